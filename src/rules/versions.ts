@@ -1,0 +1,61 @@
+// The one place that talks to semver. Its comparators throw on bad input; these never do.
+import semver from 'semver';
+
+export type ParsedVersion = { readonly ok: true; readonly version: string } | { readonly ok: false; readonly message: string };
+
+/** Accepts `5.3.0`, `v5.3.0` and surrounding spaces; returns the bare version or why it is not one. */
+export function parseVersion(raw: unknown): ParsedVersion {
+  if (typeof raw !== 'string') return { ok: false, message: 'is missing' };
+  const trimmed = raw.trim();
+  if (trimmed === '') return { ok: false, message: 'is empty' };
+  const bare = trimmed.replace(/^[vV]/, '');
+  if (!/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(bare) || semver.valid(bare) === null) {
+    return { ok: false, message: `"${trimmed.slice(0, 40)}" is not a version like 5.3.0` };
+  }
+  return { ok: true, version: semver.valid(bare) ?? bare };
+}
+
+/** A valid version or null, for code that only needs to know whether it can compare. */
+export function versionOrNull(raw: unknown): string | null {
+  const parsed = parseVersion(raw);
+  return parsed.ok ? parsed.version : null;
+}
+
+export function compareVersions(a: string, b: string): number {
+  const left = versionOrNull(a);
+  const right = versionOrNull(b);
+  if (left === null || right === null) return 0;
+  return semver.compare(left, right);
+}
+
+export function isNewer(candidate: string, than: string): boolean {
+  return compareVersions(candidate, than) > 0;
+}
+
+/** True when `version` satisfies `range` (node-semver syntax); false on any bad input. */
+export function satisfiesRange(version: string, range: string): boolean {
+  const parsed = versionOrNull(version);
+  if (parsed === null || semver.validRange(range) === null) return false;
+  return semver.satisfies(parsed, range, { includePrerelease: true });
+}
+
+export function isValidRange(range: string): boolean {
+  return semver.validRange(range) !== null;
+}
+
+/** `5.3.0` → `5.3`. */
+export function minorLine(version: string): string {
+  const parsed = versionOrNull(version);
+  if (parsed === null) return '';
+  return `${semver.major(parsed)}.${semver.minor(parsed)}`;
+}
+
+/** Docker tags are `v`-prefixed. */
+export function dockerTag(version: string): string {
+  return `v${version}`;
+}
+
+/** True when some release strictly after `from` and at or before `to` lies in `range`: the upgrade crosses it. */
+export function crosses(from: string, to: string, version: string): boolean {
+  return isNewer(version, from) && !isNewer(version, to);
+}
