@@ -1,0 +1,301 @@
+import { describe, expect, it } from 'vitest';
+import type { PlanInput } from './types';
+import { validate } from './validate';
+
+const base: PlanInput = {
+  model: 'self-managed',
+  install: 'deb',
+  components: ['dashboard', 'gateway', 'pump'],
+  usesGoPlugins: false,
+  database: 'mongodb',
+  gateway: { from: '5.0.0', to: '5.3.0' },
+  pump: { from: '1.8.0' },
+  strategy: 'rolling',
+};
+
+function messagesFor(overrides: Record<string, unknown>) {
+  const result = validate({ ...base, ...overrides });
+  return result.ok
+    ? { errors: [], warnings: result.warnings }
+    : { errors: result.errors, warnings: result.warnings };
+}
+
+describe('validate accepts good answers and fills in defaults', () => {
+  it('normalises versions with a leading v and spaces', () => {
+    const result = validate({ ...base, gateway: { from: ' v5.0.0 ', to: 'V5.3.0  ' } });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.input.gateway).toEqual({ from: '5.0.0', to: '5.3.0', isDefaultTarget: false });
+  });
+
+  it('defaults companion targets to the compatibility matrix', () => {
+    const result = validate(base);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.input.pump).toEqual({ from: '1.8.0', to: '1.9.0', isDefaultTarget: true });
+    expect(result.input.mdcb).toBeNull();
+  });
+
+  it('keeps a companion that is already newer than the recommendation where it is', () => {
+    const result = validate({ ...base, pump: { from: '1.16.0' } });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.input.pump).toEqual({ from: '1.16.0', to: '1.16.0', isDefaultTarget: true });
+    expect(result.warnings.map((w) => w.field)).toContain('pump.to');
+  });
+
+  it('fills Tyk defaults for names and data planes', () => {
+    const result = validate({
+      ...base,
+      model: 'self-managed-mdcb',
+      install: 'helm',
+      components: ['mdcb', 'dashboard', 'gateway'],
+      mdcb: { from: '2.4.0' },
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.input.names.namespace).toBe('tyk');
+    expect(result.input.names.helmRelease).toBe('tyk-cp');
+    expect(result.input.dataPlanes).toEqual([
+      {
+        name: 'data-plane-1',
+        namespace: 'tyk-dp',
+        release: 'tyk-data-plane',
+        gatewayHost: 'localhost',
+      },
+    ]);
+  });
+
+  it('gives each of several data planes its own namespace and release', () => {
+    const result = validate({
+      ...base,
+      model: 'self-managed-mdcb',
+      install: 'helm',
+      components: ['mdcb', 'dashboard', 'gateway'],
+      mdcb: { from: '2.4.0' },
+      dataPlanes: [{ name: 'eu-west' }, { name: 'us-east', namespace: 'edge-us' }],
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.input.dataPlanes.map((p) => [p.name, p.namespace, p.release])).toEqual([
+      ['eu-west', 'tyk-dp-eu-west', 'tyk-dp-eu-west'],
+      ['us-east', 'edge-us', 'tyk-dp-us-east'],
+    ]);
+  });
+
+  it('accepts numeric strings for ports and the downtime window', () => {
+    const result = validate({
+      ...base,
+      strategy: 'downtime',
+      downtimeMinutes: '90',
+      names: { gatewayPort: '8443' },
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.input.downtimeMinutes).toBe(90);
+    expect(result.input.names.gatewayPort).toBe(8443);
+  });
+
+  it('orders components by the catalogue and drops duplicates', () => {
+    const result = validate({ ...base, components: ['pump', 'gateway', 'dashboard', 'gateway'] });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.input.components).toEqual(['gateway', 'dashboard', 'pump']);
+  });
+
+  it('ignores the database and install where the model has none', () => {
+    const result = validate({
+      model: 'cloud',
+      components: ['dashboard', 'gateway'],
+      usesGoPlugins: false,
+      gateway: { from: '5.3.0', to: '5.8.0' },
+      strategy: 'rolling',
+      database: 'postgres',
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.input.install).toBeNull();
+    expect(result.input.database).toBeNull();
+  });
+});
+
+describe('validate names the field of every problem', () => {
+  it.each<[string, Record<string, unknown>, string, RegExp]>([
+    ['unknown model', { model: 'mainframe' }, 'model', /does not exist/],
+    ['missing model', { model: '' }, 'model', /Choose a deployment model/],
+    ['unknown install', { install: 'ansible' }, 'install', /does not exist/],
+    [
+      'cloud with helm',
+      { model: 'cloud', install: 'helm', components: ['dashboard', 'gateway'] },
+      'install',
+      /Tyk runs it/,
+    ],
+    ['self-managed without install', { install: undefined }, 'install', /Choose how/],
+    [
+      'oss with dashboard',
+      { model: 'oss', components: ['gateway', 'dashboard'] },
+      'components',
+      /has no Dashboard/,
+    ],
+    [
+      'self-managed without gateway',
+      { components: ['dashboard'] },
+      'components',
+      /always includes the Gateway/,
+    ],
+    [
+      'unknown component',
+      { components: ['gateway', 'dashboard', 'portal'] },
+      'components',
+      /"portal" does not exist/,
+    ],
+    [
+      'bad current version',
+      { gateway: { from: '5.x', to: '5.3.0' } },
+      'gateway.from',
+      /not a version/,
+    ],
+    [
+      'bad target version',
+      { gateway: { from: '5.0.0', to: 'latest' } },
+      'gateway.to',
+      /not a version/,
+    ],
+    [
+      'missing target',
+      { gateway: { from: '5.0.0' } },
+      'gateway.to',
+      /Enter the Gateway and Dashboard version you want/,
+    ],
+    ['downgrade', { gateway: { from: '5.3.0', to: '5.0.0' } }, 'gateway.to', /rollback section/],
+    [
+      'same version',
+      { gateway: { from: '5.3.0', to: '5.3.0' } },
+      'gateway.to',
+      /nothing to upgrade/,
+    ],
+    ['pump without a version', { pump: undefined }, 'pump.from', /Enter the Pump version/],
+    [
+      'pump downgrade',
+      { pump: { from: '1.9.0', to: '1.8.0' } },
+      'pump.to',
+      /older than the current/,
+    ],
+    ['bad database', { database: 'mysql' }, 'database', /mongodb or postgres/],
+    ['bad strategy', { strategy: 'yolo' }, 'strategy', /does not exist/],
+    [
+      'downtime window not a number',
+      { strategy: 'downtime', downtimeMinutes: 'an hour' },
+      'downtimeMinutes',
+      /minutes/,
+    ],
+    [
+      'downtime window zero',
+      { strategy: 'downtime', downtimeMinutes: 0 },
+      'downtimeMinutes',
+      /minutes/,
+    ],
+    ['go plugins not a boolean', { usesGoPlugins: 'yes' }, 'usesGoPlugins', /yes \(true\) or no/],
+    [
+      'shell metacharacter in a path',
+      { names: { gatewayConfig: '/opt/tyk.conf; rm -rf /' } },
+      'names.gatewayConfig',
+      /cannot go into a shell command/,
+    ],
+    [
+      'command substitution in a host',
+      { names: { gatewayHost: '$(reboot)' } },
+      'names.gatewayHost',
+      /"\$"/,
+    ],
+    ['bad port', { names: { dashboardPort: 70000 } }, 'names.dashboardPort', /1 to 65535/],
+    [
+      'uppercase namespace on helm',
+      { install: 'helm', names: { namespace: 'Tyk' } },
+      'names.namespace',
+      /Kubernetes name/,
+    ],
+    [
+      'container name with a space',
+      { install: 'docker', names: { gatewayName: 'tyk gateway' } },
+      'names.gatewayName',
+      /a space/,
+    ],
+    [
+      'k8s deployment with underscore',
+      { install: 'kubernetes', names: { gatewayName: 'tyk_gateway' } },
+      'names.gatewayName',
+      /Kubernetes name/,
+    ],
+    ['names not an object', { names: 'tyk' }, 'names', /field: value/],
+  ])('%s', (_name, overrides, field, message) => {
+    const { errors } = messagesFor(overrides);
+    const match = errors.find((e) => e.field === field);
+    expect(match, JSON.stringify(errors)).toBeDefined();
+    expect(match?.message).toMatch(message);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['data plane with a bad name', { dataPlanes: [{ name: 'EU West' }] }, 'dataPlanes[0].name'],
+    [
+      'duplicate data planes',
+      { dataPlanes: [{ name: 'eu' }, { name: 'eu' }] },
+      'dataPlanes[1].name',
+    ],
+    ['empty list of data planes', { dataPlanes: [] }, 'dataPlanes'],
+    [
+      'data plane namespace with metacharacters',
+      { dataPlanes: [{ name: 'eu', namespace: 'a;b' }] },
+      'dataPlanes[0].namespace',
+    ],
+  ])('%s', (_name, overrides, field) => {
+    const { errors } = messagesFor({
+      model: 'self-managed-mdcb',
+      components: ['mdcb', 'dashboard', 'gateway'],
+      mdcb: { from: '2.4.0' },
+      ...overrides,
+    });
+    expect(errors.map((e) => e.field)).toContain(field);
+  });
+
+  it('warns, not fails, for a version missing from the catalogue', () => {
+    const { errors, warnings } = messagesFor({ gateway: { from: '5.0.0', to: '5.3.99' } });
+    expect(errors).toEqual([]);
+    expect(warnings.find((w) => w.field === 'gateway.to')?.message).toMatch(
+      /not in this wizard's release catalogue/,
+    );
+  });
+
+  it('ignores an invalid name that no command of this deployment uses', () => {
+    const { errors } = messagesFor({ names: { namespace: 'Not A Name;' } });
+    expect(errors).toEqual([]);
+  });
+
+  it('warns about a name field it does not know', () => {
+    const { warnings } = messagesFor({ names: { favouriteColour: 'blue' } });
+    expect(warnings.map((w) => w.field)).toContain('names.favouriteColour');
+  });
+
+  it.each([[null], [undefined], ['self-managed'], [42], [[base]]])(
+    'rejects a non-object input %j',
+    (input) => {
+      const result = validate(input);
+      expect(result).toEqual({
+        ok: false,
+        errors: [{ field: 'input', message: 'The answers are missing or are not an object.' }],
+        warnings: [],
+      });
+    },
+  );
+
+  it('reports every problem at once, not only the first', () => {
+    const { errors } = messagesFor({
+      model: 'self-managed',
+      install: 'nope',
+      gateway: { from: 'x', to: 'y' },
+    });
+    expect(errors.map((e) => e.field)).toEqual(
+      expect.arrayContaining(['install', 'gateway.from', 'gateway.to']),
+    );
+  });
+});
