@@ -1,0 +1,390 @@
+// Shared plan links: every answer (never the progress) packed into a URL fragment that survives
+// chat tools, static hosts and sub-paths. Decoding never throws and never trusts what it reads.
+import { installs, models, strategies } from './catalog';
+import { nameFields } from './names';
+import type { ComponentId, FieldMessage, PlanInput } from './types';
+
+/** The schema of the payload. Bump it when the payload changes; add a migration for the old one. */
+export const linkSchemaVersion = 1;
+
+/** The hash route that opens a shared plan: `<app>#/s/<payload>`. */
+export const sharedRoutePrefix = '#/s/';
+
+/** Links longer than this are refused before any parsing: no real plan comes near it. */
+const maxPayloadLength = 8000;
+
+export type LinkOptions = {
+  /** Hosts, namespaces and other names travel only when the sender chooses so. */
+  readonly includeNames: boolean;
+};
+
+export type DecodedLink =
+  | {
+      readonly ok: true;
+      /** A PlanInput-shaped object; `validate` still decides whether it makes a plan. */
+      readonly input: Record<string, unknown>;
+      readonly schemaVersion: number;
+      /** What was missing, unknown or invalid in the link, and what was used instead. */
+      readonly problems: readonly FieldMessage[];
+    }
+  | { readonly ok: false; readonly problems: readonly FieldMessage[] };
+
+type Payload = Record<string, unknown>;
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): string | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
+  const padded =
+    text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+  let binary: string;
+  try {
+    binary = atob(padded);
+  } catch {
+    return null;
+  }
+  const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** The payload for the answers: short keys, nothing empty, names only when asked for. */
+export function encodePlanPayload(input: PlanInput, options: LinkOptions): string {
+  const payload: Payload = {
+    v: linkSchemaVersion,
+    m: input.model,
+    c: input.components,
+    g: [input.gateway.from, input.gateway.to ?? ''],
+    s: input.strategy,
+  };
+  if (input.install !== undefined) payload['i'] = input.install;
+  if (input.usesGoPlugins) payload['gp'] = 1;
+  if (input.database !== undefined) payload['db'] = input.database;
+  if (input.pump !== undefined) payload['p'] = [input.pump.from, input.pump.to ?? ''];
+  if (input.mdcb !== undefined) payload['md'] = [input.mdcb.from, input.mdcb.to ?? ''];
+  if (input.downtimeMinutes !== undefined) payload['w'] = input.downtimeMinutes;
+  if (input.dataPlanes !== undefined) {
+    payload['dp'] = input.dataPlanes.map((plane) =>
+      options.includeNames
+        ? [plane.name, plane.namespace ?? '', plane.release ?? '', plane.gatewayHost ?? '']
+        : [plane.name],
+    );
+  }
+  if (options.includeNames && input.names !== undefined) {
+    const names = Object.fromEntries(
+      Object.entries(input.names).filter(([, value]) => value !== undefined && value !== ''),
+    );
+    if (Object.keys(names).length > 0) payload['n'] = names;
+  }
+  return toBase64Url(JSON.stringify(payload));
+}
+
+/** A full link: the app's address (without its fragment) plus the shared-plan route. */
+export function buildPlanLink(appUrl: string, input: PlanInput, options: LinkOptions): string {
+  const base = appUrl.split('#')[0] ?? appUrl;
+  return `${base}${sharedRoutePrefix}${encodePlanPayload(input, options)}`;
+}
+
+/** Pulls the payload out of a pasted link, forgiving what chat tools add around it. */
+export function extractPayload(link: string): string {
+  const trimmed = link.trim();
+  const at = trimmed.indexOf(sharedRoutePrefix);
+  const raw = at >= 0 ? trimmed.slice(at + sharedRoutePrefix.length) : trimmed;
+  // Chat tools wrap long lines and add closing punctuation or angle brackets.
+  return raw
+    .replace(/\s+/g, '')
+    .replace(/[?&].*$/, '')
+    .replace(/[).,;:!'">\]]+$/, '');
+}
+
+// Older payload schemas upgrade one step at a time to the current one.
+const migrations: Readonly<Record<number, (payload: Payload) => Payload>> = {};
+
+function migrate(payload: Payload, from: number, problems: FieldMessage[]): Payload | null {
+  let current = payload;
+  for (let version = from; version < linkSchemaVersion; version += 1) {
+    const step = migrations[version];
+    if (step === undefined) {
+      problems.push({
+        field: 'link',
+        message: `This link uses schema ${from}, which this version of the wizard cannot read.`,
+      });
+      return null;
+    }
+    current = step(current);
+  }
+  return current;
+}
+
+function readPair(value: unknown): { from: string; to: string } | null {
+  if (!Array.isArray(value) || value.length < 1 || value.length > 2) return null;
+  const [from, to = ''] = value as unknown[];
+  if (typeof from !== 'string' || typeof to !== 'string') return null;
+  return { from: from.slice(0, 64), to: to.slice(0, 64) };
+}
+
+const modelIds: readonly string[] = models.map((m) => m.id);
+const installIds: readonly string[] = installs.map((i) => i.id);
+const strategyIds: readonly string[] = strategies.map((s) => s.id);
+const componentIds: readonly string[] = [
+  'gateway',
+  'dashboard',
+  'pump',
+  'mdcb',
+] satisfies readonly ComponentId[];
+const knownKeys = new Set(['v', 'm', 'i', 'c', 'gp', 'db', 'dp', 'g', 'p', 'md', 's', 'w', 'n']);
+
+function clip(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
+}
+
+/**
+ * Reads a shared link (or its bare payload). Unknown or malformed values are replaced by a default
+ * and listed in `problems`; whether the answers make a plan is then up to `validate`.
+ */
+export function decodePlanLink(link: unknown): DecodedLink {
+  if (typeof link !== 'string')
+    return { ok: false, problems: [{ field: 'link', message: 'The link is empty.' }] };
+  const payloadText = extractPayload(link);
+  if (payloadText === '')
+    return { ok: false, problems: [{ field: 'link', message: 'The link holds no plan.' }] };
+  if (payloadText.length > maxPayloadLength) {
+    return {
+      ok: false,
+      problems: [
+        { field: 'link', message: 'The link is far longer than any plan link; it was not read.' },
+      ],
+    };
+  }
+  const json = fromBase64Url(payloadText);
+  if (json === null) {
+    return {
+      ok: false,
+      problems: [
+        {
+          field: 'link',
+          message: 'The link is damaged or cut short: its plan data cannot be read.',
+        },
+      ],
+    };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return {
+      ok: false,
+      problems: [
+        {
+          field: 'link',
+          message: 'The link is cut short or damaged: its plan data is incomplete.',
+        },
+      ],
+    };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { ok: false, problems: [{ field: 'link', message: 'The link does not hold a plan.' }] };
+  }
+  const problems: FieldMessage[] = [];
+  const raw = parsed as Payload;
+  const version = raw['v'];
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return {
+      ok: false,
+      problems: [
+        {
+          field: 'link',
+          message: 'The link has no schema version; it was not made by this wizard.',
+        },
+      ],
+    };
+  }
+  if (version > linkSchemaVersion) {
+    return {
+      ok: false,
+      problems: [
+        {
+          field: 'link',
+          message: `The link comes from a newer version of the wizard (schema ${version}); reload the page to update it.`,
+        },
+      ],
+    };
+  }
+  const payload = migrate(raw, version, problems);
+  if (payload === null) return { ok: false, problems };
+
+  for (const key of Object.keys(payload)) {
+    if (!knownKeys.has(key))
+      problems.push({
+        field: 'link',
+        message: `The link has an unknown entry "${clip(key)}"; it was ignored.`,
+      });
+  }
+
+  const input: Record<string, unknown> = {};
+
+  const model = payload['m'];
+  if (typeof model === 'string' && modelIds.includes(model)) {
+    input['model'] = model;
+  } else {
+    input['model'] = 'self-managed';
+    problems.push({
+      field: 'model',
+      message: `Deployment model ${model === undefined ? 'is missing' : `"${clip(model)}" is unknown`}; self-managed was used instead.`,
+    });
+  }
+
+  const install = payload['i'];
+  if (install !== undefined) {
+    if (typeof install === 'string' && installIds.includes(install)) input['install'] = install;
+    else
+      problems.push({
+        field: 'install',
+        message: `Installation type "${clip(install)}" is unknown; choose one on the first page.`,
+      });
+  }
+
+  const components = payload['c'];
+  if (Array.isArray(components)) {
+    const known = components.filter(
+      (c): c is string => typeof c === 'string' && componentIds.includes(c),
+    );
+    const unknown = components.filter((c) => typeof c !== 'string' || !componentIds.includes(c));
+    if (unknown.length > 0) {
+      problems.push({
+        field: 'components',
+        message: `Unknown components were left out: ${unknown.map(clip).join(', ')}.`,
+      });
+    }
+    input['components'] = [...new Set(known)];
+  } else if (components !== undefined) {
+    problems.push({
+      field: 'components',
+      message: "The link's component list is malformed; the model's required components were used.",
+    });
+  }
+
+  const goPlugins = payload['gp'];
+  input['usesGoPlugins'] = goPlugins === 1 || goPlugins === true;
+  if (
+    goPlugins !== undefined &&
+    goPlugins !== 1 &&
+    goPlugins !== true &&
+    goPlugins !== 0 &&
+    goPlugins !== false
+  ) {
+    problems.push({
+      field: 'usesGoPlugins',
+      message: `Go plugins "${clip(goPlugins)}" is not yes or no; no was used.`,
+    });
+  }
+
+  const database = payload['db'];
+  if (database !== undefined) {
+    if (database === 'mongodb' || database === 'postgres') input['database'] = database;
+    else
+      problems.push({
+        field: 'database',
+        message: `Database "${clip(database)}" is unknown; mongodb was used.`,
+      });
+  }
+
+  for (const [key, field, label] of [
+    ['g', 'gateway', 'Gateway'],
+    ['p', 'pump', 'Pump'],
+    ['md', 'mdcb', 'MDCB'],
+  ] as const) {
+    const value = payload[key];
+    if (value === undefined) continue;
+    const pair = readPair(value);
+    if (pair === null)
+      problems.push({
+        field,
+        message: `The ${label} versions in the link are malformed; enter them again.`,
+      });
+    else input[field] = pair;
+  }
+  if (input['gateway'] === undefined) input['gateway'] = { from: '', to: '' };
+
+  const strategy = payload['s'];
+  if (typeof strategy === 'string' && strategyIds.includes(strategy)) {
+    input['strategy'] = strategy;
+  } else {
+    input['strategy'] = 'rolling';
+    problems.push({
+      field: 'strategy',
+      message: `Strategy ${strategy === undefined ? 'is missing' : `"${clip(strategy)}" is unknown`}; rolling was used instead.`,
+    });
+  }
+
+  const window = payload['w'];
+  if (window !== undefined) {
+    if (typeof window === 'number' || typeof window === 'string') input['downtimeMinutes'] = window;
+    else
+      problems.push({
+        field: 'downtimeMinutes',
+        message: 'The downtime window in the link is malformed; the default was used.',
+      });
+  }
+
+  const planes = payload['dp'];
+  if (planes !== undefined) {
+    if (Array.isArray(planes)) {
+      input['dataPlanes'] = planes.slice(0, 50).map((plane) => {
+        const [name, namespace, release, gatewayHost] = Array.isArray(plane)
+          ? (plane as unknown[])
+          : [plane];
+        return Object.fromEntries(
+          Object.entries({ name, namespace, release, gatewayHost }).filter(
+            ([, value]) => typeof value === 'string' && value !== '',
+          ),
+        );
+      });
+    } else {
+      problems.push({
+        field: 'dataPlanes',
+        message: 'The data planes in the link are malformed; enter them again.',
+      });
+    }
+  }
+
+  const names = payload['n'];
+  if (names !== undefined) {
+    if (typeof names === 'object' && names !== null && !Array.isArray(names)) {
+      const kept: Record<string, string | number> = {};
+      for (const [key, value] of Object.entries(names)) {
+        const known = nameFields.some((f) => f.id === key);
+        if (!known)
+          problems.push({
+            field: `names.${clip(key)}`,
+            message: `Name "${clip(key)}" is unknown; it was ignored.`,
+          });
+        else if (typeof value === 'string' || typeof value === 'number') kept[key] = value;
+        else
+          problems.push({
+            field: `names.${key}`,
+            message: `Name ${key} is malformed; Tyk's default was used.`,
+          });
+      }
+      input['names'] = kept;
+    } else {
+      problems.push({
+        field: 'names',
+        message: "The link's names are malformed; Tyk's defaults were used.",
+      });
+    }
+  }
+
+  return { ok: true, input, schemaVersion: version, problems };
+}
