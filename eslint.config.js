@@ -3,14 +3,33 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const browserOnlyGlobals = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'process'];
+const browserOnlyGlobals = [
+  'window',
+  'document',
+  'localStorage',
+  'sessionStorage',
+  'navigator',
+  'location',
+  'process',
+];
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'dist-single', 'node_modules', 'test-results', 'playwright-report', 'bench-results'],
+    ignores: [
+      'dist',
+      'dist-single',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'bench-results',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: {
@@ -46,17 +65,29 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-*', 'react/*'], message: 'src/rules must not depend on React.' },
+            {
+              group: ['react', 'react-*', 'react/*'],
+              message: 'src/rules must not depend on React.',
+            },
             { group: ['zustand', 'zustand/*'], message: 'src/rules must not depend on the store.' },
-            { group: ['react-router', 'react-router/*'], message: 'src/rules must not depend on routing.' },
+            {
+              group: ['react-router', 'react-router/*'],
+              message: 'src/rules must not depend on routing.',
+            },
             { group: ['*.mdx'], message: 'src/rules must not import MDX content.' },
-            { group: ['@/store/*', '@/components/*', '@/pages/*', '@/content/*'], message: 'Data flows one way: rules import nothing from the app.' },
+            {
+              group: ['@/store/*', '@/components/*', '@/pages/*', '@/content/*'],
+              message: 'Data flows one way: rules import nothing from the app.',
+            },
           ],
         },
       ],
       'no-restricted-globals': [
         'error',
-        ...browserOnlyGlobals.map((name) => ({ name, message: `src/rules must not use the browser global ${name}.` })),
+        ...browserOnlyGlobals.map((name) => ({
+          name,
+          message: `src/rules must not use the browser global ${name}.`,
+        })),
       ],
     },
   },
