@@ -1,5 +1,6 @@
 // Shared plan links: every answer (never the progress) packed into a URL fragment that survives
 // chat tools, static hosts and sub-paths. Decoding never throws and never trusts what it reads.
+import { shownValue } from './message-text';
 import { installs, models, strategies } from './catalog';
 import { nameFields } from './names';
 import type { ComponentId, FieldMessage, PlanInput } from './types';
@@ -142,13 +143,6 @@ const componentIds: readonly string[] = [
 ] satisfies readonly ComponentId[];
 const knownKeys = new Set(['v', 'm', 'i', 'c', 'gp', 'db', 'dp', 'g', 'p', 'md', 's', 'w', 'n']);
 
-function clip(value: unknown): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
-  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
-}
-
 /**
  * Reads a shared link (or its bare payload). Unknown or malformed values are replaced by a default
  * and listed in `problems`; whether the answers make a plan is then up to `validate`.
@@ -228,7 +222,7 @@ export function decodePlanLink(link: unknown): DecodedLink {
     if (!knownKeys.has(key))
       problems.push({
         field: 'link',
-        message: `The link has an unknown entry "${clip(key)}"; it was ignored.`,
+        message: `The link has an unknown entry "${shownValue(key)}"; it was ignored.`,
       });
   }
 
@@ -241,7 +235,7 @@ export function decodePlanLink(link: unknown): DecodedLink {
     input['model'] = 'self-managed';
     problems.push({
       field: 'model',
-      message: `Deployment model ${model === undefined ? 'is missing' : `"${clip(model)}" is unknown`}; self-managed was used instead.`,
+      message: `Deployment model ${model === undefined ? 'is missing' : `"${shownValue(model)}" is unknown`}; self-managed was used instead.`,
     });
   }
 
@@ -251,7 +245,7 @@ export function decodePlanLink(link: unknown): DecodedLink {
     else
       problems.push({
         field: 'install',
-        message: `Installation type "${clip(install)}" is unknown; choose one on the first page.`,
+        message: `Installation type "${shownValue(install)}" is unknown; choose one on the first page.`,
       });
   }
 
@@ -264,7 +258,7 @@ export function decodePlanLink(link: unknown): DecodedLink {
     if (unknown.length > 0) {
       problems.push({
         field: 'components',
-        message: `Unknown components were left out: ${unknown.map(clip).join(', ')}.`,
+        message: `Unknown components were left out: ${unknown.map(shownValue).join(', ')}.`,
       });
     }
     input['components'] = [...new Set(known)];
@@ -286,7 +280,7 @@ export function decodePlanLink(link: unknown): DecodedLink {
   ) {
     problems.push({
       field: 'usesGoPlugins',
-      message: `Go plugins "${clip(goPlugins)}" is not yes or no; no was used.`,
+      message: `Go plugins "${shownValue(goPlugins)}" is not yes or no; no was used.`,
     });
   }
 
@@ -296,7 +290,7 @@ export function decodePlanLink(link: unknown): DecodedLink {
     else
       problems.push({
         field: 'database',
-        message: `Database "${clip(database)}" is unknown; mongodb was used.`,
+        message: `Database "${shownValue(database)}" is unknown; mongodb was used.`,
       });
   }
 
@@ -324,7 +318,7 @@ export function decodePlanLink(link: unknown): DecodedLink {
     input['strategy'] = 'rolling';
     problems.push({
       field: 'strategy',
-      message: `Strategy ${strategy === undefined ? 'is missing' : `"${clip(strategy)}" is unknown`}; rolling was used instead.`,
+      message: `Strategy ${strategy === undefined ? 'is missing' : `"${shownValue(strategy)}" is unknown`}; rolling was used instead.`,
     });
   }
 
@@ -367,8 +361,8 @@ export function decodePlanLink(link: unknown): DecodedLink {
         const known = nameFields.some((f) => f.id === key);
         if (!known)
           problems.push({
-            field: `names.${clip(key)}`,
-            message: `Name "${clip(key)}" is unknown; it was ignored.`,
+            field: `names.${shownValue(key)}`,
+            message: `Name "${shownValue(key)}" is unknown; it was ignored.`,
           });
         else if (typeof value === 'string' || typeof value === 'number') kept[key] = value;
         else

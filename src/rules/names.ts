@@ -1,5 +1,6 @@
 // The user's own names: what each one is, when it matters, Tyk's default, and how it is checked
 // before it may appear in a command.
+import { shownValue } from './message-text';
 import { findModel } from './catalog';
 import type {
   ComponentId,
@@ -364,13 +365,6 @@ function describeCharacter(ch: string): string {
   return `"${ch}"`;
 }
 
-function shown(value: string): string {
-  // Echo the value back without control characters and without flooding the message.
-  // eslint-disable-next-line no-control-regex
-  const clean = value.replace(/[\u0000-\u001f\u007f]/g, '?');
-  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
-}
-
 const dnsLabel = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 const dockerName = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const hostName =
@@ -392,7 +386,7 @@ export function nameProblem(kind: NameKind, value: unknown): string | null {
           ? Number(value)
           : NaN;
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
-      return `${typeof value === 'string' ? `"${shown(value)}"` : 'this'} is not a port: use a whole number from 1 to 65535.`;
+      return `${typeof value === 'string' ? `"${shownValue(value)}"` : 'this'} is not a port: use a whole number from 1 to 65535.`;
     }
     return null;
   }
@@ -400,39 +394,39 @@ export function nameProblem(kind: NameKind, value: unknown): string | null {
   if (value === '') return 'is empty.';
   const metacharacter = value.match(shellMetacharacters);
   if (metacharacter) {
-    return `"${shown(value)}" contains ${describeCharacter(metacharacter[0])}, which cannot go into a shell command.`;
+    return `"${shownValue(value)}" contains ${describeCharacter(metacharacter[0])}, which cannot go into a shell command.`;
   }
   switch (kind) {
     case 'k8s-name':
       if (value.length > 63)
-        return `"${shown(value)}" is longer than the 63 characters Kubernetes allows.`;
+        return `"${shownValue(value)}" is longer than the 63 characters Kubernetes allows.`;
       if (!dnsLabel.test(value)) {
-        return `"${shown(value)}" is not a Kubernetes name: use lowercase letters, digits and hyphens, starting and ending with a letter or digit.`;
+        return `"${shownValue(value)}" is not a Kubernetes name: use lowercase letters, digits and hyphens, starting and ending with a letter or digit.`;
       }
       return null;
     case 'docker-name':
-      if (value.length > 128) return `"${shown(value)}" is longer than 128 characters.`;
+      if (value.length > 128) return `"${shownValue(value)}" is longer than 128 characters.`;
       if (!dockerName.test(value)) {
-        return `"${shown(value)}" is not a container name: use letters, digits, "_", "." and "-", starting with a letter or digit.`;
+        return `"${shownValue(value)}" is not a container name: use letters, digits, "_", "." and "-", starting with a letter or digit.`;
       }
       return null;
     case 'host':
       if (!hostName.test(value) && !ipv4.test(value)) {
-        return `"${shown(value)}" is not a host name or IPv4 address.`;
+        return `"${shownValue(value)}" is not a host name or IPv4 address.`;
       }
       return null;
     case 'path':
-      if (value.length > 255) return `"${shown(value)}" is longer than 255 characters.`;
+      if (value.length > 255) return `"${shownValue(value)}" is longer than 255 characters.`;
       if (value.startsWith('-'))
-        return `"${shown(value)}" starts with "-", which commands would read as an option.`;
+        return `"${shownValue(value)}" starts with "-", which commands would read as an option.`;
       if (!safePath.test(value)) {
-        return `"${shown(value)}" is not a plain path: use letters, digits and / . _ - only.`;
+        return `"${shownValue(value)}" is not a plain path: use letters, digits and / . _ - only.`;
       }
       return null;
     case 'identifier':
-      if (value.length > 64) return `"${shown(value)}" is longer than 64 characters.`;
+      if (value.length > 64) return `"${shownValue(value)}" is longer than 64 characters.`;
       if (!identifier.test(value)) {
-        return `"${shown(value)}" is not a plain name: use letters, digits, "_" and "-", starting with a letter or "_".`;
+        return `"${shownValue(value)}" is not a plain name: use letters, digits, "_" and "-", starting with a letter or "_".`;
       }
       return null;
   }

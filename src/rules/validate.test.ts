@@ -36,6 +36,16 @@ describe('validate accepts good answers and fills in defaults', () => {
     expect(result.input.mdcb).toBeNull();
   });
 
+  it('assumes the current companion version the matrix pairs with the current Gateway', () => {
+    const result = validate({ ...base, gateway: { from: '5.8.0', to: '5.13.1' }, pump: undefined });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.input.pump).toEqual({ from: '1.12.0', to: '1.16.0', isDefaultTarget: true });
+    expect(result.warnings.find((w) => w.field === 'pump.from')?.message).toMatch(
+      /assumes 1\.12\.0/,
+    );
+  });
+
   it('keeps a companion that is already newer than the recommendation where it is', () => {
     const result = validate({ ...base, pump: { from: '1.16.0' } });
     expect(result.ok).toBe(true);
@@ -174,7 +184,13 @@ describe('validate names the field of every problem', () => {
       'gateway.to',
       /nothing to upgrade/,
     ],
-    ['pump without a version', { pump: undefined }, 'pump.from', /Enter the Pump version/],
+    ['pump with a bad version', { pump: { from: 'one' } }, 'pump.from', /not a version/],
+    [
+      'companion without a Gateway to pair with',
+      { gateway: { from: 'x', to: '5.3.0' }, pump: undefined },
+      'pump.from',
+      /Enter the Pump version/,
+    ],
     [
       'pump downgrade',
       { pump: { from: '1.9.0', to: '1.8.0' } },

@@ -1,5 +1,6 @@
 // Turns whatever arrives (typed answers, a stored plan, a shared link, CLI flags) into a checked
 // NormalizedInput, or into messages that each name the field at fault. Never throws.
+import { shownValue } from './message-text';
 import {
   combinationProblem,
   componentsOf,
@@ -36,13 +37,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function shown(value: unknown): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
-  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
-}
-
 function isBlank(value: unknown): boolean {
   return (
     value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
@@ -71,7 +65,7 @@ function readModel(raw: unknown, m: Messages): DeploymentModel | null {
   if (model === null) {
     m.errors.push({
       field: 'model',
-      message: `Deployment model "${shown(raw)}" does not exist; choose one of ${modelIds.join(', ')}.`,
+      message: `Deployment model "${shownValue(raw)}" does not exist; choose one of ${modelIds.join(', ')}.`,
     });
   }
   return model;
@@ -83,7 +77,7 @@ function readInstall(raw: unknown, model: DeploymentModel | null, m: Messages): 
   if (install === null) {
     m.errors.push({
       field: 'install',
-      message: `Installation type "${shown(raw)}" does not exist; choose one of ${installIds.join(', ')}.`,
+      message: `Installation type "${shownValue(raw)}" does not exist; choose one of ${installIds.join(', ')}.`,
     });
     return null;
   }
@@ -114,7 +108,7 @@ function readComponents(raw: unknown, model: DeploymentModel | null, m: Messages
     if (id === null) {
       m.errors.push({
         field: 'components',
-        message: `Component "${shown(item)}" does not exist; choose from ${known.join(', ')}.`,
+        message: `Component "${shownValue(item)}" does not exist; choose from ${known.join(', ')}.`,
       });
     } else {
       chosen.add(id);
@@ -129,9 +123,10 @@ function readComponents(raw: unknown, model: DeploymentModel | null, m: Messages
 function readVersionChange(
   raw: unknown,
   line: 'gateway' | 'pump' | 'mdcb',
-  defaultTarget: string | null,
+  defaults: { readonly from: string | null; readonly to: string | null },
   m: Messages,
 ): ResolvedChange | null {
+  const defaultTarget = defaults.to;
   const label = lineLabel[line];
   const record = isRecord(raw) ? raw : {};
   if (!isRecord(raw) && raw !== undefined && raw !== null) {
@@ -144,7 +139,14 @@ function readVersionChange(
   const fromRaw = record['from'];
   const toRaw = record['to'];
   let from: string | null = null;
-  if (isBlank(fromRaw)) {
+  if (isBlank(fromRaw) && defaults.from !== null) {
+    // A companion's current version defaults to what the matrix pairs with the current Gateway.
+    from = defaults.from;
+    m.warnings.push({
+      field: `${line}.from`,
+      message: `The current ${label} version was not given; the plan assumes ${from}, the version recommended for your current Gateway. Check it and correct it if it differs.`,
+    });
+  } else if (isBlank(fromRaw)) {
     m.errors.push({
       field: `${line}.from`,
       message: `Enter the ${label} version you run now, for example ${exampleVersion[line]}.`,
@@ -233,7 +235,7 @@ function readDatabase(raw: unknown, model: DeploymentModel | null, m: Messages):
   if (database === null) {
     m.errors.push({
       field: 'database',
-      message: `Database "${shown(raw)}" is not supported; choose mongodb or postgres.`,
+      message: `Database "${shownValue(raw)}" is not supported; choose mongodb or postgres.`,
     });
   }
   return database;
@@ -245,7 +247,7 @@ function readStrategy(raw: unknown, m: Messages): Strategy {
   if (strategy === null) {
     m.errors.push({
       field: 'strategy',
-      message: `Strategy "${shown(raw)}" does not exist; choose ${strategyIds.join(', ')}.`,
+      message: `Strategy "${shownValue(raw)}" does not exist; choose ${strategyIds.join(', ')}.`,
     });
     return 'rolling';
   }
@@ -264,7 +266,7 @@ function readDowntime(raw: unknown, strategy: Strategy, m: Messages): number | n
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > maxDowntimeMinutes) {
     m.errors.push({
       field: 'downtimeMinutes',
-      message: `Downtime window "${shown(raw)}" is not a number of minutes from 1 to ${maxDowntimeMinutes}.`,
+      message: `Downtime window "${shownValue(raw)}" is not a number of minutes from 1 to ${maxDowntimeMinutes}.`,
     });
     return null;
   }
@@ -283,8 +285,8 @@ function readNames(raw: unknown, context: NameContext, m: Messages): Names {
     const field: NameField | undefined = nameFields.find((f) => f.id === key);
     if (field === undefined) {
       m.warnings.push({
-        field: `names.${shown(key)}`,
-        message: `"${shown(key)}" is not a name this wizard uses; it was ignored.`,
+        field: `names.${shownValue(key)}`,
+        message: `"${shownValue(key)}" is not a name this wizard uses; it was ignored.`,
       });
       continue;
     }
@@ -433,13 +435,24 @@ export function validate(input: unknown): ValidationResult {
   const database = readDatabase(input['database'], model, m);
   const dataPlanes = readDataPlanes(input['dataPlanes'], model, m);
 
-  const gateway = readVersionChange(input['gateway'], 'gateway', null, m);
-  const companions = gateway === null ? null : recommendedCompanions(gateway.to);
+  const gateway = readVersionChange(input['gateway'], 'gateway', { from: null, to: null }, m);
+  const currentCompanions = gateway === null ? null : recommendedCompanions(gateway.from);
+  const targetCompanions = gateway === null ? null : recommendedCompanions(gateway.to);
   const pump = components.includes('pump')
-    ? readVersionChange(input['pump'], 'pump', companions?.pump ?? null, m)
+    ? readVersionChange(
+        input['pump'],
+        'pump',
+        { from: currentCompanions?.pump ?? null, to: targetCompanions?.pump ?? null },
+        m,
+      )
     : null;
   const mdcb = components.includes('mdcb')
-    ? readVersionChange(input['mdcb'], 'mdcb', companions?.mdcb ?? null, m)
+    ? readVersionChange(
+        input['mdcb'],
+        'mdcb',
+        { from: currentCompanions?.mdcb ?? null, to: targetCompanions?.mdcb ?? null },
+        m,
+      )
     : null;
 
   const strategy = readStrategy(input['strategy'], m);
