@@ -1,0 +1,420 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { components, installs, models, nameFields, strategies } from '@/rules/index';
+import { flagForField, flagSpecs, helpText, parseCliArgs, type CliAnswers } from './cli-args';
+import { runCli } from './plan';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const base = ['--model', 'self-managed', '--install', 'docker', '--from', '5.0.0', '--to', '5.3.0'];
+
+function answers(argv: readonly string[]): CliAnswers {
+  const request = parseCliArgs(argv);
+  if (!request.ok || request.command !== 'plan')
+    throw new Error(`expected a plan request, got ${JSON.stringify(request)}`);
+  return request.input;
+}
+
+describe('parseCliArgs: answers', () => {
+  it.each<[string, readonly string[], Partial<CliAnswers>]>([
+    [
+      'the bare minimum for open source',
+      ['--model', 'oss', '--install', 'docker', '--from', '5.0.0', '--to', '5.3.0'],
+      {
+        model: 'oss',
+        install: 'docker',
+        components: ['gateway'],
+        usesGoPlugins: false,
+        gateway: { from: '5.0.0', to: '5.3.0' },
+        strategy: 'rolling',
+      },
+    ],
+    [
+      'self-managed defaults to its required components and MongoDB',
+      base,
+      { components: ['gateway', 'dashboard'], database: 'mongodb' },
+    ],
+    [
+      'MDCB is in by default where the model has it',
+      ['--model', 'self-managed-mdcb', '--install', 'helm', '--from', '5.0.0', '--to', '5.3.0'],
+      { components: ['gateway', 'dashboard', 'mdcb'] },
+    ],
+    [
+      '--pump-from brings Pump in',
+      [...base, '--pump-from', '1.8.0'],
+      { components: ['gateway', 'dashboard', 'pump'], pump: { from: '1.8.0' } },
+    ],
+    [
+      '--pump-to alone brings Pump in too',
+      [...base, '--pump-to', '1.9.0'],
+      { components: ['gateway', 'dashboard', 'pump'], pump: { to: '1.9.0' } },
+    ],
+    [
+      '--components is taken as given, trimmed',
+      [...base, '--components', 'gateway, pump'],
+      { components: ['gateway', 'pump'] },
+    ],
+    [
+      'unknown components go through to validate',
+      [...base, '--components', 'gateway,toaster'],
+      { components: ['gateway', 'toaster'] },
+    ],
+    ['--go-plugins is a switch', [...base, '--go-plugins'], { usesGoPlugins: true }],
+    ['--database postgres', [...base, '--database', 'postgres'], { database: 'postgres' }],
+    [
+      'no database for a model without a Dashboard',
+      ['--model', 'oss', '--from', '5.0.0'],
+      { components: ['gateway'] },
+    ],
+    [
+      '--flag=value works like --flag value',
+      ['--model=oss', '--from=v5.0.0', '--to= 5.3.0 '],
+      { model: 'oss', gateway: { from: 'v5.0.0', to: ' 5.3.0 ' } },
+    ],
+    [
+      '--window is a number of minutes',
+      [...base, '--strategy', 'downtime', '--window', '90'],
+      { strategy: 'downtime', downtimeMinutes: 90 },
+    ],
+    [
+      'a --window that is not a number goes through to validate',
+      [...base, '--window', 'soon'],
+      { downtimeMinutes: 'soon' },
+    ],
+    [
+      '--data-planes is a list of names',
+      [...base, '--data-planes', 'eu-west,us-east'],
+      { dataPlanes: [{ name: 'eu-west' }, { name: 'us-east' }] },
+    ],
+    [
+      '--namespace, --release and --name fill in names; ports become numbers',
+      [
+        ...base,
+        '--namespace',
+        'apis',
+        '--release',
+        'tyk',
+        '--name',
+        'gatewayPort=8081',
+        '--name',
+        'backupDir=/srv/backup=1',
+      ],
+      {
+        names: {
+          namespace: 'apis',
+          helmRelease: 'tyk',
+          gatewayPort: 8081,
+          backupDir: '/srv/backup=1',
+        },
+      },
+    ],
+    [
+      'a port that is not a number goes through to validate',
+      [...base, '--name', 'gatewayPort=http'],
+      { names: { gatewayPort: 'http' } },
+    ],
+    [
+      'an unknown model goes through with no default components',
+      ['--model', 'mainframe', '--from', '5.0.0'],
+      { model: 'mainframe', components: [] },
+    ],
+    ['a lone -- is skipped', ['--', ...base], { model: 'self-managed' }],
+  ])('%s', (_name, argv, expected) => {
+    expect(answers(argv)).toMatchObject(expected);
+  });
+
+  it('leaves out what was not given', () => {
+    const input = answers(['--model', 'oss', '--from', '5.0.0']);
+    expect(Object.keys(input).sort()).toEqual([
+      'components',
+      'gateway',
+      'model',
+      'strategy',
+      'usesGoPlugins',
+    ]);
+    expect(input.gateway).toEqual({ from: '5.0.0' });
+  });
+
+  it.each<[readonly string[], string]>([
+    [base, 'text'],
+    [[...base, '--format', 'markdown'], 'markdown'],
+    [[...base, '--format=json'], 'json'],
+  ])('%j prints as %s', (argv, format) => {
+    expect(parseCliArgs(argv)).toMatchObject({ ok: true, command: 'plan', format });
+  });
+});
+
+describe('parseCliArgs: help and mistakes', () => {
+  it.each([[['--help']], [['-h']], [[...base, '--help']], [['--colour', '--help']]])(
+    '%j asks for help',
+    (argv) => {
+      expect(parseCliArgs(argv)).toEqual({ ok: true, command: 'help' });
+    },
+  );
+
+  it.each<[string, readonly string[], string, string]>([
+    ['an unknown flag', [...base, '--colour', 'red'], '--colour', 'text'],
+    ['a flag with no value at the end', [...base, '--strategy'], '--strategy', 'text'],
+    [
+      'a flag followed by another flag',
+      ['--model', 'oss', '--from', '--to', '5.3.0'],
+      '--from',
+      'text',
+    ],
+    ['a bad format', [...base, '--format', 'yaml'], '--format', 'text'],
+    [
+      'a mistake under --format json',
+      [...base, '--format', 'json', '--colour'],
+      '--colour',
+      'json',
+    ],
+    ['a flag given twice', [...base, '--model', 'oss'], '--model', 'text'],
+    ['a value for a switch', [...base, '--go-plugins=yes'], '--go-plugins', 'text'],
+    ['--name without =', [...base, '--name', 'namespace'], '--name', 'text'],
+    ['--name with an unknown key', [...base, '--name', 'colour=red'], '--name', 'text'],
+    [
+      'the same name twice',
+      [...base, '--namespace', 'a', '--name', 'namespace=b'],
+      '--name',
+      'text',
+    ],
+    ['a stray argument', [...base, 'oss'], 'oss', 'text'],
+  ])('rejects %s, naming the flag', (_name, argv, field, format) => {
+    const request = parseCliArgs(argv);
+    expect(request).toMatchObject({ ok: false, format });
+    if (request.ok) return;
+    expect(request.errors.map((error) => error.field)).toContain(field);
+    for (const error of request.errors) expect(error.message).toContain(error.field.split(' ')[0]);
+  });
+});
+
+describe('flagForField', () => {
+  it.each([
+    ['model', '--model'],
+    ['gateway', '--from'],
+    ['gateway.from', '--from'],
+    ['gateway.to', '--to'],
+    ['pump.to', '--pump-to'],
+    ['mdcb.from', '--mdcb-from'],
+    ['dataPlanes[1].name', '--data-planes'],
+    ['downtimeMinutes', '--window'],
+    ['names.namespace', '--namespace'],
+    ['names.helmRelease', '--release'],
+    ['names.gatewayPort', '--name gatewayPort='],
+    ['input', null],
+  ])('%s comes from %s', (field, flag) => {
+    expect(flagForField(field)).toBe(flag);
+  });
+});
+
+describe('helpText', () => {
+  const help = helpText();
+  it('documents every flag and every value from the catalogue', () => {
+    const values = [
+      ...flagSpecs.map((spec) => spec.flag),
+      ...models.map((model) => model.id),
+      ...installs.map((install) => install.id),
+      ...components.map((component) => component.id),
+      ...strategies.map((strategy) => strategy.id),
+      ...nameFields.map((field) => field.id),
+      'mongodb',
+      'postgres',
+      'text',
+      'markdown',
+      'json',
+    ];
+    for (const value of values)
+      expect(help).toMatch(new RegExp(`(^|\\s)${value.replace(/[-.]/g, '\\$&')}(\\s|$)`, 'm'));
+  });
+});
+
+describe('runCli', () => {
+  it('prints a JSON plan and exits 0', () => {
+    const outcome = runCli([...base, '--format', 'json']);
+    expect(outcome.exitCode).toBe(0);
+    const parsed: unknown = JSON.parse(outcome.stdout);
+    expect(parsed).toMatchObject({ ok: true, plan: { input: { model: 'self-managed' } } });
+    expect(outcome.stdout).toMatch(/^\{\n {2}"ok": true,\n {2}"plan": \{/);
+  });
+
+  it('names the field of a bad version in JSON and exits 2', () => {
+    const outcome = runCli([
+      '--model',
+      'oss',
+      '--install',
+      'deb',
+      '--from',
+      'five',
+      '--to',
+      '5.3.0',
+      '--format',
+      'json',
+    ]);
+    expect(outcome.exitCode).toBe(2);
+    expect(JSON.parse(outcome.stdout)).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ field: 'gateway.from' })],
+    });
+    expect(outcome.stderr).toBe('');
+  });
+
+  it('explains bad answers on stderr in text, naming field and flag', () => {
+    const outcome = runCli([
+      '--model',
+      'oss',
+      '--install',
+      'deb',
+      '--from',
+      'five',
+      '--to',
+      '5.3.0',
+    ]);
+    expect(outcome.exitCode).toBe(2);
+    expect(outcome.stdout).toBe('');
+    expect(outcome.stderr).toContain('gateway.from (--from):');
+  });
+
+  it('turns a bad shell name into an error on names.<key>', () => {
+    const outcome = runCli([...base, '--name', 'gatewayName=tyk;reboot', '--format', 'json']);
+    expect(outcome.exitCode).toBe(2);
+    expect(JSON.parse(outcome.stdout)).toMatchObject({
+      ok: false,
+      errors: [{ field: 'names.gatewayName' }],
+    });
+  });
+
+  it('reports flag mistakes as JSON under --format json', () => {
+    const outcome = runCli([...base, '--format', 'json', '--colour', 'red']);
+    expect(outcome.exitCode).toBe(2);
+    expect(JSON.parse(outcome.stdout)).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ field: '--colour' })],
+    });
+  });
+
+  it('prints the text and Markdown runbooks', () => {
+    const text = runCli(base);
+    expect(text.exitCode).toBe(0);
+    expect(text.stdout).toMatch(/^\[ \] 1\. /m);
+    const markdown = runCli([...base, '--format', 'markdown']);
+    expect(markdown.stdout).toMatch(/^# /);
+    expect(markdown.stdout).toContain('- [ ] **1. ');
+  });
+});
+
+describe('the real CLI', () => {
+  // A cold tsx start takes a second or two; leave room for a slow machine.
+  const timeout = 60_000;
+  const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+  const run = (...argv: readonly string[]) =>
+    spawnSync(tsx, ['scripts/plan.ts', ...argv], { cwd: root, encoding: 'utf8', timeout });
+
+  it(
+    'prints a JSON plan with phases and exits 0',
+    () => {
+      const result = run(
+        '--model',
+        'self-managed-mdcb',
+        '--install',
+        'helm',
+        '--from',
+        '5.0.0',
+        '--to',
+        '5.3.0',
+        '--mdcb-from',
+        '2.4.0',
+        '--format',
+        'json',
+      );
+      expect(result.status).toBe(0);
+      const parsed = JSON.parse(result.stdout) as {
+        ok: boolean;
+        plan: { phases: readonly unknown[] };
+      };
+      expect(parsed.ok).toBe(true);
+      expect(parsed.plan.phases.length).toBeGreaterThan(0);
+    },
+    timeout,
+  );
+
+  it(
+    'exits 2 and names gateway.from for a bad version',
+    () => {
+      const result = run(
+        '--model',
+        'oss',
+        '--install',
+        'docker',
+        '--from',
+        '5.0',
+        '--to',
+        '5.3.0',
+        '--format',
+        'json',
+      );
+      expect(result.status).toBe(2);
+      const parsed = JSON.parse(result.stdout) as {
+        ok: boolean;
+        errors: readonly { field: string }[];
+      };
+      expect(parsed.ok).toBe(false);
+      expect(parsed.errors.map((error) => error.field)).toContain('gateway.from');
+    },
+    timeout,
+  );
+
+  it(
+    'exits 2 on an unknown flag, naming it on stderr',
+    () => {
+      const result = run(...base, '--colour', 'red');
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain('--colour');
+    },
+    timeout,
+  );
+
+  it(
+    'prints help with every model and installation and exits 0',
+    () => {
+      const result = run('--help');
+      expect(result.status).toBe(0);
+      for (const id of [
+        ...models.map((model) => model.id),
+        ...installs.map((install) => install.id),
+      ]) {
+        expect(result.stdout).toContain(id);
+      }
+    },
+    timeout,
+  );
+
+  it(
+    'prints a Markdown runbook with task items and bash fences',
+    () => {
+      const result = run(...base, '--format', 'markdown');
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain('- [ ]');
+      expect(result.stdout).toContain('```bash\n');
+    },
+    timeout,
+  );
+
+  it(
+    'runs through the npm script as documented',
+    () => {
+      const result = spawnSync(
+        'npm',
+        ['run', '--silent', 'plan', '--', ...base, '--format', 'json'],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          timeout,
+        },
+      );
+      expect(result.status).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ ok: true });
+    },
+    timeout,
+  );
+});

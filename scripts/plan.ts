@@ -1,0 +1,76 @@
+// The plan CLI: the same rules as the wizard, printed for a terminal, a runbook file or a script.
+//   npm run --silent plan -- --model self-managed --install helm --from 5.0.0 --to 5.3.0
+// `runCli` does the work and returns what to print; only the last lines touch the process.
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildPlan, renderMarkdown, renderText, type FieldMessage } from '@/rules/index';
+import { flagForField, helpText, parseCliArgs, type OutputFormat } from './cli-args';
+
+export type CliOutcome = {
+  readonly exitCode: 0 | 1 | 2;
+  readonly stdout: string;
+  readonly stderr: string;
+};
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+function failure(errors: readonly FieldMessage[], format: OutputFormat): CliOutcome {
+  if (format === 'json') {
+    const shown = errors.map(({ field, message }) => ({ field, message }));
+    return { exitCode: 2, stdout: json({ ok: false, errors: shown }), stderr: '' };
+  }
+  const lines = errors.map(({ field, message }) => {
+    const flag = flagForField(field);
+    const where = flag === null || flag === field ? field : `${field} (${flag})`;
+    return `  ${where}: ${message}`;
+  });
+  const stderr = [
+    'No plan: the answers need fixing.',
+    ...lines,
+    'Run with --help to see every flag and its values.',
+  ];
+  return { exitCode: 2, stdout: '', stderr: `${stderr.join('\n')}\n` };
+}
+
+/** Runs the CLI on argv (without `node` and the script) and says what to print and how to exit. */
+export function runCli(argv: readonly string[]): CliOutcome {
+  const request = parseCliArgs(argv);
+  if (!request.ok) return failure(request.errors, request.format);
+  if (request.command === 'help') return { exitCode: 0, stdout: helpText(), stderr: '' };
+  const result = buildPlan(request.input);
+  if (!result.ok) return failure(result.errors, request.format);
+  switch (request.format) {
+    case 'json':
+      return { exitCode: 0, stdout: json({ ok: true, plan: result.plan }), stderr: '' };
+    case 'markdown':
+      return { exitCode: 0, stdout: renderMarkdown(result.plan), stderr: '' };
+    case 'text':
+      return { exitCode: 0, stdout: renderText(result.plan), stderr: '' };
+  }
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  let outcome: CliOutcome;
+  try {
+    outcome = runCli(process.argv.slice(2));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    outcome = { exitCode: 1, stdout: '', stderr: `The plan CLI failed unexpectedly: ${reason}\n` };
+  }
+  process.stdout.write(outcome.stdout);
+  process.stderr.write(outcome.stderr);
+  // exitCode, not exit(): the writes above finish even when stdout is a pipe.
+  process.exitCode = outcome.exitCode;
+}

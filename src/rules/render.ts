@@ -1,0 +1,418 @@
+// Turns a plan into a runbook: Markdown for GitHub/GitLab and plain text for terminals.
+// Both are deterministic: the same plan always gives the same text.
+import { components, findModel, installs, strategies } from './catalog';
+import type {
+  Advisory,
+  Check,
+  Command,
+  ComponentId,
+  Database,
+  FieldMessage,
+  NormalizedInput,
+  Plan,
+  ResolvedChange,
+  Rollback,
+  Severity,
+  Step,
+} from './types';
+
+const severityOrder: readonly Severity[] = ['critical', 'warning', 'info'];
+
+const severityLabels: Readonly<Record<Severity, string>> = {
+  critical: 'Critical',
+  warning: 'Warning',
+  info: 'Info',
+};
+
+const databaseLabels: Readonly<Record<Database, string>> = {
+  mongodb: 'MongoDB',
+  postgres: 'PostgreSQL',
+};
+
+/** One fact of the summary, shared by both renderers so they never disagree. */
+type SummaryLine = { readonly label: string; readonly value: string };
+
+type VersionLine = {
+  readonly label: string;
+  readonly from: string;
+  readonly to: string;
+  readonly isDefaultTarget: boolean;
+};
+
+/** A step with its place in the plan: numbering runs on across phases. */
+type NumberedStep = { readonly number: number; readonly step: Step };
+
+function labelOfComponent(id: ComponentId): string {
+  return components.find((entry) => entry.id === id)?.label ?? id;
+}
+
+function changeOf(input: NormalizedInput, id: ComponentId): ResolvedChange | null {
+  const line = components.find((entry) => entry.id === id)?.versionLine ?? 'gateway';
+  return input[line];
+}
+
+function summaryLines(input: NormalizedInput): readonly SummaryLine[] {
+  const lines: SummaryLine[] = [{ label: 'Deployment model', value: findModel(input.model).label }];
+  const install = installs.find((entry) => entry.id === input.install);
+  lines.push({ label: 'Installation', value: install?.label ?? 'Run by Tyk' });
+  if (input.database !== null) {
+    lines.push({ label: 'Database', value: databaseLabels[input.database] });
+  }
+  lines.push({ label: 'Go plugins', value: input.usesGoPlugins ? 'in use' : 'not in use' });
+  if (input.dataPlanes.length > 0) {
+    lines.push({
+      label: 'Data planes',
+      value: input.dataPlanes.map((plane) => plane.name).join(', '),
+    });
+  }
+  const strategy = strategies.find((entry) => entry.id === input.strategy);
+  lines.push({ label: 'Strategy', value: strategy?.label ?? input.strategy });
+  if (input.downtimeMinutes !== null) {
+    lines.push({ label: 'Window', value: `${input.downtimeMinutes} minutes` });
+  }
+  return lines;
+}
+
+function versionLines(plan: Plan): readonly VersionLine[] {
+  return plan.versions.map((summary) => ({
+    label: labelOfComponent(summary.component),
+    from: summary.from,
+    to: summary.to,
+    isDefaultTarget: changeOf(plan.input, summary.component)?.isDefaultTarget ?? false,
+  }));
+}
+
+function numberSteps(plan: Plan): readonly (readonly NumberedStep[])[] {
+  let next = 1;
+  return plan.phases.map((phase) => phase.steps.map((step) => ({ number: next++, step })));
+}
+
+function advisoriesBySeverity(
+  advisories: readonly Advisory[],
+): readonly (readonly [Severity, readonly Advisory[]])[] {
+  return severityOrder
+    .map(
+      (severity) =>
+        [severity, advisories.filter((advisory) => advisory.severity === severity)] as const,
+    )
+    .filter(([, group]) => group.length > 0);
+}
+
+function stepCount(plan: Plan): number {
+  return plan.phases.reduce((total, phase) => total + phase.steps.length, 0);
+}
+
+function countSentence(plan: Plan): string {
+  const steps = stepCount(plan);
+  const phases = plan.phases.length;
+  return `${steps} ${steps === 1 ? 'step' : 'steps'} in ${phases} ${phases === 1 ? 'phase' : 'phases'}.`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function textLines(text: string): readonly string[] {
+  return text.split('\n').map((line) => line.trimEnd());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown
+
+const isWordCharacter = (character: string | undefined): boolean =>
+  character !== undefined && /[\p{L}\p{N}]/u.test(character);
+
+const entity = /^&#?[A-Za-z0-9]+;/;
+
+/**
+ * Escapes characters that would open an inline construct: code, emphasis, links, raw HTML,
+ * strikethrough, table cells and entities. Underscores inside words stay as they are (GFM does not
+ * treat them as emphasis), so `tyk_analytics.conf` reads naturally in the source.
+ */
+function escapeInline(text: string): string {
+  return text.replace(/[\\`*[\]<>|~_&]/g, (character: string, index: number) => {
+    if (character === '_') {
+      const isInsideWord = isWordCharacter(text[index - 1]) && isWordCharacter(text[index + 1]);
+      return isInsideWord ? '_' : '\\_';
+    }
+    if (character === '&') return entity.test(text.slice(index, index + 40)) ? '\\&' : '&';
+    return `\\${character}`;
+  });
+}
+
+/** Escapes what Markdown reads at the start of a line: headings, quotes, lists, rules, setext underlines. */
+function escapeLineStart(line: string): string {
+  const trimmed = line.trim();
+  if (/^[#+\-=]/.test(trimmed)) return `\\${trimmed}`;
+  return trimmed.replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** Plain text as Markdown paragraphs, each line escaped; blank lines keep separating paragraphs. */
+function markdownText(text: string): readonly string[] {
+  return textLines(text).map((line) =>
+    line.trim() === '' ? '' : escapeLineStart(escapeInline(line)),
+  );
+}
+
+function markdownInline(text: string): string {
+  return escapeLineStart(escapeInline(oneLine(text)));
+}
+
+function markdownHeading(level: number, text: string): string {
+  // A heading ends at a run of `#` after a space, so every `#` in it is escaped.
+  const content = escapeInline(oneLine(text)).replace(/#/g, '\\#');
+  return `${'#'.repeat(level)} ${content}`;
+}
+
+function longestBacktickRun(text: string): number {
+  return Math.max(0, ...Array.from(text.matchAll(/`+/g), (match) => match[0].length));
+}
+
+function codeSpan(text: string): string {
+  const ticks = '`'.repeat(longestBacktickRun(text) + 1);
+  const padding = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${ticks}${padding}${text}${padding}${ticks}`;
+}
+
+/** A fence longer than any run of backticks in the code, so no line of the code can close it. */
+function codeFence(command: Command): readonly string[] {
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(command.code) + 1));
+  return [`${fence}${command.lang}`, ...command.code.split('\n'), fence];
+}
+
+function markdownCommands(commands: readonly Command[]): readonly string[] {
+  return commands.flatMap((command) => [
+    ...(command.label === undefined || oneLine(command.label) === ''
+      ? []
+      : [markdownInline(command.label), '']),
+    ...codeFence(command),
+    '',
+  ]);
+}
+
+function markdownCheck(check: Check): readonly string[] {
+  return [
+    '**Verify:**',
+    '',
+    ...markdownCommands(check.commands),
+    ...prefixFirst('Expected: ', markdownText(check.expect)),
+    '',
+  ];
+}
+
+function markdownRollback(rollback: Rollback): readonly string[] {
+  const detail = markdownText(rollback.detail);
+  return [
+    ...(oneLine(rollback.detail) === ''
+      ? ['**Rollback:**']
+      : prefixFirst('**Rollback:** ', detail)),
+    '',
+    ...markdownCommands(rollback.commands),
+  ];
+}
+
+function prefixFirst(prefix: string, lines: readonly string[]): readonly string[] {
+  const [first = '', ...rest] = lines;
+  return [`${prefix}${first}`.trimEnd(), ...rest];
+}
+
+/** Indents a list item's body so the item owns it; blank lines stay empty (no trailing spaces). */
+function indent(lines: readonly string[], by: string): readonly string[] {
+  return lines.map((line) => (line === '' ? '' : `${by}${line}`));
+}
+
+function markdownStep({ number, step }: NumberedStep): readonly string[] {
+  const body = [
+    ...(oneLine(step.detail) === '' ? [] : [...markdownText(step.detail), '']),
+    ...markdownCommands(step.commands),
+    ...(step.verify === undefined ? [] : markdownCheck(step.verify)),
+    ...(step.rollback === undefined ? [] : markdownRollback(step.rollback)),
+  ];
+  const title = `- [ ] **${number}. ${escapeInline(oneLine(step.title))}** ${codeSpan(step.id)}`;
+  return [title, '', ...indent(trimTrailingBlanks(body), '  '), ''];
+}
+
+function trimTrailingBlanks(lines: readonly string[]): readonly string[] {
+  let end = lines.length;
+  while (end > 0 && lines[end - 1] === '') end--;
+  return lines.slice(0, end);
+}
+
+function markdownWarnings(warnings: readonly FieldMessage[]): readonly string[] {
+  if (warnings.length === 0) return [];
+  return [
+    markdownHeading(2, 'Warnings'),
+    '',
+    ...warnings.map(
+      (warning) => `- ${codeSpan(warning.field)}: ${escapeInline(oneLine(warning.message))}`,
+    ),
+    '',
+  ];
+}
+
+function markdownAdvisory(advisory: Advisory): readonly string[] {
+  const context = [
+    advisory.component === undefined ? null : labelOfComponent(advisory.component),
+    advisory.version === undefined ? null : `from ${advisory.version}`,
+  ].filter((part): part is string => part !== null);
+  const suffix = context.length === 0 ? '' : ` (${escapeInline(context.join(', '))})`;
+  const head = `- **${escapeInline(oneLine(advisory.title))}**${suffix} ${codeSpan(advisory.id)}`;
+  const detail =
+    oneLine(advisory.detail) === '' ? [] : ['', ...indent(markdownText(advisory.detail), '  ')];
+  return [head, ...detail];
+}
+
+function markdownAdvisories(advisories: readonly Advisory[]): readonly string[] {
+  const groups = advisoriesBySeverity(advisories);
+  if (groups.length === 0) {
+    return [markdownHeading(2, 'Advisories'), '', 'No advisories apply to this upgrade.', ''];
+  }
+  return [
+    markdownHeading(2, 'Advisories'),
+    '',
+    ...groups.flatMap(([severity, group]) => [
+      markdownHeading(3, severityLabels[severity]),
+      '',
+      ...group.flatMap((advisory) => [...markdownAdvisory(advisory), '']),
+    ]),
+  ];
+}
+
+/** The plan as a GitHub/GitLab-flavoured Markdown runbook with a task-list item per step. */
+export function renderMarkdown(plan: Plan): string {
+  const numbered = numberSteps(plan);
+  const lines: string[] = [
+    markdownHeading(1, plan.title),
+    '',
+    escapeInline(countSentence(plan)),
+    '',
+    markdownHeading(2, 'Summary'),
+    '',
+    ...summaryLines(plan.input).map((line) => `- **${line.label}:** ${escapeInline(line.value)}`),
+    '- **Versions:**',
+    ...versionLines(plan).map(
+      (line) =>
+        `  - ${escapeInline(line.label)}: ${escapeInline(line.from)} → ${escapeInline(line.to)}` +
+        (line.isDefaultTarget ? ' (recommended target)' : ''),
+    ),
+    '',
+    ...markdownWarnings(plan.warnings),
+    ...markdownAdvisories(plan.advisories),
+  ];
+  plan.phases.forEach((phase, index) => {
+    lines.push(markdownHeading(2, phase.title), '');
+    if (oneLine(phase.detail) !== '') lines.push(...markdownText(phase.detail), '');
+    for (const numberedStep of numbered[index] ?? []) lines.push(...markdownStep(numberedStep));
+  });
+  return `${trimTrailingBlanks(lines).join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plain text
+
+const textBody = '  ';
+const textCommand = '    ';
+
+function plainText(text: string, by: string): readonly string[] {
+  return indent(
+    textLines(text).map((line) => line.trim()),
+    by,
+  );
+}
+
+function textCommands(commands: readonly Command[]): readonly string[] {
+  return commands.flatMap((command) => [
+    ...(command.label === undefined || oneLine(command.label) === ''
+      ? []
+      : [`${textBody}${oneLine(command.label)}`]),
+    ...indent(command.code.split('\n'), textCommand),
+    '',
+  ]);
+}
+
+/** `  Label: first line` with the rest of the text under it, for Verify's answer and Rollback's detail. */
+function labelledText(label: string, text: string): readonly string[] {
+  const [first = '', ...rest] = textLines(text)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  return [`${textBody}${label}: ${first}`.trimEnd(), ...indent(rest, textBody)];
+}
+
+function textStep({ number, step }: NumberedStep): readonly string[] {
+  const lines: string[] = [`[ ] ${number}. ${oneLine(step.title)}  (${step.id})`];
+  if (oneLine(step.detail) !== '') lines.push(...plainText(step.detail, textBody));
+  lines.push('', ...textCommands(step.commands));
+  if (step.verify !== undefined) {
+    lines.push(`${textBody}Verify:`, ...textCommands(step.verify.commands));
+    lines.push(...labelledText('Expected', step.verify.expect), '');
+  }
+  if (step.rollback !== undefined) {
+    lines.push(
+      ...labelledText('Rollback', step.rollback.detail),
+      ...textCommands(step.rollback.commands),
+    );
+  }
+  return [...trimTrailingBlanks(lines), ''];
+}
+
+function textAdvisories(advisories: readonly Advisory[]): readonly string[] {
+  const groups = advisoriesBySeverity(advisories);
+  if (groups.length === 0)
+    return ['ADVISORIES', `${textBody}No advisories apply to this upgrade.`, ''];
+  return [
+    'ADVISORIES',
+    ...groups.flatMap(([severity, group]) =>
+      group.flatMap((advisory) => {
+        const context = [
+          advisory.component === undefined ? null : labelOfComponent(advisory.component),
+          advisory.version === undefined ? null : `from ${advisory.version}`,
+        ].filter((part): part is string => part !== null);
+        const suffix = context.length === 0 ? '' : ` (${context.join(', ')})`;
+        return [
+          `${textBody}[${severityLabels[severity].toLowerCase()}] ${oneLine(advisory.title)}${suffix}  (${advisory.id})`,
+          ...plainText(advisory.detail, textCommand).filter((line) => line !== ''),
+        ];
+      }),
+    ),
+    '',
+  ];
+}
+
+/** The plan as plain text for a terminal: no Markdown, commands indented by four spaces. */
+export function renderText(plan: Plan): string {
+  const numbered = numberSteps(plan);
+  const summary = summaryLines(plan.input);
+  const versions = versionLines(plan);
+  const width = Math.max(
+    ...summary.map((line) => line.label.length),
+    ...versions.map((line) => line.label.length),
+  );
+  const lines: string[] = [
+    oneLine(plan.title),
+    countSentence(plan),
+    '',
+    'SUMMARY',
+    ...summary.map((line) => `${textBody}${`${line.label}:`.padEnd(width + 2)}${line.value}`),
+    ...versions.map(
+      (line) =>
+        `${textBody}${`${line.label}:`.padEnd(width + 2)}${line.from} -> ${line.to}` +
+        (line.isDefaultTarget ? ' (recommended target)' : ''),
+    ),
+    '',
+  ];
+  if (plan.warnings.length > 0) {
+    lines.push(
+      'WARNINGS',
+      ...plan.warnings.map((warning) => `${textBody}${warning.field}: ${oneLine(warning.message)}`),
+      '',
+    );
+  }
+  lines.push(...textAdvisories(plan.advisories));
+  plan.phases.forEach((phase, index) => {
+    lines.push(`PHASE ${index + 1} OF ${plan.phases.length}: ${oneLine(phase.title)}`);
+    if (oneLine(phase.detail) !== '') lines.push(...plainText(phase.detail, ''));
+    lines.push('');
+    for (const numberedStep of numbered[index] ?? []) lines.push(...textStep(numberedStep));
+  });
+  return `${trimTrailingBlanks(lines).join('\n')}\n`;
+}
