@@ -42,13 +42,21 @@ export type StrategyEntry = {
   readonly risks: string;
 };
 
-const allInstalls: readonly InstallType[] = ['docker', 'docker-compose', 'kubernetes', 'helm', 'rpm', 'deb'];
+const allInstalls: readonly InstallType[] = [
+  'docker',
+  'docker-compose',
+  'kubernetes',
+  'helm',
+  'rpm',
+  'deb',
+];
 
 export const models = [
   {
     id: 'cloud',
     label: 'Tyk Cloud',
-    description: 'Tyk hosts the control plane and the Cloud data planes; you upgrade them from the Cloud console.',
+    description:
+      'Tyk hosts the control plane and the Cloud data planes; you upgrade them from the Cloud console.',
     installs: [],
     requiredComponents: ['dashboard', 'gateway'],
     optionalComponents: [],
@@ -59,7 +67,8 @@ export const models = [
   {
     id: 'cloud-hybrid',
     label: 'Tyk Cloud Hybrid',
-    description: 'The control plane runs on Tyk Cloud; you run the data plane Gateways (and optionally Pump) yourself.',
+    description:
+      'The control plane runs on Tyk Cloud; you run the data plane Gateways (and optionally Pump) yourself.',
     installs: allInstalls,
     requiredComponents: ['gateway'],
     optionalComponents: ['pump'],
@@ -105,34 +114,74 @@ export const models = [
 
 export const installs = [
   { id: 'docker', label: 'Docker', description: 'Containers started with docker run.' },
-  { id: 'docker-compose', label: 'Docker Compose', description: 'A compose file that pins the image tags.' },
-  { id: 'kubernetes', label: 'Kubernetes manifests', description: 'Deployments you apply with kubectl.' },
-  { id: 'helm', label: 'Helm', description: "Tyk's Helm charts: tyk-oss, tyk-stack, tyk-control-plane or tyk-data-plane." },
-  { id: 'rpm', label: 'RHEL / CentOS packages', description: 'RPM packages from Tyk’s packagecloud repositories, managed with yum.' },
-  { id: 'deb', label: 'Debian / Ubuntu packages', description: 'DEB packages from Tyk’s packagecloud repositories, managed with apt.' },
+  {
+    id: 'docker-compose',
+    label: 'Docker Compose',
+    description: 'A compose file that pins the image tags.',
+  },
+  {
+    id: 'kubernetes',
+    label: 'Kubernetes manifests',
+    description: 'Deployments you apply with kubectl.',
+  },
+  {
+    id: 'helm',
+    label: 'Helm',
+    description: "Tyk's Helm charts: tyk-oss, tyk-stack, tyk-control-plane or tyk-data-plane.",
+  },
+  {
+    id: 'rpm',
+    label: 'RHEL / CentOS packages',
+    description: 'RPM packages from Tyk’s packagecloud repositories, managed with yum.',
+  },
+  {
+    id: 'deb',
+    label: 'Debian / Ubuntu packages',
+    description: 'DEB packages from Tyk’s packagecloud repositories, managed with apt.',
+  },
 ] as const satisfies readonly InstallEntry[];
 
 export const components = [
   { id: 'gateway', label: 'Gateway', description: 'Proxies API traffic.', versionLine: 'gateway' },
-  { id: 'dashboard', label: 'Dashboard', description: 'Manages APIs, policies and users; keeps them in MongoDB or PostgreSQL.', versionLine: 'gateway' },
-  { id: 'pump', label: 'Pump', description: 'Moves analytics out of Redis into your data stores.', versionLine: 'pump' },
-  { id: 'mdcb', label: 'MDCB', description: 'Multi Data Centre Bridge: syncs data-plane Gateways with the control plane.', versionLine: 'mdcb' },
+  {
+    id: 'dashboard',
+    label: 'Dashboard',
+    description: 'Manages APIs, policies and users; keeps them in MongoDB or PostgreSQL.',
+    versionLine: 'gateway',
+  },
+  {
+    id: 'pump',
+    label: 'Pump',
+    description: 'Moves analytics out of Redis into your data stores.',
+    versionLine: 'pump',
+  },
+  {
+    id: 'mdcb',
+    label: 'MDCB',
+    description: 'Multi Data Centre Bridge: syncs data-plane Gateways with the control plane.',
+    versionLine: 'mdcb',
+  },
 ] as const satisfies readonly ComponentEntry[];
 
 export const strategies = [
   {
     id: 'rolling',
     label: 'Rolling',
-    description: 'Upgrade one instance at a time while the load balancer sends traffic to the others.',
-    needs: 'At least two instances of each component behind a load balancer, and the same Dashboard licence on every Dashboard.',
-    risks: 'Old and new versions serve side by side for a while; a bad release reaches some users before you stop it.',
+    description:
+      'Upgrade one instance at a time while the load balancer sends traffic to the others.',
+    needs:
+      'At least two instances of each component behind a load balancer, and the same Dashboard licence on every Dashboard.',
+    risks:
+      'Old and new versions serve side by side for a while; a bad release reaches some users before you stop it.',
   },
   {
     id: 'blue-green',
     label: 'Blue-green',
-    description: 'Build a copy of the environment, upgrade and verify the idle copy, then switch traffic to it.',
+    description:
+      'Build a copy of the environment, upgrade and verify the idle copy, then switch traffic to it.',
     needs: 'Capacity for a second full environment and a load balancer or DNS switch.',
-    risks: 'Data written to the live side during the upgrade must reach the new side; the switch itself must be rehearsed.',
+    risks:
+      'Data written to the live side during the upgrade must reach the new side; the switch itself must be rehearsed.',
   },
   {
     id: 'downtime',
@@ -151,7 +200,9 @@ export function findModel(id: DeploymentModel): ModelEntry {
 /** Components the model can have, in catalogue order. */
 export function componentsOf(model: DeploymentModel): readonly ComponentId[] {
   const entry = findModel(model);
-  return components.map((c) => c.id).filter((id) => entry.requiredComponents.includes(id) || entry.optionalComponents.includes(id));
+  return components
+    .map((c) => c.id)
+    .filter((id) => entry.requiredComponents.includes(id) || entry.optionalComponents.includes(id));
 }
 
 /** Why a model / installation / component combination does not exist, or null when it does. */
@@ -162,7 +213,10 @@ export function combinationProblem(
 ): { readonly field: 'install' | 'components'; readonly message: string } | null {
   const entry = findModel(model);
   if (entry.installs.length === 0 && install !== null) {
-    return { field: 'install', message: `${entry.label} has no installation type: Tyk runs it, so "${install}" does not apply.` };
+    return {
+      field: 'install',
+      message: `${entry.label} has no installation type: Tyk runs it, so "${install}" does not apply.`,
+    };
   }
   if (entry.installs.length > 0 && install === null) {
     return { field: 'install', message: `Choose how ${entry.label} is installed.` };
@@ -170,11 +224,17 @@ export function combinationProblem(
   const allowed = componentsOf(model);
   const foreign = chosen.find((id) => !allowed.includes(id));
   if (foreign !== undefined) {
-    return { field: 'components', message: `${entry.label} has no ${labelOf(foreign)}: it runs ${allowed.map(labelOf).join(', ')}.` };
+    return {
+      field: 'components',
+      message: `${entry.label} has no ${labelOf(foreign)}: it runs ${allowed.map(labelOf).join(', ')}.`,
+    };
   }
   const missing = entry.requiredComponents.find((id) => !chosen.includes(id));
   if (missing !== undefined) {
-    return { field: 'components', message: `${entry.label} always includes the ${labelOf(missing)}.` };
+    return {
+      field: 'components',
+      message: `${entry.label} always includes the ${labelOf(missing)}.`,
+    };
   }
   return null;
 }

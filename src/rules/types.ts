@@ -1,7 +1,8 @@
 // The domain of the upgrade planner. Plain, readonly data only: the UI, the printed runbook,
 // the exports and the CLI all render these shapes.
 
-export type DeploymentModel = 'cloud' | 'cloud-hybrid' | 'self-managed' | 'self-managed-mdcb' | 'oss';
+export type DeploymentModel =
+  'cloud' | 'cloud-hybrid' | 'self-managed' | 'self-managed-mdcb' | 'oss';
 export type InstallType = 'docker' | 'docker-compose' | 'kubernetes' | 'helm' | 'rpm' | 'deb';
 export type ComponentId = 'gateway' | 'dashboard' | 'pump' | 'mdcb';
 export type StepComponent = ComponentId | 'go-plugins';
@@ -245,12 +246,7 @@ export type Advisory = {
 
 /** The MDX guides steps may link to; each exists under src/content/guides/. */
 export type GuideSlug =
-  | 'strategies'
-  | 'upgrade-order'
-  | 'go-plugins'
-  | 'backups'
-  | 'glossary'
-  | 'about';
+  'strategies' | 'upgrade-order' | 'go-plugins' | 'backups' | 'glossary' | 'about';
 
 export type ComponentVersionSummary = {
   readonly component: ComponentId;
@@ -277,7 +273,8 @@ export type PlanResult =
 
 // The release catalogue.
 
-export type SupportStatus = 'full-support' | 'maintenance' | 'unsupported' | 'latest' | 'superseded' | 'unknown';
+export type SupportStatus =
+  'full-support' | 'maintenance' | 'unsupported' | 'latest' | 'superseded' | 'unknown';
 
 export type Release = {
   readonly version: string;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, crosses, dockerTag, minorLine, parseVersion, satisfiesRange } from './versions';
+import {
+  compareVersions,
+  crosses,
+  dockerTag,
+  minorLine,
+  parseVersion,
+  satisfiesRange,
+} from './versions';
 
 describe('parseVersion', () => {
   it.each([
@@ -12,9 +19,12 @@ describe('parseVersion', () => {
     expect(parseVersion(raw)).toEqual({ ok: true, version: expected });
   });
 
-  it.each([[''], ['5.3'], ['5'], ['latest'], ['5.3.0; rm -rf /'], ['vv5.3.0'], ['05.3.0']])('rejects %j', (raw) => {
-    expect(parseVersion(raw).ok).toBe(false);
-  });
+  it.each([[''], ['5.3'], ['5'], ['latest'], ['5.3.0; rm -rf /'], ['vv5.3.0'], ['05.3.0']])(
+    'rejects %j',
+    (raw) => {
+      expect(parseVersion(raw).ok).toBe(false);
+    },
+  );
 
   it.each([[undefined], [null], [5.3], [{}], [['5.3.0']]])('rejects the non-string %j', (raw) => {
     expect(parseVersion(raw)).toEqual({ ok: false, message: 'is missing' });

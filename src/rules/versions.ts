@@ -1,7 +1,9 @@
 // The one place that talks to semver. Its comparators throw on bad input; these never do.
 import semver from 'semver';
 
-export type ParsedVersion = { readonly ok: true; readonly version: string } | { readonly ok: false; readonly message: string };
+export type ParsedVersion =
+  | { readonly ok: true; readonly version: string }
+  | { readonly ok: false; readonly message: string };
 
 /** Accepts `5.3.0`, `v5.3.0` and surrounding spaces; returns the bare version or why it is not one. */
 export function parseVersion(raw: unknown): ParsedVersion {
