@@ -1,6 +1,25 @@
 // The one place that talks to semver. Its comparators throw on bad input; these never do.
 import semver from 'semver';
 
+// Plans ask the same few questions of the same few versions thousands of times; parsing with
+// semver each time costs most of a plan's budget. The answers never change, so they are kept,
+// with a bound so that arbitrary input cannot grow the caches without limit.
+const cacheLimit = 4096;
+
+function remembered<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (cache.size >= cacheLimit) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+const parsedVersions = new Map<string, ParsedVersion>();
+const rangeAnswers = new Map<string, boolean>();
+const validRanges = new Map<string, boolean>();
+const comparisons = new Map<string, number>();
+
 export type ParsedVersion =
   | { readonly ok: true; readonly version: string }
   | { readonly ok: false; readonly message: string };
@@ -8,6 +27,10 @@ export type ParsedVersion =
 /** Accepts `5.3.0`, `v5.3.0` and surrounding spaces; returns the bare version or why it is not one. */
 export function parseVersion(raw: unknown): ParsedVersion {
   if (typeof raw !== 'string') return { ok: false, message: 'is missing' };
+  return remembered(parsedVersions, raw, () => parseVersionText(raw));
+}
+
+function parseVersionText(raw: string): ParsedVersion {
   const trimmed = raw.trim();
   if (trimmed === '') return { ok: false, message: 'is empty' };
   const bare = trimmed.replace(/^[vV]/, '');
@@ -27,7 +50,8 @@ export function compareVersions(a: string, b: string): number {
   const left = versionOrNull(a);
   const right = versionOrNull(b);
   if (left === null || right === null) return 0;
-  return semver.compare(left, right);
+  if (left === right) return 0;
+  return remembered(comparisons, `${left} ${right}`, () => semver.compare(left, right));
 }
 
 export function isNewer(candidate: string, than: string): boolean {
@@ -37,19 +61,22 @@ export function isNewer(candidate: string, than: string): boolean {
 /** True when `version` satisfies `range` (node-semver syntax); false on any bad input. */
 export function satisfiesRange(version: string, range: string): boolean {
   const parsed = versionOrNull(version);
-  if (parsed === null || semver.validRange(range) === null) return false;
-  return semver.satisfies(parsed, range, { includePrerelease: true });
+  if (parsed === null || !isValidRange(range)) return false;
+  return remembered(rangeAnswers, `${parsed} ${range}`, () =>
+    semver.satisfies(parsed, range, { includePrerelease: true }),
+  );
 }
 
 export function isValidRange(range: string): boolean {
-  return semver.validRange(range) !== null;
+  return remembered(validRanges, range, () => semver.validRange(range) !== null);
 }
 
 /** `5.3.0` → `5.3`. */
 export function minorLine(version: string): string {
   const parsed = versionOrNull(version);
   if (parsed === null) return '';
-  return `${semver.major(parsed)}.${semver.minor(parsed)}`;
+  const [major = '', minor = ''] = parsed.split('.');
+  return `${major}.${minor}`;
 }
 
 /** Docker tags are `v`-prefixed. */
