@@ -1,0 +1,299 @@
+// Turns the answers into the upgrade plan: validate, choose the sites and the components that move,
+// then lay out the phases in Tyk's order. Pure and deterministic; the same answers give an equal plan.
+import { advisoriesFor } from './advisories';
+import { findModel, installs } from './catalog';
+import { afterSteps, rollbackSteps, verifySteps } from './steps/closing';
+import { cloudControlPlaneStep, cloudDataPlaneStep } from './steps/cloud';
+import { componentUpgradeStep } from './steps/component-upgrade';
+import { componentFacts } from './steps/components';
+import {
+  changeOf,
+  dataPlaneSites,
+  isUpgraded,
+  mainSite,
+  type PlanContext,
+  type Site,
+} from './steps/context';
+import { goPluginBuildSteps, goPluginPlan, switchBundleStep } from './steps/go-plugins';
+import { healthCheck } from './steps/health';
+import { httpCalls } from './steps/installs';
+import { upgradeOrder } from './steps/order';
+import { prepareSteps, type SiteComponents } from './steps/prepare';
+import { backupSteps } from './steps/backups';
+import { variablesStep } from './steps/variables';
+import type {
+  ComponentId,
+  ComponentVersionSummary,
+  NormalizedInput,
+  Phase,
+  PlanResult,
+  Step,
+} from './types';
+import { validate } from './validate';
+
+function siteComponents(
+  input: NormalizedInput,
+  site: Site,
+  order: readonly ComponentId[],
+): SiteComponents {
+  const inUse = order.filter((component) => input.components.includes(component));
+  return {
+    site,
+    inUse,
+    upgraded: inUse.filter((component) => isUpgraded(changeOf(input, component))),
+  };
+}
+
+/**
+ * The upgrade steps of one site in order, with the Go plugin bundle switch placed around the
+ * Gateway: at the start of a data plane (or just before the Gateway) when the new bundle also
+ * serves the current Gateway, right after the Gateway otherwise.
+ */
+function siteUpgradeSteps(
+  ctx: PlanContext,
+  sc: SiteComponents,
+  carriesPlugins: boolean,
+): readonly Step[] {
+  const { input } = ctx;
+  const install = input.install;
+  if (install === null) return [];
+  const steps = sc.upgraded.flatMap((component) => {
+    const change = changeOf(input, component);
+    return change === null
+      ? []
+      : [componentUpgradeStep(ctx, install, { component, change, site: sc.site })];
+  });
+  if (!carriesPlugins || ctx.goPlugins === null) return steps;
+  const timing = ctx.goPlugins.switchBundle;
+  const switchStep = switchBundleStep(ctx, ctx.goPlugins, sc.site, sc.site.idPrefix);
+  const gatewayAt = steps.findIndex((step) => step.component === 'gateway');
+  if (timing === 'after-gateway')
+    return [...steps.slice(0, gatewayAt + 1), switchStep, ...steps.slice(gatewayAt + 1)];
+  const switchAt = sc.site.plane === 'data' ? 0 : gatewayAt;
+  return [...steps.slice(0, switchAt), switchStep, ...steps.slice(switchAt)];
+}
+
+function cloudDataPlaneSteps(ctx: PlanContext): readonly Step[] {
+  const upgrade = cloudDataPlaneStep(ctx.input);
+  if (ctx.goPlugins === null) return [upgrade];
+  const switchStep = switchBundleStep(ctx, ctx.goPlugins, null, 'cloud-');
+  return ctx.goPlugins.switchBundle === 'before-gateway'
+    ? [switchStep, upgrade]
+    : [upgrade, switchStep];
+}
+
+function mainPhase(
+  ctx: PlanContext,
+  main: SiteComponents | null,
+  dataSites: readonly SiteComponents[],
+): Phase {
+  const { input } = ctx;
+  switch (input.model) {
+    case 'cloud':
+      return {
+        id: 'control-plane',
+        kind: 'control-plane',
+        title: 'Upgrade the control plane in the Tyk Cloud console',
+        detail: 'Tyk runs the control plane; you choose the new version and redeploy it.',
+        steps: [cloudControlPlaneStep(input, [])],
+      };
+    case 'cloud-hybrid': {
+      const install = input.install;
+      const checks =
+        install === null
+          ? []
+          : dataSites.flatMap(({ site }) =>
+              httpCalls(
+                install,
+                site,
+                'gateway',
+                healthCheck('gateway', input.gateway.from, ctx.names, site.gatewayHost).calls,
+              ).map((command) => ({
+                ...command,
+                label: `Data plane ${site.planeName ?? ''}`,
+              })),
+            );
+      return {
+        id: 'control-plane',
+        kind: 'control-plane',
+        title: 'Upgrade the control plane on Tyk Cloud',
+        detail: 'Tyk hosts the control plane; upgrade it first, then your data planes.',
+        steps: [cloudControlPlaneStep(input, checks)],
+      };
+    }
+    case 'self-managed-mdcb':
+      return {
+        id: 'control-plane',
+        kind: 'control-plane',
+        title: 'Upgrade the control plane',
+        detail:
+          'MDCB, Pump, Dashboard, then the management Gateway, before any data plane.' +
+          unchangedNote(input, main),
+        steps: main === null ? [] : siteUpgradeSteps(ctx, main, false),
+      };
+    case 'self-managed':
+    case 'oss':
+      return {
+        id: 'upgrade',
+        kind: 'control-plane',
+        title: 'Upgrade the components',
+        detail:
+          (input.model === 'oss' ? 'The Gateway, then Pump.' : 'Dashboard, Gateway, then Pump.') +
+          unchangedNote(input, main),
+        steps: main === null ? [] : siteUpgradeSteps(ctx, main, input.usesGoPlugins),
+      };
+  }
+}
+
+function unchangedNote(input: NormalizedInput, sc: SiteComponents | null): string {
+  const unchanged = (sc?.inUse ?? []).filter((component) => !sc?.upgraded.includes(component));
+  return unchanged
+    .map(
+      (component) =>
+        ` ${componentFacts[component].label} stays on ${changeOf(input, component)?.from ?? ''}.`,
+    )
+    .join('');
+}
+
+function dataPlaneOrderText(ctx: PlanContext): string {
+  if (ctx.goPlugins === null) return 'Pump, then the Gateways.';
+  return ctx.goPlugins.switchBundle === 'before-gateway'
+    ? 'Go plugin bundle, Pump, then the Gateways.'
+    : 'Pump, the Gateways, then the Go plugin bundle.';
+}
+
+function dataPlanePhases(ctx: PlanContext, dataSites: readonly SiteComponents[]): readonly Phase[] {
+  const { input } = ctx;
+  if (input.model === 'cloud') {
+    return [
+      {
+        id: 'data-plane-cloud',
+        kind: 'data-plane',
+        title: 'Upgrade the Cloud data planes',
+        detail: 'After the control plane, in the Tyk Cloud console.',
+        steps: cloudDataPlaneSteps(ctx),
+      },
+    ];
+  }
+  return dataSites.map((sc) => ({
+    id: `data-plane-${sc.site.planeName ?? ''}`,
+    kind: 'data-plane',
+    title: `Upgrade data plane ${sc.site.planeName ?? ''}`,
+    detail: dataPlaneOrderText(ctx) + unchangedNote(input, sc),
+    steps: siteUpgradeSteps(ctx, sc, input.usesGoPlugins),
+  }));
+}
+
+function versionSummary(input: NormalizedInput): readonly ComponentVersionSummary[] {
+  return input.components.flatMap((component) => {
+    const change = changeOf(input, component);
+    return change === null ? [] : [{ component, from: change.from, to: change.to }];
+  });
+}
+
+function planTitle(input: NormalizedInput): string {
+  const model = findModel(input.model).label;
+  const install = installs.find((entry) => entry.id === input.install)?.label;
+  return `${model}${install === undefined ? '' : ` on ${install}`}: Gateway ${input.gateway.from} to ${input.gateway.to}`;
+}
+
+function upgradePhases(input: NormalizedInput): readonly Phase[] {
+  const ctx: PlanContext = {
+    input,
+    names: input.names,
+    goPlugins: input.usesGoPlugins
+      ? goPluginPlan(input.gateway.from, input.gateway.to, input.names.pluginName)
+      : null,
+  };
+  const order = upgradeOrder[input.model];
+  const mainSiteEntry = mainSite(input);
+  const main = mainSiteEntry === null ? null : siteComponents(input, mainSiteEntry, order.main);
+  const dataSites = dataPlaneSites(input).map((site) =>
+    siteComponents(input, site, order.dataPlane),
+  );
+  const sites = [...(main === null ? [] : [main]), ...dataSites];
+
+  const changePhases = [mainPhase(ctx, main, dataSites), ...dataPlanePhases(ctx, dataSites)];
+  const upgradeTitles = changePhases.flatMap((phase) =>
+    phase.steps
+      .filter((step) => step.kind === 'upgrade' || step.kind === 'configure')
+      .map((step) => step.title),
+  );
+
+  const phases: Phase[] = [
+    {
+      id: 'prepare',
+      kind: 'prepare',
+      title: 'Prepare',
+      detail: 'Checks and decisions before anything changes.',
+      steps: prepareSteps(ctx, mainSiteEntry, sites),
+    },
+    {
+      id: 'backup',
+      kind: 'backup',
+      title: 'Back up',
+      detail: 'Take and check every backup before the first change.',
+      steps: backupSteps(
+        ctx,
+        mainSiteEntry,
+        sites.map(({ site, upgraded }) => ({ site, components: upgraded })),
+      ),
+    },
+    ...(ctx.goPlugins !== null
+      ? [
+          {
+            id: 'go-plugins',
+            kind: 'go-plugins' as const,
+            title: 'Rebuild the Go plugins',
+            detail: `Recompile for Gateway ${input.gateway.to} and bundle the builds; nothing running changes until the APIs switch bundles.`,
+            steps: goPluginBuildSteps(ctx, ctx.goPlugins),
+          },
+        ]
+      : []),
+    ...changePhases,
+    {
+      id: 'verify',
+      kind: 'verify',
+      title: 'Verify',
+      detail: 'Check the whole deployment once every component is upgraded.',
+      steps: verifySteps(ctx, mainSiteEntry, sites),
+    },
+    {
+      id: 'rollback',
+      kind: 'rollback',
+      title: 'If you need to roll back',
+      detail: 'The way back, in order, and what only the backups can undo.',
+      steps: rollbackSteps(ctx, mainSiteEntry, upgradeTitles),
+    },
+    {
+      id: 'after',
+      kind: 'after',
+      title: 'After the upgrade',
+      detail: 'Clean up, record the new versions and close the change.',
+      steps: afterSteps(ctx, sites),
+    },
+  ];
+  const variables = variablesStep(phases);
+  if (variables === null) return phases;
+  const [prepare, ...rest] = phases;
+  return prepare === undefined
+    ? phases
+    : [{ ...prepare, steps: [variables, ...prepare.steps] }, ...rest];
+}
+
+export function buildPlan(raw: unknown): PlanResult {
+  const result = validate(raw);
+  if (!result.ok) return { ok: false, errors: result.errors, warnings: result.warnings };
+  const input = result.input;
+  return {
+    ok: true,
+    plan: {
+      input,
+      title: planTitle(input),
+      versions: versionSummary(input),
+      advisories: advisoriesFor(input),
+      phases: upgradePhases(input),
+      warnings: result.warnings,
+    },
+  };
+}

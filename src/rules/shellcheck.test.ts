@@ -1,0 +1,101 @@
+// Every bash command of every plan in the input matrix goes through shellcheck, as a user would
+// paste it: one file per distinct snippet, all checked in a few shellcheck runs.
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildPlan } from './build-plan';
+import { inputMatrix } from './input-matrix';
+import { versionHints } from './version-hints';
+import { defaultNames } from './names';
+import { models } from './catalog';
+import type { Command, Step } from './types';
+
+const run = promisify(execFile);
+
+function shellcheckVersion(): string {
+  try {
+    return execFileSync('shellcheck', ['--version'], { encoding: 'utf8' });
+  } catch {
+    throw new Error(
+      'shellcheck is not installed or not on PATH: install it (apt-get install shellcheck) to check the generated commands.',
+    );
+  }
+}
+
+const commandsOf = (step: Step): readonly Command[] => [
+  ...step.commands,
+  ...(step.verify?.commands ?? []),
+  ...(step.rollback?.commands ?? []),
+];
+
+function bashSnippets(): readonly string[] {
+  const snippets = new Set<string>();
+  for (const input of inputMatrix()) {
+    const result = buildPlan(input);
+    if (!result.ok) continue;
+    for (const phase of result.plan.phases) {
+      for (const step of phase.steps) {
+        for (const command of commandsOf(step))
+          if (command.lang === 'bash') snippets.add(command.code);
+      }
+    }
+  }
+  for (const model of models) {
+    for (const install of model.installs.length === 0 ? [null] : model.installs) {
+      for (const hint of versionHints(
+        model.id,
+        install,
+        ['gateway', 'dashboard', 'pump', 'mdcb'],
+        defaultNames(model.id, install),
+      )) {
+        for (const command of hint.commands)
+          if (command.lang === 'bash') snippets.add(command.code);
+      }
+    }
+  }
+  return [...snippets];
+}
+
+const folder = mkdtempSync(join(tmpdir(), 'tyk-plan-shellcheck-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe('shellcheck', () => {
+  it('is installed', () => {
+    expect(shellcheckVersion()).toMatch(/ShellCheck/);
+  });
+
+  it('finds nothing in any bash command of the matrix', async () => {
+    shellcheckVersion();
+    const snippets = bashSnippets();
+    expect(snippets.length).toBeGreaterThan(100);
+    const files = snippets.map((code, index) => {
+      const file = join(folder, `snippet-${index}.sh`);
+      writeFileSync(file, `#!/usr/bin/env bash\n${code}\n`);
+      return file;
+    });
+    const chunkSize = Math.ceil(files.length / 4);
+    const chunks = Array.from({ length: Math.ceil(files.length / chunkSize) }, (_, i) =>
+      files.slice(i * chunkSize, (i + 1) * chunkSize),
+    );
+    const reports = await Promise.all(
+      chunks.map(async (chunk) => {
+        try {
+          await run('shellcheck', ['--format=gcc', ...chunk], { maxBuffer: 64 * 1024 * 1024 });
+          return '';
+        } catch (error) {
+          const stdout = (error as { stdout?: string }).stdout ?? String(error);
+          // Name the snippet, not the temp file, so the failure reads as the command a user would paste.
+          return stdout.replace(
+            /\S*snippet-(\d+)\.sh:(\d+):/g,
+            (_m, index: string, line: string) =>
+              `\n${snippets[Number(index)] ?? ''}\n  line ${Number(line) - 1}:`,
+          );
+        }
+      }),
+    );
+    expect(reports.join('').slice(0, 4000)).toBe('');
+  }, 120_000);
+});

@@ -1,0 +1,394 @@
+// Backups (facts §9): config files per component and installation, the Dashboard database, Redis,
+// the API definitions and policies, and a restore test. All of them come before the first change.
+import { findModel } from '../catalog';
+import { shellQuote as q, joinPath } from '../shell';
+import type { Command, ComponentId, Rollback, Step } from '../types';
+import { bash, script } from './commands';
+import { componentFacts } from './components';
+import { planeOf, type PlanContext, type Site } from './context';
+import { reachComponent } from './installs';
+
+const nothingToUndo: Rollback = {
+  detail:
+    'A backup changes nothing in Tyk. If it failed halfway, delete what it wrote and run it again.',
+  commands: [],
+};
+
+const middlewareFolder = '/opt/tyk-gateway/middleware';
+
+function backupStep(step: Omit<Step, 'kind' | 'rollback' | 'guide'>): Step {
+  return { ...step, kind: 'backup', rollback: nothingToUndo, guide: 'backups' };
+}
+
+function file(site: Site, name: string): string {
+  return q(joinPath(site.backupDir, name));
+}
+
+function onSite(site: Site): string {
+  return site.planeName === null ? '' : ` Run it where you manage data plane ${site.planeName}.`;
+}
+
+/** Config backups of one component at one site, for installs that keep a config file per component. */
+function componentConfigStep(ctx: PlanContext, site: Site, component: ComponentId): Step | null {
+  const f = componentFacts[component];
+  const install = ctx.input.install;
+  const hostConfig = String(ctx.names[f.configField]);
+  const isGateway = component === 'gateway';
+  const certificates = ' Also copy the certificates and keys its config points to.';
+  const common = {
+    id: `${site.idPrefix}backup-${component}-config`,
+    title: `Back up the ${f.label} config${site.where}`,
+    component,
+    ...planeOf(site),
+  };
+  switch (install) {
+    case 'deb':
+    case 'rpm':
+      return backupStep({
+        ...common,
+        detail: `Copies ${hostConfig}${isGateway ? ` and the middleware folder (${middlewareFolder}; use yours if you changed middleware_path)` : ''}.${certificates}${onSite(site)}`,
+        commands: [
+          bash(`sudo cp -p ${q(hostConfig)} ${file(site, f.configFile)}`),
+          ...(isGateway
+            ? [
+                bash(
+                  `sudo tar -czf ${file(site, 'gateway-middleware.tar.gz')} -C /opt/tyk-gateway middleware`,
+                ),
+              ]
+            : []),
+        ],
+        verify: {
+          commands: [
+            bash(
+              `ls -l ${file(site, f.configFile)}${isGateway ? ` ${file(site, 'gateway-middleware.tar.gz')}` : ''}`,
+            ),
+          ],
+          expect: 'The files exist and are not empty.',
+        },
+      });
+    case 'docker': {
+      const name = site.workloads[component];
+      return backupStep({
+        ...common,
+        detail:
+          `Saves the container's settings (docker inspect), its TYK_ environment (the upgrade step starts the new container with it) and ${f.configFile}. ` +
+          `docker cp needs no shell, so it also works on the distroless images from 5.5.0 (and 5.3.6), where docker exec cannot run a shell.${certificates}${onSite(site)}`,
+        commands: [
+          bash(`docker inspect ${q(name)} > ${file(site, `${name}-inspect.json`)}`),
+          bash(
+            `docker inspect ${q(name)} | jq -r '.[0].Config.Env[] | select(startswith("TYK_"))' > ${file(site, `${name}.env`)}`,
+          ),
+          bash(`docker cp ${q(`${name}:${f.containerConfig}`)} ${file(site, f.configFile)}`),
+          ...(isGateway
+            ? [
+                bash(
+                  `docker cp ${q(`${name}:${middlewareFolder}`)} ${file(site, 'gateway-middleware')}`,
+                ),
+              ]
+            : []),
+        ],
+        verify: {
+          commands: [
+            bash(
+              `ls -l ${file(site, `${name}-inspect.json`)} ${file(site, `${name}.env`)} ${file(site, f.configFile)}`,
+            ),
+          ],
+          expect:
+            'The files exist; the .env file lists the TYK_ variables the container runs with (it may be empty if all settings are in the config file).',
+        },
+      });
+    }
+    case 'docker-compose':
+      return backupStep({
+        ...common,
+        detail: `Copies ${hostConfig}, the config file mounted into the ${site.workloads[component]} service.${certificates}${onSite(site)}`,
+        commands: [bash(`cp -p ${q(hostConfig)} ${file(site, f.configFile)}`)],
+        verify: {
+          commands: [bash(`ls -l ${file(site, f.configFile)}`)],
+          expect: 'The file exists and is not empty.',
+        },
+      });
+    default:
+      return null;
+  }
+}
+
+/** Backups that cover a whole site: the compose project, the Kubernetes objects, the Helm release. */
+function siteSteps(ctx: PlanContext, site: Site): readonly Step[] {
+  const namespace = q(site.namespace);
+  const kubernetesFile = file(site, `kubernetes-${site.namespace}.yaml`);
+  const kubernetesObjects = backupStep({
+    id: `${site.idPrefix}backup-kubernetes-objects`,
+    ...planeOf(site),
+    title: `Back up the Kubernetes objects${site.where}`,
+    detail: `Saves the deployments, config maps and services of namespace ${site.namespace}, where the Tyk config files live on Kubernetes. Secrets hold licences and keys: keep a copy of them in a safe place as well.`,
+    commands: [
+      bash(`kubectl -n ${namespace} get deployment,configmap,service -o yaml > ${kubernetesFile}`),
+    ],
+    verify: {
+      commands: [bash(`grep -c 'kind: Deployment' ${kubernetesFile}`)],
+      expect: 'A count of one or more deployments.',
+    },
+  });
+  switch (ctx.input.install) {
+    case 'docker-compose':
+      return [
+        backupStep({
+          id: `${site.idPrefix}backup-compose-project`,
+          ...planeOf(site),
+          title: `Back up the compose project${site.where}`,
+          detail: `Archives ${ctx.names.composeDir}: the compose file, its .env (component versions and licences) and the env files of each service.${onSite(site)}`,
+          commands: [
+            bash(
+              `tar -czf ${file(site, 'compose-project.tar.gz')} -C ${q(ctx.names.composeDir)} .`,
+            ),
+          ],
+          verify: {
+            commands: [bash(`tar -tzf ${file(site, 'compose-project.tar.gz')}`)],
+            expect: 'The list shows the compose file and .env.',
+          },
+        }),
+      ];
+    case 'kubernetes':
+      return [kubernetesObjects];
+    case 'helm': {
+      const release = q(site.release);
+      return [
+        backupStep({
+          id: `${site.idPrefix}backup-helm-release`,
+          ...planeOf(site),
+          title: `Back up the Helm release ${site.release}`,
+          detail: `Saves the values the release runs with, its revision history and your values file ${site.valuesFile}. Even with settings in values.yaml, a config file may still be mounted: the next step saves the config maps.`,
+          commands: [
+            bash(
+              `helm get values ${release} -n ${namespace} -o yaml > ${file(site, `values-${site.release}.yaml`)}`,
+            ),
+            bash(
+              `helm history ${release} -n ${namespace} > ${file(site, `history-${site.release}.txt`)}`,
+            ),
+            bash(`cp -p ${q(site.valuesFile)} ${file(site, `values-file-${site.release}.yaml`)}`),
+          ],
+          verify: {
+            commands: [
+              bash(
+                `ls -l ${file(site, `values-${site.release}.yaml`)} ${file(site, `history-${site.release}.txt`)} ${file(site, `values-file-${site.release}.yaml`)}`,
+              ),
+            ],
+            expect: 'The three files exist and are not empty.',
+          },
+        }),
+        kubernetesObjects,
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+function folderStep(ctx: PlanContext, sites: readonly Site[]): Step {
+  const dir = q(ctx.names.backupDir);
+  const planeFolders = sites
+    .filter((site) => site.planeName !== null)
+    .map((site) => q(site.backupDir));
+  return backupStep({
+    id: 'backup-folder',
+    title: 'Create the backup folder',
+    detail: `Every backup goes under ${ctx.names.backupDir}${planeFolders.length > 0 ? ', with a folder per data plane' : ''}. It is made yours so the backup tools can write to it.`,
+    commands: [
+      bash(`sudo mkdir -p ${dir}${planeFolders.map((folder) => ` ${folder}`).join('')}`),
+      bash(`sudo chown -R "$(id -un)" ${dir}`),
+    ],
+    verify: { commands: [bash(`test -w ${dir} && echo writable`)], expect: 'writable' },
+  });
+}
+
+function databaseStep(ctx: PlanContext): Step | null {
+  const { input, names } = ctx;
+  if (
+    !findModel(input.model).hasDatabase ||
+    input.database === null ||
+    !input.components.includes('dashboard')
+  )
+    return null;
+  const host = q(names.databaseHost);
+  const db = q(names.databaseName);
+  if (input.database === 'postgres') {
+    const dump = q(joinPath(names.backupDir, `${names.databaseName}.dump`));
+    return backupStep({
+      id: 'backup-database',
+      title: 'Back up the Dashboard database (PostgreSQL)',
+      detail:
+        'A custom-format dump that pg_restore can read. Export PGUSER and PGPASSWORD first. An upgrade may migrate the database, and the way back after that is this dump.',
+      commands: [bash(`pg_dump -h ${host} -d ${db} -F c -f ${dump}`)],
+      verify: {
+        commands: [bash(`pg_restore --list ${dump} | head -n 20`)],
+        expect: 'A list of the tables in the dump.',
+      },
+    });
+  }
+  const out = q(joinPath(names.backupDir, 'mongodb'));
+  return backupStep({
+    id: 'backup-database',
+    title: 'Back up the Dashboard database (MongoDB)',
+    detail:
+      'Add --username and --password (or use --uri) if MongoDB requires authentication. An upgrade may migrate the database, and the way back after that is this dump.',
+    commands: [bash(`mongodump --host ${host} --db ${db} --out ${out}`)],
+    verify: {
+      commands: [bash(`ls -l ${q(joinPath(names.backupDir, 'mongodb', names.databaseName))}`)],
+      expect: 'One .bson and one metadata file per collection.',
+    },
+  });
+}
+
+function redisStep(ctx: PlanContext): Step | null {
+  const { input, names } = ctx;
+  if (input.model === 'cloud') return null;
+  const cli = `redis-cli -h ${q(names.redisHost)} -p ${names.redisPort}`;
+  const rdb = q(joinPath(names.backupDir, 'redis-dump.rdb'));
+  return backupStep({
+    id: 'backup-redis',
+    title: input.model === 'cloud-hybrid' ? 'Back up the data plane Redis' : 'Back up Redis',
+    detail:
+      'SAVE writes a snapshot (dump.rdb) on the Redis server; CONFIG GET dir shows where it is, for a restore; --rdb copies a snapshot here. Export REDISCLI_AUTH first if Redis needs a password. Managed Redis services may refuse SAVE and CONFIG: use their own snapshots.',
+    commands: [bash(`${cli} SAVE`), bash(`${cli} CONFIG GET dir`), bash(`${cli} --rdb ${rdb}`)],
+    verify: {
+      commands: [bash(`ls -l ${rdb}`)],
+      expect: 'The snapshot file exists and is not empty.',
+    },
+  });
+}
+
+function apisStep(ctx: PlanContext, main: Site | null): Step {
+  const { input, names } = ctx;
+  const title = 'Export the API definitions and policies';
+  if (input.model === 'oss') {
+    const apis = q(joinPath(names.backupDir, 'apis.json'));
+    const policies = q(joinPath(names.backupDir, 'policies.json'));
+    const lines = (base: string): readonly string[] => [
+      `curl -fsS -H "x-tyk-authorization: $TYK_GW_SECRET" "${base}/tyk/apis" > ${apis}`,
+      `curl -fsS -H "x-tyk-authorization: $TYK_GW_SECRET" "${base}/tyk/policies" > ${policies}`,
+    ];
+    const command: Command =
+      input.install === null || main === null
+        ? script(lines('$TYK_GATEWAY_URL'))
+        : reachComponent(
+            input.install,
+            main,
+            'gateway',
+            { host: names.gatewayHost, port: names.gatewayPort },
+            lines,
+          );
+    return backupStep({
+      id: 'backup-apis-policies',
+      title,
+      detail:
+        'Reads them through the Gateway API. Export TYK_GW_SECRET (the secret in tyk.conf) first. From 5.3.0 Tyk OAS definitions change format for good, so this export is the way back. File-based definitions (the apps folder) are worth copying too.',
+      commands: [command],
+      verify: {
+        commands: [bash(`jq length ${apis} ${policies}`)],
+        expect: 'Two numbers: how many APIs and policies were exported.',
+      },
+    });
+  }
+  if (input.model === 'cloud' || input.model === 'cloud-hybrid') {
+    const apis = q(joinPath(names.backupDir, 'apis.json'));
+    const policies = q(joinPath(names.backupDir, 'policies.json'));
+    return backupStep({
+      id: 'backup-apis-policies',
+      title,
+      detail:
+        'Uses Tyk’s backup script (backup.sh from github.com/TykTechnologies/backup) against your Tyk Cloud Dashboard. Export TYK_DASHBOARD_URL and TYK_DASHBOARD_API_KEY first. From 5.3.0 Tyk OAS definitions change format for good, so this export is the way back.',
+      commands: [
+        bash(
+          `./backup.sh export --url "$TYK_DASHBOARD_URL" --secret "$TYK_DASHBOARD_API_KEY" --api-output ${apis} --policy-output ${policies}`,
+        ),
+      ],
+      verify: {
+        commands: [bash(`jq length ${apis} ${policies}`)],
+        expect: 'Two numbers: how many APIs and policies were exported.',
+      },
+    });
+  }
+  const target = q(joinPath(names.backupDir, 'tyk-sync'));
+  const lines = (base: string): readonly string[] => [
+    `mkdir -p ${target}`,
+    `tyk-sync dump -d "${base}" -s "$TYK_DASHBOARD_API_KEY" -t ${target}`,
+  ];
+  const command: Command =
+    input.install === null || main === null
+      ? script(lines('$TYK_DASHBOARD_URL'))
+      : reachComponent(
+          input.install,
+          main,
+          'dashboard',
+          { host: names.dashboardHost, port: names.dashboardPort },
+          lines,
+        );
+  return backupStep({
+    id: 'backup-apis-policies',
+    title,
+    detail:
+      'Tyk Sync writes every API definition and policy to files (keys are not included). Export TYK_DASHBOARD_API_KEY (the Dashboard API key of an admin user) first. From 5.3.0 Tyk OAS definitions change format for good, so this export is the way back.',
+    commands: [command],
+    verify: {
+      commands: [bash(`ls -l ${target}`)],
+      expect: 'One file per API and policy, and a .tyk.json index.',
+    },
+  });
+}
+
+function restoreTestStep(ctx: PlanContext): Step {
+  const { input, names } = ctx;
+  const commands: Command[] = [];
+  if (findModel(input.model).hasDatabase && input.components.includes('dashboard')) {
+    commands.push(
+      input.database === 'postgres'
+        ? bash(
+            `pg_restore -h "$RESTORE_TEST_HOST" --create -d postgres ${q(joinPath(names.backupDir, `${names.databaseName}.dump`))}`,
+          )
+        : bash(
+            `mongorestore --host "$RESTORE_TEST_HOST" ${q(joinPath(names.backupDir, 'mongodb'))}`,
+          ),
+    );
+  }
+  if (input.model !== 'cloud')
+    commands.push(bash(`redis-check-rdb ${q(joinPath(names.backupDir, 'redis-dump.rdb'))}`));
+  return {
+    id: 'backup-test-restore',
+    title: 'Test the restore somewhere else',
+    detail:
+      'A backup you have not restored is a hope, not a backup. Restore into a separate test environment, never into production' +
+      (commands.length > 0 ? ': export RESTORE_TEST_HOST (the test database host) first.' : '.') +
+      ' Import the exported APIs and policies into a test Dashboard as well.',
+    kind: 'verify',
+    commands,
+    verify: {
+      commands: [],
+      expect:
+        'The restores finish without errors and the test environment lists your APIs and policies.',
+    },
+    guide: 'backups',
+  };
+}
+
+/** The backup phase: folder, per-site config, database, Redis, APIs and policies, restore test. */
+export function backupSteps(
+  ctx: PlanContext,
+  main: Site | null,
+  sites: readonly { readonly site: Site; readonly components: readonly ComponentId[] }[],
+): readonly Step[] {
+  const configSteps = sites.flatMap(({ site, components }) => [
+    ...components.flatMap((component) => componentConfigStep(ctx, site, component) ?? []),
+    ...siteSteps(ctx, site),
+  ]);
+  return [
+    folderStep(
+      ctx,
+      sites.map(({ site }) => site),
+    ),
+    ...configSteps,
+    ...[databaseStep(ctx), redisStep(ctx)].flatMap((step) => step ?? []),
+    apisStep(ctx, main),
+    restoreTestStep(ctx),
+  ];
+}

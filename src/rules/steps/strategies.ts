@@ -1,0 +1,222 @@
+// What each upgrade strategy adds to the plan (facts §8): how every component upgrade is carried
+// out, and the steps that open and close the change, switch traffic, and lead the way back.
+import { findModel } from '../catalog';
+import { shellQuote as q } from '../shell';
+import type { Command, ComponentId, InstallType, NormalizedInput, Step, Strategy } from '../types';
+import { bash } from './commands';
+import type { PlanContext, Site } from './context';
+
+type StrategyRecipe = {
+  /** A sentence added to each component upgrade on a self-run installation. */
+  readonly upgradeNote: (install: InstallType, component: ComponentId) => string;
+  /** Steps at the end of the preparation, just before the backups. */
+  readonly opening: (input: NormalizedInput) => readonly Step[];
+  /** Steps at the end of the checks: traffic back on, or switched. */
+  readonly closing: (input: NormalizedInput) => readonly Step[];
+  /** The first steps of the way back. */
+  readonly wayBack: (input: NormalizedInput) => readonly Step[];
+  readonly after: (input: NormalizedInput) => readonly Step[];
+};
+
+const isCluster = (install: InstallType): boolean => install === 'kubernetes' || install === 'helm';
+const isSelfRun = (input: NormalizedInput): boolean => input.model !== 'cloud';
+const none = (): readonly Step[] => [];
+
+const rolling: StrategyRecipe = {
+  upgradeNote: (install, component) => {
+    if (isCluster(install))
+      return 'Rolling: Kubernetes replaces the pods one at a time (RollingUpdate); keep at least two replicas so some always serve.';
+    if (component === 'pump')
+      return 'Rolling: Pump takes no inbound traffic, so upgrade its instances one after another.';
+    return 'Rolling: one instance at a time. Take it out of the load balancer, run the commands and the checks, put it back, then do the next instance.';
+  },
+  opening: none,
+  closing: (input) =>
+    isSelfRun(input)
+      ? [
+          {
+            id: 'rolling-rebalance',
+            title: 'Put every instance back in the load balancer',
+            detail:
+              'Once the last instance passes its checks, make sure the load balancer sends traffic to every instance again.',
+            kind: 'configure',
+            commands: [],
+            verify: {
+              commands: [],
+              expect:
+                'The load balancer shows every Gateway and Dashboard instance healthy and in service.',
+            },
+            rollback: {
+              detail:
+                'Take the instances that misbehave out of the load balancer again and roll them back.',
+              commands: [],
+            },
+            guide: 'strategies',
+          },
+        ]
+      : [],
+  wayBack: none,
+  after: none,
+};
+
+const blueGreen: StrategyRecipe = {
+  upgradeNote: () => 'Blue-green: run this against the idle environment, never the live one.',
+  opening: (input) =>
+    isSelfRun(input)
+      ? [
+          {
+            id: 'blue-green-build-idle',
+            title: 'Build the idle environment',
+            detail:
+              'Replicate the live environment: a VM snapshot is the surest copy, or a new deployment from the same configuration and data. Every upgrade step below runs against this idle copy.',
+            kind: 'configure',
+            commands: [],
+            verify: {
+              commands: [],
+              expect:
+                'The idle copy passes the same health checks as the live one, on the current versions.',
+            },
+            rollback: {
+              detail: 'Delete the idle copy; the live environment was not touched.',
+              commands: [],
+            },
+            guide: 'strategies',
+          },
+        ]
+      : [],
+  closing: (input) =>
+    isSelfRun(input)
+      ? [
+          {
+            id: 'blue-green-switch-traffic',
+            title: 'Switch traffic to the upgraded environment',
+            detail:
+              'Point the load balancer or DNS at the upgraded environment. Keep the old one running: switching back is the fastest way back.',
+            kind: 'configure',
+            commands: [],
+            verify: {
+              commands: [],
+              expect:
+                'API calls through the public address succeed and the Gateway logs of the upgraded side show them.',
+            },
+            rollback: {
+              detail:
+                'Point the load balancer or DNS back at the old environment, which still runs the old versions.',
+              commands: [],
+            },
+            guide: 'strategies',
+          },
+        ]
+      : [],
+  wayBack: (input) =>
+    isSelfRun(input)
+      ? [
+          {
+            id: 'rollback-switch-back',
+            title: 'Switch traffic back to the old environment',
+            detail:
+              'The quickest way back: the old environment still runs the old versions. Data written on the upgraded side meanwhile (keys, analytics) does not come back with it.',
+            kind: 'rollback',
+            commands: [],
+            guide: 'strategies',
+          },
+        ]
+      : [],
+  after: (input) =>
+    isSelfRun(input)
+      ? [
+          {
+            id: 'blue-green-retire-old',
+            title: 'Retire the old environment',
+            detail:
+              'Keep it until you are sure you will not switch back (days, not hours), then shut it down.',
+            kind: 'configure',
+            commands: [],
+            verify: {
+              commands: [],
+              expect: 'Nothing sends traffic to the old environment before you shut it down.',
+            },
+            rollback: {
+              detail: 'None: once it is gone, the way back is the backups.',
+              commands: [],
+            },
+            guide: 'strategies',
+          },
+        ]
+      : [],
+};
+
+const downtime: StrategyRecipe = {
+  upgradeNote: () => 'Downtime: traffic is stopped, so this upgrades in place.',
+  opening: (input) =>
+    isSelfRun(input)
+      ? [
+          {
+            id: 'open-maintenance-window',
+            title: 'Stop traffic for the window',
+            detail: `Start of the ${input.downtimeMinutes ?? 60}-minute window: show a maintenance page at the load balancer and stop traffic to the Gateways, so nothing is written while you back up and upgrade.`,
+            kind: 'configure',
+            commands: [],
+            verify: {
+              commands: [],
+              expect:
+                'Clients get the maintenance page and the Gateway logs show no more API calls.',
+            },
+            rollback: { detail: 'Send traffic to the Gateways again.', commands: [] },
+            guide: 'strategies',
+          },
+        ]
+      : [],
+  closing: (input) =>
+    isSelfRun(input)
+      ? [
+          {
+            id: 'close-maintenance-window',
+            title: 'Reopen traffic',
+            detail: 'Remove the maintenance page and send traffic to the upgraded Gateways.',
+            kind: 'configure',
+            commands: [],
+            verify: { commands: [], expect: 'API calls through the public address succeed.' },
+            rollback: {
+              detail: 'Show the maintenance page again and follow the way back below.',
+              commands: [],
+            },
+            guide: 'strategies',
+          },
+        ]
+      : [],
+  wayBack: none,
+  after: none,
+};
+
+export const strategyRecipes = {
+  rolling,
+  'blue-green': blueGreen,
+  downtime,
+} as const satisfies Record<Strategy, StrategyRecipe>;
+
+/** Commands that check the strategy's prerequisites where a command can check them. */
+export function strategyChecks(
+  ctx: PlanContext,
+  sites: readonly { readonly site: Site; readonly components: readonly ComponentId[] }[],
+): readonly Command[] {
+  const { input, names } = ctx;
+  if (input.strategy !== 'rolling' || input.install === null) return [];
+  if (isCluster(input.install)) {
+    return sites.map(({ site, components }) =>
+      bash(
+        `kubectl -n ${q(site.namespace)} get deployment ${components.map((component) => q(site.workloads[component])).join(' ')}`,
+        `READY shows at least 2 replicas${site.where}`,
+      ),
+    );
+  }
+  if (findModel(input.model).hasDatabase && input.components.includes('dashboard')) {
+    return [
+      bash(
+        `sudo jq -r .license_key ${q(names.dashboardConfig)} | sha256sum`,
+        'Run on every Dashboard host: the hashes must match',
+      ),
+    ];
+  }
+  return [];
+}

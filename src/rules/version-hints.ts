@@ -1,0 +1,119 @@
+// How to find the version each component runs now, per installation type.
+import { shellQuote as q } from './shell';
+import { bash } from './steps/commands';
+import { componentFacts } from './steps/components';
+import type { Site } from './steps/context';
+import { httpCalls } from './steps/installs';
+import type {
+  Command,
+  ComponentId,
+  DeploymentModel,
+  InstallType,
+  Names,
+  VersionHint,
+} from './types';
+
+/** Where the hints look: the user's names, or one data plane's namespace and workloads. */
+export type HintSite = Pick<Site, 'namespace' | 'release' | 'gatewayHost' | 'workloads'>;
+
+function namedSite(names: Names): HintSite {
+  return {
+    namespace: names.namespace,
+    release: names.helmRelease,
+    gatewayHost: names.gatewayHost,
+    workloads: {
+      gateway: names.gatewayName,
+      dashboard: names.dashboardName,
+      pump: names.pumpName,
+      mdcb: names.mdcbName,
+    },
+  };
+}
+
+function packageCommand(
+  install: InstallType,
+  component: ComponentId,
+  names: Names,
+  site: HintSite,
+): readonly Command[] {
+  const f = componentFacts[component];
+  const workload = q(site.workloads[component]);
+  const namespace = q(site.namespace);
+  switch (install) {
+    case 'deb':
+      return [bash(`dpkg -l ${q(f.packageName)}`)];
+    case 'rpm':
+      return [bash(`rpm -q ${q(f.packageName)}`)];
+    case 'docker':
+      return [bash(`docker ps --filter ${q(`name=^${site.workloads[component]}$`)}`)];
+    case 'docker-compose':
+      return [
+        bash(
+          names.composeDir === '.'
+            ? `docker compose images ${workload}`
+            : `(cd ${q(names.composeDir)} && docker compose images ${workload})`,
+        ),
+      ];
+    case 'kubernetes':
+    case 'helm':
+      return [
+        bash(
+          `kubectl -n ${namespace} get deployment ${workload} -o jsonpath='{.spec.template.spec.containers[*].image}'`,
+        ),
+      ];
+  }
+}
+
+/** The version commands for one site; the Gateway also reports its version on /hello. */
+export function siteVersionCommands(
+  install: InstallType,
+  component: ComponentId,
+  names: Names,
+  site: HintSite,
+): readonly Command[] {
+  const fullSite: Site = {
+    ...site,
+    plane: null,
+    planeName: null,
+    idPrefix: '',
+    where: '',
+    valuesFile: names.valuesFile,
+    chart: null,
+    backupDir: names.backupDir,
+  };
+  const hello =
+    component === 'gateway'
+      ? httpCalls(install, fullSite, 'gateway', [
+          { host: site.gatewayHost, port: names.gatewayPort, path: '/hello', isStatusOnly: false },
+        ])
+      : [];
+  return [...hello, ...packageCommand(install, component, names, site)];
+}
+
+export function versionHints(
+  model: DeploymentModel,
+  install: InstallType | null,
+  components: readonly ComponentId[],
+  names: Names,
+): readonly VersionHint[] {
+  if (install === null || model === 'cloud') {
+    // Tyk runs it: the console shows the versions; a Cloud Gateway also reports its own.
+    return components.map((component) => ({
+      component,
+      commands:
+        component === 'gateway'
+          ? [
+              bash(
+                'curl -s "$TYK_CLOUD_GATEWAY_URL/hello"',
+                'Export TYK_CLOUD_GATEWAY_URL first, or read the version in the Cloud console',
+              ),
+            ]
+          : [],
+    }));
+  }
+  const site = namedSite(names);
+  return components.map((component) => ({
+    component,
+    commands: siteVersionCommands(install, component, names, site),
+  }));
+}
