@@ -9,6 +9,7 @@ import {
   mdcbReleases,
   pumpReleases,
   recommendedCompanions,
+  documentedCompanions,
   releasesOf,
   supportStatus,
   type ReleaseLine,
@@ -233,5 +234,17 @@ describe('supportStatus as of the catalogue date', () => {
       expect(detail).not.toMatch(/[<>]|\{\{|\]\(/);
       expect(detail.length).toBeGreaterThan(20);
     }
+  });
+});
+
+describe('documentedCompanions', () => {
+  it.each([
+    ['5.0.0', null],
+    ['5.2.5', null],
+    ['5.3.0', { mdcb: '2.5.0', pump: '1.9.0' }],
+    ['5.8.2', { mdcb: '2.8.0', pump: '1.12.0' }],
+    ['nonsense', null],
+  ])('for Gateway %s is %j', (gateway, expected) => {
+    expect(documentedCompanions(gateway)).toEqual(expected);
   });
 });

@@ -233,6 +233,18 @@ export function recommendedCompanions(gatewayVersion: string): CompanionVersions
   return { mdcb: row.mdcb, pump: row.pump };
 }
 
+/**
+ * The companions the matrix itself lists for this Gateway, or null below its first row: there a
+ * recommendation is fine as a target, but too much of a guess for what someone runs now.
+ */
+export function documentedCompanions(gatewayVersion: string): CompanionVersions | null {
+  const parsed = versionOrNull(gatewayVersion);
+  const firstDocumented = companionMatrix[1]?.documentedAt;
+  if (parsed === null || firstDocumented === undefined || isNewer(firstDocumented, parsed))
+    return null;
+  return recommendedCompanions(parsed);
+}
+
 // LTS windows (§10.2), as year-month strings so they compare as text. 4.0's maintenance was
 // called extended support.
 export type LtsWindow = {

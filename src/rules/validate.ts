@@ -10,7 +10,7 @@ import {
   strategies,
 } from './catalog';
 import { defaultNames, effectiveNameKind, isNameRelevant, nameFields, nameProblem } from './names';
-import { findRelease, recommendedCompanions } from './releases';
+import { documentedCompanions, findRelease, recommendedCompanions } from './releases';
 import type {
   ComponentId,
   Database,
@@ -149,7 +149,7 @@ function readVersionChange(
   } else if (isBlank(fromRaw)) {
     m.errors.push({
       field: `${line}.from`,
-      message: `Enter the ${label} version you run now, for example ${exampleVersion[line]}.`,
+      message: `Enter the ${label} version you run now, for example ${exampleVersion[line]}. It cannot be assumed: the compatibility matrix starts at Gateway 5.3.0.`,
     });
   } else {
     const parsed = parseVersion(fromRaw);
@@ -436,7 +436,7 @@ export function validate(input: unknown): ValidationResult {
   const dataPlanes = readDataPlanes(input['dataPlanes'], model, m);
 
   const gateway = readVersionChange(input['gateway'], 'gateway', { from: null, to: null }, m);
-  const currentCompanions = gateway === null ? null : recommendedCompanions(gateway.from);
+  const currentCompanions = gateway === null ? null : documentedCompanions(gateway.from);
   const targetCompanions = gateway === null ? null : recommendedCompanions(gateway.to);
   const pump = components.includes('pump')
     ? readVersionChange(
