@@ -1,0 +1,90 @@
+import { lazy, Suspense } from 'react';
+import { createHashRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
+import { Layout } from '@/components/layout';
+import { LandingPage } from '@/pages/landing-page';
+import { NotFoundPage } from '@/pages/not-found-page';
+
+// Only the shell and the landing page are in the first load; the store, the rules and every
+// other page arrive as their own chunks.
+const SavedPlansSection = lazy(async () => ({
+  default: (await import('@/pages/saved-plans-section')).SavedPlansSection,
+}));
+
+// Hash routes: a static host serves index.html from any sub-path and a reloaded deep link still resolves.
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    children: [
+      {
+        index: true,
+        element: (
+          <LandingPage
+            savedPlans={
+              <Suspense fallback={null}>
+                <SavedPlansSection />
+              </Suspense>
+            }
+          />
+        ),
+      },
+      {
+        path: 'wizard/new',
+        lazy: async () => ({ Component: (await import('@/pages/new-plan-page')).NewPlanPage }),
+      },
+      {
+        path: 'wizard',
+        lazy: async () => ({ Component: (await import('@/pages/wizard-layout')).WizardLayout }),
+        children: [
+          { index: true, element: <Navigate to="deployment" replace /> },
+          {
+            path: 'deployment',
+            lazy: async () => ({
+              Component: (await import('@/pages/wizard-deployment-page')).WizardDeploymentPage,
+            }),
+          },
+          {
+            path: 'versions',
+            lazy: async () => ({
+              Component: (await import('@/pages/wizard-versions-page')).WizardVersionsPage,
+            }),
+          },
+          {
+            path: 'preparation',
+            lazy: async () => ({
+              Component: (await import('@/pages/wizard-preparation-page')).WizardPreparationPage,
+            }),
+          },
+          {
+            path: 'backups',
+            lazy: async () => ({
+              Component: (await import('@/pages/wizard-backups-page')).WizardBackupsPage,
+            }),
+          },
+          {
+            path: 'names',
+            lazy: async () => ({
+              Component: (await import('@/pages/wizard-names-page')).WizardNamesPage,
+            }),
+          },
+          {
+            path: 'plan',
+            lazy: async () => ({
+              Component: (await import('@/pages/wizard-plan-page')).WizardPlanPage,
+            }),
+          },
+        ],
+      },
+      {
+        path: 'guides/:slug',
+        lazy: async () => ({ Component: (await import('@/pages/guide-page')).GuidePage }),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+const router = createHashRouter(routes);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

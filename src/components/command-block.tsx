@@ -1,0 +1,48 @@
+import type { Command } from '@/rules';
+import { CopyButton } from '@/components/copy-button';
+
+export type CommandBlockProps = {
+  readonly command: Command;
+  /**
+   * Accessible name of the code and of its copy button, unique on the page
+   * ("step 4, command 2"). Defaults to the command's label.
+   */
+  readonly name?: string;
+};
+
+const langNames: Readonly<Record<Command['lang'], string>> = {
+  bash: 'Shell',
+  json: 'JSON',
+  yaml: 'YAML',
+};
+
+export function CommandBlock({ command, name }: CommandBlockProps) {
+  const langName = langNames[command.lang];
+  const accessibleName = name ?? command.label ?? `${langName} command`;
+
+  return (
+    <div className="min-w-0 overflow-hidden rounded-md border border-slate-300 dark:border-slate-700">
+      <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-300 bg-slate-50 px-3 py-1.5 dark:border-slate-700 dark:bg-slate-900">
+        <div className="flex min-w-0 items-center gap-2 text-sm">
+          <span className="rounded bg-slate-200 px-1.5 py-0.5 font-mono text-xs text-slate-800 dark:bg-slate-700 dark:text-slate-100">
+            <span className="sr-only">Language: </span>
+            {langName}
+          </span>
+          {command.label ? (
+            <span className="text-slate-700 dark:text-slate-300">{command.label}</span>
+          ) : null}
+        </div>
+        <CopyButton text={command.code} what={accessibleName} />
+      </div>
+      {/* Focusable so that keyboard users can scroll long lines; never wrapped, so nothing is cut. */}
+      <pre
+        tabIndex={0}
+        role="group"
+        aria-label={accessibleName}
+        className="overflow-x-auto bg-slate-950 p-3 font-mono text-sm leading-relaxed whitespace-pre text-slate-50 dark:bg-black"
+      >
+        <code>{command.code}</code>
+      </pre>
+    </div>
+  );
+}

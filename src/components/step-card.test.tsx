@@ -1,0 +1,149 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import type { Step } from '@/rules';
+import { StepCard, type StepCardProps } from '@/components/step-card';
+
+const upgradeGateway: Step = {
+  id: 'upgrade-gateway',
+  title: 'Upgrade the Gateway',
+  detail: 'Install the new Gateway package and restart the service.',
+  kind: 'upgrade',
+  component: 'gateway',
+  commands: [
+    { code: 'sudo apt-get update', lang: 'bash' },
+    { code: 'sudo apt-get install -y tyk-gateway=5.3.0', lang: 'bash', label: 'Pin the package' },
+  ],
+  verify: {
+    commands: [{ code: 'curl -s http://localhost:8080/hello', lang: 'bash' }],
+    expect: 'status is pass and version is 5.3.0.',
+  },
+  rollback: {
+    detail: 'Install the previous package again.',
+    commands: [
+      { code: 'sudo apt-get install -y --allow-downgrades tyk-gateway=5.2.5', lang: 'bash' },
+    ],
+  },
+  guide: 'upgrade-order',
+};
+
+function renderCard(overrides: Partial<StepCardProps> = {}) {
+  const onDoneChange = vi.fn<StepCardProps['onDoneChange']>();
+  const user = userEvent.setup();
+  render(
+    <MemoryRouter>
+      <StepCard
+        step={upgradeGateway}
+        number={7}
+        onDoneChange={onDoneChange}
+        permalink="/wizard/plan?step=upgrade-gateway"
+        guideTitle="Upgrade order"
+        {...overrides}
+      />
+    </MemoryRouter>,
+  );
+  return { onDoneChange, user };
+}
+
+describe('StepCard', () => {
+  it('shows the number, the title, the detail and the kind and component as text badges', () => {
+    renderCard();
+
+    const card = screen.getByRole('article', { name: '7. Upgrade the Gateway' });
+    expect(
+      within(card).getByText('Install the new Gateway package and restart the service.'),
+    ).toBeVisible();
+    const badges = within(card).getByRole('list', { name: 'About step 7' });
+    expect(within(badges).getByText('Upgrade')).toBeInTheDocument();
+    expect(within(badges).getByText('Gateway')).toBeInTheDocument();
+    expect(
+      screen.getByRole('group', { name: 'Pin the package (step 7, command 2)' }),
+    ).toHaveTextContent('sudo apt-get install -y tyk-gateway=5.3.0');
+  });
+
+  it('folds the check and the rollback until they are opened', async () => {
+    const { user } = renderCard();
+
+    const check = screen.getByText('What good looks like:');
+    expect(check).not.toBeVisible();
+    await user.click(screen.getByText('Check that it worked'));
+    expect(check).toBeVisible();
+    expect(check.parentElement).toHaveTextContent(
+      'What good looks like: status is pass and version is 5.3.0.',
+    );
+
+    const rollback = screen.getByText('Install the previous package again.');
+    expect(rollback).not.toBeVisible();
+    await user.click(screen.getByText('How to roll back'));
+    expect(rollback).toBeVisible();
+    expect(screen.getByRole('group', { name: /rollback command 1/ })).toHaveTextContent(
+      '--allow-downgrades',
+    );
+  });
+
+  it('calls the handler when Done is ticked, from the mouse and the keyboard', async () => {
+    const { onDoneChange, user } = renderCard();
+
+    const checkbox = screen.getByRole('checkbox', { name: /^Done/ });
+    expect(checkbox).not.toBeChecked();
+    await user.click(checkbox);
+    expect(onDoneChange).toHaveBeenLastCalledWith('upgrade-gateway', true);
+
+    checkbox.focus();
+    await user.keyboard(' ');
+    expect(onDoneChange).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows when a done step was ticked and lets it be unticked', async () => {
+    const { onDoneChange, user } = renderCard({ doneAt: '2026-03-01T10:15:00.000Z' });
+
+    const checkbox = screen.getByRole('checkbox', { name: /^Done/ });
+    expect(checkbox).toBeChecked();
+    const time = screen.getByText((_, element) => element?.tagName === 'TIME');
+    expect(time).toHaveAttribute('datetime', '2026-03-01T10:15:00.000Z');
+    expect(time.parentElement).toHaveTextContent(/^Ticked /);
+
+    await user.click(checkbox);
+    expect(onDoneChange).toHaveBeenLastCalledWith('upgrade-gateway', false);
+  });
+
+  it('links to itself and to its guide', () => {
+    renderCard();
+
+    expect(screen.getByRole('link', { name: 'Link to step 7' })).toHaveAttribute(
+      'href',
+      '/wizard/plan?step=upgrade-gateway',
+    );
+    expect(screen.getByRole('link', { name: 'Guide: Upgrade order' })).toHaveAttribute(
+      'href',
+      '/guides/upgrade-order',
+    );
+  });
+
+  it('copies every command of the step at once', async () => {
+    const { user } = renderCard();
+
+    await user.click(screen.getByRole('button', { name: /^Copy all/ }));
+    await expect(navigator.clipboard.readText()).resolves.toBe(
+      'sudo apt-get update\n\nsudo apt-get install -y tyk-gateway=5.3.0',
+    );
+  });
+
+  it('leaves out the folds and the copy-all button where a step has none', () => {
+    renderCard({
+      step: {
+        id: 'tell-users',
+        title: 'Tell your users',
+        detail: 'Send the notice.',
+        kind: 'communicate',
+        commands: [],
+      },
+    });
+
+    expect(screen.queryByText('Check that it worked')).toBeNull();
+    expect(screen.queryByText('How to roll back')).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Copy all/ })).toBeNull();
+    expect(screen.queryByRole('link', { name: /^Guide/ })).toBeNull();
+  });
+});

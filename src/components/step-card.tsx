@@ -1,0 +1,246 @@
+import { memo, useId, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { Command, Plane, Step, StepComponent, StepKind } from '@/rules';
+import { CommandBlock } from '@/components/command-block';
+import { CopyButton } from '@/components/copy-button';
+
+export type StepCardProps = {
+  readonly step: Step;
+  /** Position in the whole plan, counted from 1 across phases. */
+  readonly number: number;
+  /** ISO time the step was ticked, or undefined while it is open. */
+  readonly doneAt?: string | undefined;
+  readonly onDoneChange: (stepId: string, isDone: boolean) => void;
+  /** Router path that opens the plan at this step (`/wizard/plan?step=<id>`). */
+  readonly permalink: string;
+  /** Title of the guide in `step.guide`, for the link text. */
+  readonly guideTitle?: string | undefined;
+  /** The step a link pointed at: drawn with a stronger outline. */
+  readonly isTarget?: boolean;
+};
+
+export const stepKindNames: Readonly<Record<StepKind, string>> = {
+  prepare: 'Prepare',
+  communicate: 'Communicate',
+  backup: 'Backup',
+  build: 'Build',
+  configure: 'Configure',
+  upgrade: 'Upgrade',
+  verify: 'Verify',
+  rollback: 'Rollback',
+};
+
+export const stepComponentNames: Readonly<Record<StepComponent, string>> = {
+  gateway: 'Gateway',
+  dashboard: 'Dashboard',
+  pump: 'Pump',
+  mdcb: 'MDCB',
+  'go-plugins': 'Go plugins',
+};
+
+const planeNames: Readonly<Record<Plane, string>> = {
+  control: 'Control plane',
+  data: 'Data plane',
+};
+
+/** The DOM id of a step's card: the target of `?step=<id>`. */
+export function stepElementId(stepId: string): string {
+  return `step-${stepId}`;
+}
+
+/** Every command of a step, ready to paste as one script. */
+export function joinCommands(commands: readonly Command[]): string {
+  return commands.map((command) => command.code).join('\n\n');
+}
+
+function formatTicked(iso: string): string | null {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+// Memoised: ticking one step re-renders only that card, not the forty others of the plan.
+export const StepCard = memo(function StepCard({
+  step,
+  number,
+  doneAt,
+  onDoneChange,
+  permalink,
+  guideTitle,
+  isTarget = false,
+}: StepCardProps) {
+  const idBase = useId();
+  const headingId = `${idBase}-heading`;
+  const checkboxId = `${idBase}-done`;
+  const isDone = doneAt !== undefined;
+  const tickedText = doneAt === undefined ? null : formatTicked(doneAt);
+  const stepName = `step ${number}`;
+
+  return (
+    <article
+      id={stepElementId(step.id)}
+      tabIndex={-1}
+      aria-labelledby={headingId}
+      data-step-id={step.id}
+      data-step-kind={step.kind}
+      className={`scroll-mt-4 space-y-3 rounded-lg border bg-white p-3 sm:p-4 dark:bg-slate-950 ${
+        isTarget
+          ? 'border-blue-700 ring-2 ring-blue-700 dark:border-sky-300 dark:ring-sky-300'
+          : isDone
+            ? 'border-green-700 dark:border-green-500'
+            : 'border-slate-300 dark:border-slate-700'
+      }`}
+    >
+      <header className="space-y-2">
+        <h3 id={headingId} className="flex gap-2 text-lg font-semibold leading-snug">
+          <span className="shrink-0 tabular-nums text-slate-600 dark:text-slate-400">
+            {number}.
+          </span>{' '}
+          <span className={isDone ? 'text-slate-700 dark:text-slate-300' : undefined}>
+            {step.title}
+          </span>
+        </h3>
+        <ul aria-label={`About ${stepName}`} className="flex flex-wrap gap-1.5 text-xs font-medium">
+          <Badge>
+            <span className="sr-only">Kind: </span>
+            {stepKindNames[step.kind]}
+          </Badge>
+          {step.component ? (
+            <Badge>
+              <span className="sr-only">Component: </span>
+              {stepComponentNames[step.component]}
+            </Badge>
+          ) : null}
+          {step.plane ? <Badge>{planeNames[step.plane]}</Badge> : null}
+          {isDone ? (
+            <li className="rounded border border-green-700 bg-green-50 px-1.5 py-0.5 text-green-800 dark:border-green-400 dark:bg-green-950 dark:text-green-200">
+              Done
+            </li>
+          ) : null}
+        </ul>
+      </header>
+
+      <p className="leading-relaxed whitespace-pre-line">{step.detail}</p>
+
+      {step.commands.length > 0 ? (
+        <div className="space-y-3">
+          {step.commands.map((command, index) => (
+            <CommandBlock
+              key={index}
+              command={command}
+              name={`${command.label ?? 'Command'} (${stepName}, command ${index + 1})`}
+            />
+          ))}
+          {step.commands.length > 1 ? (
+            <div className="flex justify-end">
+              <CopyButton
+                text={joinCommands(step.commands)}
+                idleText="Copy all"
+                what={`${step.commands.length} commands of ${stepName}`}
+              />
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+
+      {step.verify ? (
+        <Fold summary="Check that it worked" context={stepName}>
+          {step.verify.commands.map((command, index) => (
+            <CommandBlock
+              key={index}
+              command={command}
+              name={`${command.label ?? 'Check'} (${stepName}, check ${index + 1})`}
+            />
+          ))}
+          <p className="leading-relaxed">
+            <strong className="font-semibold">What good looks like:</strong> {step.verify.expect}
+          </p>
+        </Fold>
+      ) : null}
+
+      {step.rollback ? (
+        <Fold summary="How to roll back" context={stepName}>
+          <p className="leading-relaxed whitespace-pre-line">{step.rollback.detail}</p>
+          {step.rollback.commands.map((command, index) => (
+            <CommandBlock
+              key={index}
+              command={command}
+              name={`${command.label ?? 'Rollback'} (${stepName}, rollback command ${index + 1})`}
+            />
+          ))}
+        </Fold>
+      ) : null}
+
+      <footer className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-3 dark:border-slate-800">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <span className="inline-flex items-center gap-2">
+            <input
+              id={checkboxId}
+              type="checkbox"
+              checked={isDone}
+              onChange={(event) => onDoneChange(step.id, event.target.checked)}
+              className="size-5 accent-green-700 dark:accent-green-400"
+            />
+            <label htmlFor={checkboxId} className="font-medium">
+              Done
+              <span className="sr-only">
+                : {stepName}, {step.title}
+              </span>
+            </label>
+          </span>
+          {isDone && tickedText && doneAt ? (
+            <span className="text-sm text-slate-700 dark:text-slate-300">
+              Ticked <time dateTime={doneAt}>{tickedText}</time>
+            </span>
+          ) : null}
+        </div>
+        <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {step.guide ? (
+            <Link
+              className="text-blue-700 underline underline-offset-2 dark:text-sky-300"
+              to={`/guides/${step.guide}`}
+            >
+              Guide: {guideTitle ?? step.guide}
+            </Link>
+          ) : null}
+          <Link
+            className="text-blue-700 underline underline-offset-2 dark:text-sky-300"
+            to={permalink}
+          >
+            Link to {stepName}
+          </Link>
+        </div>
+      </footer>
+    </article>
+  );
+});
+
+type BadgeProps = { readonly children: ReactNode };
+
+function Badge({ children }: BadgeProps) {
+  return (
+    <li className="rounded border border-slate-400 bg-slate-100 px-1.5 py-0.5 text-slate-800 dark:border-slate-500 dark:bg-slate-800 dark:text-slate-100">
+      {children}
+    </li>
+  );
+}
+
+type FoldProps = {
+  readonly summary: string;
+  readonly context: string;
+  readonly children: ReactNode;
+};
+
+function Fold({ summary, context, children }: FoldProps) {
+  return (
+    <details className="rounded-md border border-slate-300 dark:border-slate-700">
+      <summary className="cursor-pointer rounded-md px-3 py-2 font-medium hover:bg-slate-50 dark:hover:bg-slate-900">
+        {summary}
+        <span className="sr-only"> ({context})</span>
+      </summary>
+      <div className="space-y-3 border-t border-slate-300 p-2 sm:p-3 dark:border-slate-700">
+        {children}
+      </div>
+    </details>
+  );
+}

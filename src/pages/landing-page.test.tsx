@@ -1,0 +1,134 @@
+import { screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openPlan, renderWizard, resetStore } from '@/pages/wizard-test-router';
+import { buildPlan } from '@/rules';
+import {
+  defaultAnswers,
+  toPlanInput,
+  useWizardStore,
+  type DraftAnswers,
+} from '@/store/wizard-store';
+
+const complete: DraftAnswers = {
+  ...defaultAnswers,
+  gateway: { from: '5.3.0', to: '5.8.2' },
+  pump: { from: '1.8.0', to: '' },
+};
+
+function planNamed(name: string) {
+  return screen.getByRole('article', { name });
+}
+
+beforeEach(resetStore);
+
+describe('Landing page', () => {
+  it('keeps its heading and starts a new plan from the defaults', async () => {
+    const first = openPlan(complete);
+    const { user, router } = renderWizard('/');
+    expect(
+      screen.getByRole('heading', { level: 1, name: /Upgrade Tyk with a runbook/ }),
+    ).toBeVisible();
+    await user.click(screen.getByRole('link', { name: 'Start planning' }));
+    expect(router.state.location.pathname).toBe('/wizard/deployment');
+    const { activePlanId, order } = useWizardStore.getState();
+    expect(activePlanId).not.toBe(first);
+    expect(order).toHaveLength(2);
+    expect(await screen.findByRole('radio', { name: 'Tyk Self-Managed' })).toBeChecked();
+  });
+
+  it('says when there are no saved plans', () => {
+    renderWizard('/');
+    expect(screen.getByText(/No saved plans yet/)).toBeVisible();
+  });
+
+  it('lists saved plans with their model, versions, last change and progress', () => {
+    openPlan(complete);
+    openPlan(defaultAnswers);
+    renderWizard('/');
+    const list = screen.getByRole('region', { name: 'Your saved plans' });
+    expect(within(list).getAllByRole('article')).toHaveLength(2);
+    const first = planNamed('Upgrade plan 1');
+    expect(within(first).getByText('Tyk Self-Managed')).toBeVisible();
+    expect(within(first).getByText('Gateway 5.3.0 → 5.8.2')).toBeVisible();
+    expect(within(first).getByText(/2026/)).toHaveAttribute('datetime', '2026-09-01T10:00:00.000Z');
+    const second = planNamed('Upgrade plan 2');
+    expect(within(second).getByText('Not given yet')).toBeVisible();
+    expect(within(second).getByText(/not complete yet/)).toBeVisible();
+  });
+
+  it('shows how far a complete plan has got, and resumes it at the plan', async () => {
+    openPlan(complete);
+    const built = buildPlan(toPlanInput(complete));
+    const stepIds = built.ok
+      ? built.plan.phases.flatMap((phase) => phase.steps.map((s) => s.id))
+      : [];
+    useWizardStore.getState().setProgress(stepIds[0] ?? '', true, '2026-09-01T11:00:00.000Z');
+    useWizardStore.getState().setProgress('check:not-a-step', true, '2026-09-01T11:00:00.000Z');
+    const { user, router } = renderWizard('/');
+    const bar = screen.getByRole('progressbar', { name: 'Progress of Upgrade plan 1' });
+    expect(bar).toHaveAttribute('aria-valuenow', '1');
+    expect(bar).toHaveAttribute('aria-valuemax', String(stepIds.length));
+    await user.click(screen.getByRole('link', { name: 'Resume Upgrade plan 1' }));
+    expect(router.state.location.pathname).toBe('/wizard/plan');
+  });
+
+  it('resumes a plan where it needs an answer', async () => {
+    const first = openPlan(defaultAnswers);
+    openPlan(defaultAnswers);
+    const { user, router } = renderWizard('/');
+    await user.click(screen.getByRole('link', { name: 'Resume Upgrade plan 1' }));
+    expect(useWizardStore.getState().activePlanId).toBe(first);
+    expect(router.state.location.pathname).toBe('/wizard/versions');
+  });
+
+  it('renames a plan inline, and Escape cancels', async () => {
+    const id = openPlan(defaultAnswers);
+    const { user } = renderWizard('/');
+    await user.click(screen.getByRole('button', { name: 'Rename Upgrade plan 1' }));
+    const input = screen.getByRole('textbox', { name: 'New name for Upgrade plan 1' });
+    expect(input).toHaveFocus();
+    await user.clear(input);
+    expect(screen.getByText('Enter a name.')).toBeVisible();
+    await user.type(input, 'Production EU{Enter}');
+    expect(useWizardStore.getState().plans[id]?.name).toBe('Production EU');
+    expect(screen.getByRole('button', { name: 'Rename Production EU' })).toHaveFocus();
+
+    await user.click(screen.getByRole('button', { name: 'Rename Production EU' }));
+    await user.type(screen.getByRole('textbox', { name: /New name/ }), ' draft{Escape}');
+    expect(useWizardStore.getState().plans[id]?.name).toBe('Production EU');
+  });
+
+  it('duplicates a plan', async () => {
+    openPlan(complete);
+    const { user } = renderWizard('/');
+    await user.click(screen.getByRole('button', { name: 'Duplicate Upgrade plan 1' }));
+    expect(planNamed('Upgrade plan 1 (copy)')).toBeVisible();
+    expect(useWizardStore.getState().order).toHaveLength(2);
+  });
+
+  it('deletes a plan only after confirmation', async () => {
+    openPlan(defaultAnswers);
+    const { user } = renderWizard('/');
+    await user.click(screen.getByRole('button', { name: 'Delete Upgrade plan 1' }));
+    expect(screen.getByRole('button', { name: 'Keep it' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(useWizardStore.getState().order).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Delete Upgrade plan 1' })).toHaveFocus();
+
+    await user.click(screen.getByRole('button', { name: 'Delete Upgrade plan 1' }));
+    expect(screen.getByText(/This cannot be undone/)).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Delete plan Upgrade plan 1' }));
+    expect(useWizardStore.getState().order).toHaveLength(0);
+    expect(screen.getByRole('heading', { name: 'Your saved plans' })).toHaveFocus();
+  });
+
+  it('shows the notice about unreadable data until it is dismissed', async () => {
+    useWizardStore.setState({ notice: 'Some saved data could not be read and was reset.' });
+    const { user } = renderWizard('/');
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent('Some saved data could not be read');
+    await user.click(within(status).getByRole('button', { name: 'Dismiss this message' }));
+    expect(screen.queryByText(/could not be read/)).toBeNull();
+    expect(useWizardStore.getState().notice).toBeNull();
+  });
+});

@@ -1,0 +1,172 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { buildPlan, type Plan } from '@/rules';
+import { WizardLayout } from '@/pages/wizard-layout';
+import { WizardPlanPage } from '@/pages/wizard-plan-page';
+import { openPlan, resetStore } from '@/pages/wizard-test-router';
+import {
+  defaultAnswers,
+  toPlanInput,
+  useWizardStore,
+  type DraftAnswers,
+} from '@/store/wizard-store';
+
+const debianAnswers: DraftAnswers = {
+  ...defaultAnswers,
+  install: 'deb',
+  gateway: { from: '5.2.5', to: '5.3.0' },
+  pump: { from: '1.8.0', to: '' },
+};
+
+function planOf(answers: DraftAnswers): Plan {
+  const result = buildPlan(toPlanInput(answers));
+  if (!result.ok) throw new Error('the test answers should make a plan');
+  return result.plan;
+}
+
+function renderPlanPage(path = '/wizard/plan') {
+  const router = createMemoryRouter(
+    [
+      {
+        path: '/wizard',
+        element: <WizardLayout />,
+        children: [
+          { path: 'deployment', element: <h1>Deployment page</h1> },
+          { path: 'versions', element: <h1>Versions page</h1> },
+          { path: 'plan', element: <WizardPlanPage /> },
+        ],
+      },
+      { path: '/guides/:slug', element: <h1>A guide</h1> },
+    ],
+    { initialEntries: [path] },
+  );
+  const user = userEvent.setup();
+  render(<RouterProvider router={router} />);
+  return { router, user };
+}
+
+function progress(): Record<string, string> {
+  const { plans, activePlanId } = useWizardStore.getState();
+  return plans[activePlanId ?? '']?.progress ?? {};
+}
+
+beforeEach(() => {
+  resetStore();
+  // jsdom lays nothing out, so it has no scrollIntoView.
+  Element.prototype.scrollIntoView = () => undefined;
+});
+
+describe('WizardPlanPage', () => {
+  it('shows every step of the plan in order, numbered across phases', () => {
+    openPlan(debianAnswers);
+    renderPlanPage();
+    const plan = planOf(debianAnswers);
+    const ids = plan.phases.flatMap((phase) => phase.steps.map((step) => step.id));
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Your upgrade plan' })).toBeVisible();
+    expect(screen.getByRole('heading', { level: 2, name: plan.title })).toBeVisible();
+    const cards = screen.getAllByRole('article');
+    expect(cards.map((card) => card.dataset['stepId'])).toEqual(ids);
+    expect(
+      within(cards[ids.indexOf('upgrade-gateway')] as HTMLElement).getByRole('heading', {
+        level: 3,
+      }),
+    ).toHaveTextContent(`${ids.indexOf('upgrade-gateway') + 1}. Upgrade the Gateway to 5.3.0`);
+    expect(screen.getByRole('progressbar', { name: 'Overall progress' })).toHaveAttribute(
+      'aria-valuemax',
+      String(ids.length),
+    );
+    for (const phase of plan.phases) {
+      expect(
+        screen.getByRole('progressbar', { name: `Progress of ${phase.title}` }),
+      ).toHaveAttribute('aria-valuetext', `0 of ${phase.steps.length} done`);
+    }
+  });
+
+  it('puts the advisories above the steps, the critical ones first', () => {
+    openPlan(debianAnswers);
+    renderPlanPage();
+
+    const advisories = screen.getByRole('region', { name: 'Before you start: advisories' });
+    const groups = within(advisories)
+      .getAllByRole('heading', { level: 3 })
+      .map((heading) => heading.textContent);
+    expect(groups[0]).toMatch(/^Critical/);
+    expect(
+      advisories.compareDocumentPosition(screen.getByRole('region', { name: 'Steps' })) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+  });
+
+  it('records when a step is ticked, and forgets it when unticked', async () => {
+    openPlan(debianAnswers);
+    const { user } = renderPlanPage();
+
+    const card = screen.getByRole('article', { name: /Upgrade the Dashboard/ });
+    const checkbox = within(card).getByRole('checkbox', { name: /^Done/ });
+    await user.click(checkbox);
+    expect(Object.keys(progress())).toEqual(['upgrade-dashboard']);
+    expect(Number.isNaN(Date.parse(progress()['upgrade-dashboard'] ?? ''))).toBe(false);
+    expect(within(card).getByText(/^Ticked/)).toBeVisible();
+    expect(screen.getByRole('progressbar', { name: 'Overall progress' })).toHaveAttribute(
+      'aria-valuenow',
+      '1',
+    );
+
+    await user.click(checkbox);
+    expect(progress()).toEqual({});
+  });
+
+  it('folds finished phases away when asked, and moves the focus to the folded phase', async () => {
+    openPlan(debianAnswers);
+    const plan = planOf(debianAnswers);
+    const upgrade = plan.phases.find((phase) => phase.id === 'upgrade');
+    if (upgrade === undefined) throw new Error('the plan should have an upgrade phase');
+    const { user } = renderPlanPage();
+
+    await user.click(screen.getByRole('checkbox', { name: 'Hide finished phases' }));
+    const section = screen.getByRole('region', { name: upgrade.title });
+    for (const step of upgrade.steps) {
+      const card = within(section).getByRole('article', { name: new RegExp(step.title) });
+      await user.click(within(card).getByRole('checkbox', { name: /^Done/ }));
+    }
+
+    expect(within(section).queryAllByRole('article')).toEqual([]);
+    expect(within(section).getByText(/steps are hidden/)).toBeVisible();
+    expect(within(section).getByRole('heading', { level: 2 })).toHaveFocus();
+
+    await user.click(screen.getByRole('checkbox', { name: 'Hide finished phases' }));
+    expect(within(section).getAllByRole('article')).toHaveLength(upgrade.steps.length);
+  }, 20_000);
+
+  it('opens at the step a link names and gives it the focus', async () => {
+    openPlan(debianAnswers);
+    renderPlanPage('/wizard/plan?step=upgrade-pump');
+
+    const card = screen.getByRole('article', { name: /Upgrade the Pump/ });
+    await expect.poll(() => document.activeElement).toBe(card);
+    expect(within(card).getByRole('link', { name: /^Link to step/ })).toHaveAttribute(
+      'href',
+      '/wizard/plan?step=upgrade-pump',
+    );
+  });
+
+  it('says so when a linked step is not in the plan', () => {
+    openPlan(debianAnswers);
+    renderPlanPage('/wizard/plan?step=no-such-step');
+    expect(screen.getByText(/The linked step is not part of this plan/)).toBeVisible();
+  });
+
+  it('lists what stops the plan with links to the pages that fix it', () => {
+    openPlan({ ...debianAnswers, gateway: { from: '5.3.0', to: '5.2.0' } });
+    renderPlanPage();
+
+    const errors = screen.getByRole('region', { name: /The plan cannot be built yet/ });
+    const link = within(errors).getAllByRole('link')[0];
+    expect(link).toHaveAttribute('href', '/wizard/versions');
+    expect(within(errors).getAllByRole('listitem')[0]).toHaveTextContent(/^gateway\./);
+    expect(screen.queryAllByRole('article')).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+import { screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { activeAnswers, openPlan, renderWizard, resetStore } from '@/pages/wizard-test-router';
+import { defaultAnswers, useWizardStore, type DraftAnswers } from '@/store/wizard-store';
+
+const withVersions: DraftAnswers = {
+  ...defaultAnswers,
+  gateway: { from: '5.3.0', to: '5.8.2' },
+  pump: { from: '1.8.0', to: '' },
+};
+
+beforeEach(resetStore);
+
+describe('Preparation', () => {
+  it('offers the strategies with what each needs and risks', async () => {
+    openPlan(withVersions);
+    renderWizard('/wizard/preparation');
+    const group = await screen.findByRole('group', { name: 'Upgrade strategy' });
+    expect(within(group).getAllByRole('radio')).toHaveLength(3);
+    expect(within(group).getByRole('radio', { name: 'Rolling' })).toBeChecked();
+    expect(within(group).getAllByText('Needs')).toHaveLength(3);
+    expect(within(group).getAllByText('Risks')).toHaveLength(3);
+    expect(screen.queryByRole('textbox', { name: /Downtime window/ })).toBeNull();
+  });
+
+  it.each([
+    ['0', true],
+    ['-5', true],
+    ['soon', true],
+    ['1.5', true],
+    ['90', false],
+  ])('checks downtime minutes %j (error: %s)', async (typed, isError) => {
+    openPlan(withVersions);
+    const { user } = renderWizard('/wizard/preparation');
+    await user.click(await screen.findByRole('radio', { name: 'Downtime window' }));
+    const minutes = screen.getByRole('textbox', { name: 'Downtime window, in minutes' });
+    await user.type(minutes, typed);
+    expect(activeAnswers()?.downtimeMinutes).toBe(typed);
+    if (isError) {
+      expect(minutes).toBeInvalid();
+      expect(minutes).toHaveAccessibleDescription(/is not a number of minutes/);
+    } else {
+      expect(minutes).toBeValid();
+    }
+  });
+
+  it('ticks checklist items into the plan progress and links their guides', async () => {
+    openPlan(withVersions);
+    const { user } = renderWizard('/wizard/preparation');
+    const checklist = await screen.findByRole('region', { name: 'Before the change window' });
+    const boxes = within(checklist).getAllByRole('checkbox');
+    expect(boxes.length).toBeGreaterThan(2);
+    await user.click(boxes[0] as HTMLElement);
+    const { plans, activePlanId } = useWizardStore.getState();
+    const progress = plans[activePlanId ?? '']?.progress ?? {};
+    expect(Object.keys(progress)).toHaveLength(1);
+    expect(Object.keys(progress)[0]).toMatch(/^check:[a-z0-9-]+$/);
+    expect(within(checklist).getByText(/^1 of \d+ checked/)).toBeVisible();
+    const guide = within(checklist).getAllByRole('link', { name: /^Guide: / })[0];
+    expect(guide).toHaveAttribute('href', expect.stringMatching(/^\/guides\/[a-z-]+$/));
+  });
+
+  it('waits for valid versions before showing the checklist', async () => {
+    openPlan(defaultAnswers);
+    renderWizard('/wizard/preparation');
+    expect(await screen.findByText(/checklist appears once/)).toBeVisible();
+  });
+});
