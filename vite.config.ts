@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { offlineServiceWorker } from './scripts/vite-plugin-offline.ts';
 
 // A strict policy for the built app: no inline script, nothing loaded from another origin.
 const contentSecurityPolicy = [
@@ -40,6 +41,7 @@ export default defineConfig({
     react({ include: /\.(mdx|tsx|ts)$/ }),
     tailwindcss(),
     contentSecurityPolicyMeta(),
+    offlineServiceWorker(),
   ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },

@@ -12,7 +12,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 type Guards = { guardPage: undefined };
 
 const localHost = '127.0.0.1';
-const inlineSchemes = new Set(['data:', 'blob:', 'about:']);
+const inlineSchemes = new Set(['data:', 'blob:', 'about:', 'file:']);
 
 function isExternal(url: URL): boolean {
   return !inlineSchemes.has(url.protocol) && url.hostname !== localHost;

@@ -7,6 +7,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { createGzip } from 'node:zlib';
 import { extname, join, resolve, sep } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
@@ -32,6 +33,18 @@ const contentTypes = new Map([
   ['.txt', 'text/plain; charset=utf-8'],
   ['.pdf', 'application/pdf'],
   ['.woff2', 'font/woff2'],
+]);
+
+const compressible = new Set([
+  '.html',
+  '.js',
+  '.mjs',
+  '.css',
+  '.svg',
+  '.json',
+  '.map',
+  '.webmanifest',
+  '.txt',
 ]);
 
 function withSlashes(path) {
@@ -99,9 +112,15 @@ async function handle(request, response) {
     return;
   }
 
+  const extension = extname(target).toLowerCase();
+  // Text is gzipped when the client accepts it, as every mainstream static host does.
+  const isGzipped =
+    compressible.has(extension) &&
+    /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
   response.writeHead(200, {
-    'Content-Type': contentTypes.get(extname(target).toLowerCase()) ?? 'application/octet-stream',
-    'Content-Length': stats.size,
+    'Content-Type': contentTypes.get(extension) ?? 'application/octet-stream',
+    ...(isGzipped ? { 'Content-Encoding': 'gzip' } : { 'Content-Length': stats.size }),
+    Vary: 'Accept-Encoding',
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
   });
@@ -109,9 +128,9 @@ async function handle(request, response) {
     response.end();
     return;
   }
-  createReadStream(target)
-    .on('error', () => response.destroy())
-    .pipe(response);
+  const file = createReadStream(target).on('error', () => response.destroy());
+  if (isGzipped) file.pipe(createGzip()).pipe(response);
+  else file.pipe(response);
 }
 
 if (!existsSync(join(root, 'index.html'))) {

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app';
+import { registerOfflineSupport } from '@/offline';
 import '@/index.css';
 
 const container = document.getElementById('root');
@@ -11,3 +12,5 @@ if (container) {
     </StrictMode>,
   );
 }
+
+registerOfflineSupport();
