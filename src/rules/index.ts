@@ -32,4 +32,15 @@ export { buildPlan } from './build-plan';
 export { preparationChecklist } from './checklist';
 export { versionHints } from './version-hints';
 export { shellQuote } from './shell';
+export {
+  buildPlanLink,
+  decodePlanLink,
+  extractPayload,
+  linkInputOf,
+  linkSchemaVersion,
+  planLinkFor,
+  sharedRoutePrefix,
+  type DecodedLink,
+  type LinkOptions,
+} from './link';
 export { renderMarkdown, renderText } from './render';

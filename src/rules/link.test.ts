@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlanLink, decodePlanLink, encodePlanPayload, extractPayload } from './link';
+import { buildPlan } from './build-plan';
+import {
+  buildPlanLink,
+  decodePlanLink,
+  encodePlanPayload,
+  extractPayload,
+  planLinkFor,
+} from './link';
+import { inputMatrix } from './input-matrix';
 import type { PlanInput } from './types';
 
 const input: PlanInput = {
@@ -131,5 +139,45 @@ describe('shared links', () => {
       expect(() => decodePlanLink(text)).not.toThrow();
     }
     expect(decodePlanLink(undefined).ok).toBe(false);
+  });
+});
+
+describe('a link reproduces the plan', () => {
+  it('builds exactly the same plan from the link, with and without names', () => {
+    const matrix = inputMatrix();
+    for (let index = 0; index < matrix.length; index += 37) {
+      const original = buildPlan(matrix[index]);
+      if (!original.ok) throw new Error('the matrix holds only valid inputs');
+      for (const includeNames of [true, false]) {
+        const link = planLinkFor('https://example.com/wizard/', original.plan.input, {
+          includeNames,
+        });
+        const decoded = decodePlanLink(link);
+        expect(decoded.ok && decoded.problems).toEqual([]);
+        const rebuilt = decoded.ok ? buildPlan(decoded.input) : null;
+        expect(rebuilt?.ok).toBe(true);
+        if (includeNames) expect(rebuilt?.ok && rebuilt.plan).toEqual(original.plan);
+        else
+          expect(rebuilt?.ok && rebuilt.plan.phases.map((p) => p.id)).toEqual(
+            original.plan.phases.map((p) => p.id),
+          );
+      }
+    }
+  });
+
+  it('carries the names the user changed when asked to', () => {
+    const original = buildPlan({ ...input, names: { namespace: 'tyk-prod', gatewayPort: 8443 } });
+    if (!original.ok) throw new Error(JSON.stringify(original.errors));
+    const withNames = decodePlanLink(
+      planLinkFor('https://x/', original.plan.input, { includeNames: true }),
+    );
+    const without = decodePlanLink(
+      planLinkFor('https://x/', original.plan.input, { includeNames: false }),
+    );
+    expect(withNames.ok && withNames.input['names']).toEqual({
+      namespace: 'tyk-prod',
+      gatewayPort: 8443,
+    });
+    expect(without.ok && without.input['names']).toBeUndefined();
   });
 });

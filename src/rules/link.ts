@@ -2,8 +2,8 @@
 // chat tools, static hosts and sub-paths. Decoding never throws and never trusts what it reads.
 import { shownValue } from './message-text';
 import { installs, models, strategies } from './catalog';
-import { nameFields } from './names';
-import type { ComponentId, FieldMessage, PlanInput } from './types';
+import { defaultNames, nameFields } from './names';
+import type { ComponentId, FieldMessage, NameId, NormalizedInput, PlanInput } from './types';
 
 /** The schema of the payload. Bump it when the payload changes; add a migration for the old one. */
 export const linkSchemaVersion = 1;
@@ -86,6 +86,53 @@ export function encodePlanPayload(input: PlanInput, options: LinkOptions): strin
     if (Object.keys(names).length > 0) payload['n'] = names;
   }
   return toBase64Url(JSON.stringify(payload));
+}
+
+/**
+ * The answers a link carries for a checked input: every version explicit (so a newer catalogue
+ * cannot change the plan), and only the names that differ from Tyk's defaults.
+ */
+export function linkInputOf(input: NormalizedInput, options: LinkOptions): PlanInput {
+  const defaults = defaultNames(input.model, input.install);
+  const names: Partial<Record<NameId, string | number>> = {};
+  for (const field of nameFields) {
+    if (input.names[field.id] !== defaults[field.id]) names[field.id] = input.names[field.id];
+  }
+  const isSingle = input.dataPlanes.length === 1;
+  return {
+    model: input.model,
+    ...(input.install === null ? {} : { install: input.install }),
+    components: input.components,
+    usesGoPlugins: input.usesGoPlugins,
+    ...(input.database === null ? {} : { database: input.database }),
+    ...(input.dataPlanes.length === 0
+      ? {}
+      : {
+          dataPlanes: input.dataPlanes.map((plane) => ({
+            name: plane.name,
+            ...(plane.namespace === (isSingle ? 'tyk-dp' : `tyk-dp-${plane.name}`)
+              ? {}
+              : { namespace: plane.namespace }),
+            ...(plane.release === (isSingle ? 'tyk-data-plane' : `tyk-dp-${plane.name}`)
+              ? {}
+              : { release: plane.release }),
+            ...(plane.gatewayHost === 'localhost' ? {} : { gatewayHost: plane.gatewayHost }),
+          })),
+        }),
+    gateway: { from: input.gateway.from, to: input.gateway.to },
+    ...(input.pump === null ? {} : { pump: { from: input.pump.from, to: input.pump.to } }),
+    ...(input.mdcb === null ? {} : { mdcb: { from: input.mdcb.from, to: input.mdcb.to } }),
+    strategy: input.strategy,
+    ...(input.downtimeMinutes === null ? {} : { downtimeMinutes: input.downtimeMinutes }),
+    ...(options.includeNames && Object.keys(names).length > 0
+      ? { names: names as Partial<NormalizedInput['names']> }
+      : {}),
+  };
+}
+
+/** The link that reproduces the plan of a checked input. */
+export function planLinkFor(appUrl: string, input: NormalizedInput, options: LinkOptions): string {
+  return buildPlanLink(appUrl, linkInputOf(input, options), options);
 }
 
 /** A full link: the app's address (without its fragment) plus the shared-plan route. */

@@ -121,7 +121,7 @@ export type PlanInput = {
 export type ResolvedChange = {
   readonly from: string;
   readonly to: string;
-  /** True when the target came from the compatibility matrix, not from the user. */
+  /** True when the target is the compatibility matrix's recommendation, typed or defaulted. */
   readonly isDefaultTarget: boolean;
 };
 

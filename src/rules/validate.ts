@@ -223,7 +223,8 @@ function readVersionChange(
       });
     }
   }
-  return { from, to, isDefaultTarget };
+  // A typed target that equals the recommendation is the recommended target all the same.
+  return { from, to, isDefaultTarget: isDefaultTarget || to === defaultTarget };
 }
 
 const exampleVersion = { gateway: '5.3.0', pump: '1.9.0', mdcb: '2.5.0' } as const;
