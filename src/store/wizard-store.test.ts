@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   defaultAnswers,
   droppedPlansNotice,
@@ -202,6 +202,22 @@ describe('toPlanInput', () => {
 });
 
 describe('persistence', () => {
+  it('restores the saved plans when the app first loads the store', async () => {
+    // A fresh module, as on a page load: the store must read what is already in localStorage.
+    localStorage.setItem(
+      storageKey,
+      JSON.stringify({
+        version: schemaVersion,
+        state: { plans: { a: goodPlan('a') }, order: ['a'], activePlanId: 'a' },
+      }),
+    );
+    vi.resetModules();
+    const fresh = await import('@/store/wizard-store');
+    expect(fresh.useWizardStore.getState().activePlanId).toBe('a');
+    expect(fresh.useWizardStore.getState().plans['a']?.progress).toEqual({ 'backup-redis': t1 });
+    expect(fresh.useWizardStore.getState().notice).toBeNull();
+  });
+
   it('round-trips plans through localStorage', async () => {
     const id = store().createPlan(undefined, t1);
     store().updateAnswers({ gateway: { from: '5.3.0', to: '5.8.2' } }, t2);

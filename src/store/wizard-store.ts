@@ -163,113 +163,6 @@ function nowIso(): string {
   return new Date().toISOString();
 }
 
-export const useWizardStore = create<WizardState>()(
-  // Stored data is `unknown` until `readStored` has checked it.
-  persist<WizardState, [], [], unknown>(
-    (set, get) => ({
-      plans: {},
-      order: [],
-      activePlanId: null,
-      notice: null,
-
-      createPlan: (answers = defaultAnswers, atIso = nowIso()) => {
-        const { plans, order } = get();
-        const id = newPlanId(plans);
-        const plan: SavedPlan = {
-          id,
-          name: nextPlanName(plans),
-          answers: copyAnswers(answers),
-          progress: {},
-          createdAt: atIso,
-          updatedAt: atIso,
-        };
-        set({ plans: { ...plans, [id]: plan }, order: [id, ...order], activePlanId: id });
-        return id;
-      },
-
-      setActivePlan: (id) => {
-        if (id in get().plans) set({ activePlanId: id });
-      },
-
-      updateAnswers: (patch, atIso = nowIso()) => {
-        const { plans, activePlanId } = get();
-        const plan = activePlanId === null ? undefined : plans[activePlanId];
-        if (plan === undefined) return;
-        const answers = copyAnswers({ ...plan.answers, ...patch });
-        set({ plans: { ...plans, [plan.id]: { ...plan, answers, updatedAt: atIso } } });
-      },
-
-      setProgress: (key, done, atIso) => {
-        const { plans, activePlanId } = get();
-        const plan = activePlanId === null ? undefined : plans[activePlanId];
-        if (plan === undefined) return;
-        if (done === key in plan.progress) return;
-        const progress = done
-          ? { ...plan.progress, [key]: atIso }
-          : Object.fromEntries(Object.entries(plan.progress).filter(([ticked]) => ticked !== key));
-        set({ plans: { ...plans, [plan.id]: { ...plan, progress, updatedAt: atIso } } });
-      },
-
-      renamePlan: (id, name, atIso = nowIso()) => {
-        const { plans } = get();
-        const plan = plans[id];
-        const trimmed = name.trim();
-        if (plan === undefined || trimmed === '' || trimmed === plan.name) return;
-        set({ plans: { ...plans, [id]: { ...plan, name: trimmed, updatedAt: atIso } } });
-      },
-
-      duplicatePlan: (id, atIso = nowIso()) => {
-        const { plans, order } = get();
-        const source = plans[id];
-        if (source === undefined) return '';
-        const copyId = newPlanId(plans);
-        const copy: SavedPlan = {
-          id: copyId,
-          name: `${source.name} (copy)`,
-          answers: copyAnswers(source.answers),
-          // A copy is a fresh runbook: nothing in it has been done yet.
-          progress: {},
-          createdAt: atIso,
-          updatedAt: atIso,
-        };
-        set({ plans: { ...plans, [copyId]: copy }, order: [copyId, ...order] });
-        return copyId;
-      },
-
-      deletePlan: (id) => {
-        const { plans, order, activePlanId } = get();
-        if (!(id in plans)) return;
-        set({
-          plans: Object.fromEntries(Object.entries(plans).filter(([other]) => other !== id)),
-          order: order.filter((other) => other !== id),
-          activePlanId: activePlanId === id ? null : activePlanId,
-        });
-      },
-
-      dismissNotice: () => set({ notice: null }),
-    }),
-    {
-      name: storageKey,
-      version: schemaVersion,
-      storage: safeLocalStorage(),
-      partialize: (state): PersistedState => ({
-        plans: state.plans,
-        order: state.order,
-        activePlanId: state.activePlanId,
-      }),
-      migrate: migrateStored,
-      merge: (persisted, current) => ({ ...current, ...readStored(persisted) }),
-    },
-  ),
-);
-
-// Data repaired while loading is written back at once, so the unreadable copy does not come back.
-function writeBackRepaired(state: WizardState): void {
-  if (state.notice !== null) void useWizardStore.setState({});
-}
-writeBackRepaired(useWizardStore.getState());
-useWizardStore.persist.onFinishHydration(writeBackRepaired);
-
 export function useActivePlan(): SavedPlan | null {
   return useWizardStore((state) =>
     state.activePlanId === null ? null : (state.plans[state.activePlanId] ?? null),
@@ -600,3 +493,112 @@ function readPlan(value: unknown): SavedPlan | null {
     updatedAt,
   };
 }
+
+// Created last: persist reads localStorage while the store is created, and the readers above
+// must exist by then.
+export const useWizardStore = create<WizardState>()(
+  // Stored data is `unknown` until `readStored` has checked it.
+  persist<WizardState, [], [], unknown>(
+    (set, get) => ({
+      plans: {},
+      order: [],
+      activePlanId: null,
+      notice: null,
+
+      createPlan: (answers = defaultAnswers, atIso = nowIso()) => {
+        const { plans, order } = get();
+        const id = newPlanId(plans);
+        const plan: SavedPlan = {
+          id,
+          name: nextPlanName(plans),
+          answers: copyAnswers(answers),
+          progress: {},
+          createdAt: atIso,
+          updatedAt: atIso,
+        };
+        set({ plans: { ...plans, [id]: plan }, order: [id, ...order], activePlanId: id });
+        return id;
+      },
+
+      setActivePlan: (id) => {
+        if (id in get().plans) set({ activePlanId: id });
+      },
+
+      updateAnswers: (patch, atIso = nowIso()) => {
+        const { plans, activePlanId } = get();
+        const plan = activePlanId === null ? undefined : plans[activePlanId];
+        if (plan === undefined) return;
+        const answers = copyAnswers({ ...plan.answers, ...patch });
+        set({ plans: { ...plans, [plan.id]: { ...plan, answers, updatedAt: atIso } } });
+      },
+
+      setProgress: (key, done, atIso) => {
+        const { plans, activePlanId } = get();
+        const plan = activePlanId === null ? undefined : plans[activePlanId];
+        if (plan === undefined) return;
+        if (done === key in plan.progress) return;
+        const progress = done
+          ? { ...plan.progress, [key]: atIso }
+          : Object.fromEntries(Object.entries(plan.progress).filter(([ticked]) => ticked !== key));
+        set({ plans: { ...plans, [plan.id]: { ...plan, progress, updatedAt: atIso } } });
+      },
+
+      renamePlan: (id, name, atIso = nowIso()) => {
+        const { plans } = get();
+        const plan = plans[id];
+        const trimmed = name.trim();
+        if (plan === undefined || trimmed === '' || trimmed === plan.name) return;
+        set({ plans: { ...plans, [id]: { ...plan, name: trimmed, updatedAt: atIso } } });
+      },
+
+      duplicatePlan: (id, atIso = nowIso()) => {
+        const { plans, order } = get();
+        const source = plans[id];
+        if (source === undefined) return '';
+        const copyId = newPlanId(plans);
+        const copy: SavedPlan = {
+          id: copyId,
+          name: `${source.name} (copy)`,
+          answers: copyAnswers(source.answers),
+          // A copy is a fresh runbook: nothing in it has been done yet.
+          progress: {},
+          createdAt: atIso,
+          updatedAt: atIso,
+        };
+        set({ plans: { ...plans, [copyId]: copy }, order: [copyId, ...order] });
+        return copyId;
+      },
+
+      deletePlan: (id) => {
+        const { plans, order, activePlanId } = get();
+        if (!(id in plans)) return;
+        set({
+          plans: Object.fromEntries(Object.entries(plans).filter(([other]) => other !== id)),
+          order: order.filter((other) => other !== id),
+          activePlanId: activePlanId === id ? null : activePlanId,
+        });
+      },
+
+      dismissNotice: () => set({ notice: null }),
+    }),
+    {
+      name: storageKey,
+      version: schemaVersion,
+      storage: safeLocalStorage(),
+      partialize: (state): PersistedState => ({
+        plans: state.plans,
+        order: state.order,
+        activePlanId: state.activePlanId,
+      }),
+      migrate: migrateStored,
+      merge: (persisted, current) => ({ ...current, ...readStored(persisted) }),
+    },
+  ),
+);
+
+// Data repaired while loading is written back at once, so the unreadable copy does not come back.
+function writeBackRepaired(state: WizardState): void {
+  if (state.notice !== null) void useWizardStore.setState({});
+}
+writeBackRepaired(useWizardStore.getState());
+useWizardStore.persist.onFinishHydration(writeBackRepaired);
