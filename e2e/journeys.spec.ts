@@ -1,0 +1,439 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, expectNoA11yViolations, saveScreenshots, test } from './fixtures';
+
+// Whole paths a user takes, from the landing page to a plan they follow: the answers, the order of
+// the upgrade steps, copying a command, ticking steps and finding everything again after a reload.
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+/** Checks the page as it is now (axe) and keeps screenshots of it at phone and desktop width. */
+async function checkPage(page: Page, name: string): Promise<void> {
+  await expectNoA11yViolations(page);
+  await saveScreenshots(page, name);
+}
+
+async function expectWizardPage(page: Page, title: string): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+// The wizard's steps as its Next button names them, and the heading of each page.
+const pageTitles: Readonly<Record<string, string>> = { 'Your plan': 'Your upgrade plan' };
+
+/** Presses the wizard's Next button and waits for the next page's heading. */
+async function next(page: Page, step: string): Promise<void> {
+  await page.getByRole('button', { name: `Next: ${step}` }).click();
+  await expectWizardPage(page, pageTitles[step] ?? step);
+}
+
+async function startPlan(page: Page): Promise<void> {
+  await page.goto('./');
+  await page.getByRole('link', { name: 'Start planning' }).click();
+  await expectWizardPage(page, 'Your deployment');
+}
+
+function stepCard(page: Page, stepId: string): Locator {
+  return page.locator(`article[data-step-id="${stepId}"]`);
+}
+
+/** The ids of the steps that move a component to a new version, in the order the page shows them. */
+async function upgradeStepIds(page: Page): Promise<string[]> {
+  return page
+    .locator('article[data-step-kind="upgrade"]')
+    .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-step-id') ?? ''));
+}
+
+async function allStepIds(page: Page): Promise<string[]> {
+  return page
+    .locator('article[data-step-id]')
+    .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-step-id') ?? ''));
+}
+
+/** The command block of a step whose code is exactly `code` (a one-line command). */
+function commandBlock(card: Locator, code: string): Locator {
+  const exactly = new RegExp(`^${code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  // Visible only: the folded rollback of a step may repeat one of its commands.
+  return card.locator('pre').filter({ hasText: exactly, visible: true }).locator('xpath=..');
+}
+
+/** Copies a command with its button and checks what reached the clipboard. */
+async function copyCommand(page: Page, card: Locator, code: string): Promise<void> {
+  const block = commandBlock(card, code);
+  await expect(block.locator('pre')).toHaveText(code);
+  await block.getByRole('button', { name: /^Copy / }).click();
+  await expect(block.getByRole('button', { name: /^Copied / })).toBeVisible();
+  await expect(block.getByRole('status')).toHaveText(/^Copied .* to the clipboard\.$/);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+}
+
+async function tick(card: Locator): Promise<void> {
+  const checkbox = card.getByRole('checkbox', { name: /^Done/ });
+  await checkbox.check();
+  await expect(checkbox).toBeChecked();
+  await expect(card.getByText(/^Ticked /)).toBeVisible();
+}
+
+async function expectTicked(page: Page, stepIds: readonly string[]): Promise<void> {
+  for (const id of stepIds) {
+    await expect(stepCard(page, id).getByRole('checkbox', { name: /^Done/ })).toBeChecked();
+  }
+}
+
+async function expectOverallProgress(page: Page, done: number, total: number): Promise<void> {
+  const bar = page.getByRole('progressbar', { name: 'Overall progress' });
+  await expect(bar).toHaveAttribute('aria-valuenow', String(done));
+  await expect(bar).toHaveAttribute('aria-valuemax', String(total));
+  await expect(page.getByText(`${done} of ${total} done`, { exact: true }).first()).toBeVisible();
+}
+
+/** Passes the pages between the versions and the plan with their defaults, checking each. */
+async function acceptPreparationToPlan(page: Page, journey: string): Promise<void> {
+  await next(page, 'Backups');
+  await checkPage(page, `${journey}-4-backups`);
+  await next(page, 'Your names');
+  await checkPage(page, `${journey}-5-names`);
+  await next(page, 'Your plan');
+  await expect(page.locator('article[data-step-id]').first()).toBeVisible();
+}
+
+test.describe('journeys from the landing page to a plan', () => {
+  // Each journey checks six pages with axe and screenshots them twice; a long plan takes a while.
+  test.describe.configure({ timeout: 90_000 });
+
+  test('self-managed on Debian packages', async ({ page }) => {
+    await startPlan(page);
+    await page.getByRole('radio', { name: 'Tyk Self-Managed', exact: true }).check();
+    await page.getByRole('radio', { name: 'Debian / Ubuntu packages' }).check();
+    await checkPage(page, 'deb-1-deployment');
+
+    await next(page, 'Versions');
+    await page
+      .getByRole('combobox', { name: 'Current Gateway and Dashboard version' })
+      .fill('5.2.5');
+    await page
+      .getByRole('combobox', { name: 'Target Gateway and Dashboard version' })
+      .fill('5.3.0');
+    await page.getByRole('combobox', { name: 'Current Pump version' }).fill('1.8.0');
+    await checkPage(page, 'deb-2-versions');
+
+    await next(page, 'Preparation');
+    await expect(page.getByRole('radio', { name: 'Rolling' })).toBeChecked();
+    await checkPage(page, 'deb-3-preparation');
+    await acceptPreparationToPlan(page, 'deb');
+
+    // Dashboard, then Gateway, then Pump.
+    expect(await upgradeStepIds(page)).toEqual([
+      'upgrade-dashboard',
+      'upgrade-gateway',
+      'upgrade-pump',
+    ]);
+    const ids = await allStepIds(page);
+    const gateway = stepCard(page, 'upgrade-gateway');
+    await expect(gateway.getByRole('heading', { level: 3 })).toHaveText(
+      `${ids.indexOf('upgrade-gateway') + 1}. Upgrade the Gateway to 5.3.0`,
+    );
+    await expect(page.getByRole('heading', { level: 3, name: /^Critical/ })).toBeVisible();
+    await copyCommand(page, gateway, 'sudo apt-get install -y tyk-gateway=5.3.0');
+
+    // The check and the rollback are folded until asked for.
+    const check = gateway.getByText('What good looks like:');
+    await expect(check).toBeHidden();
+    await gateway.getByText('Check that it worked').click();
+    await expect(check).toBeVisible();
+    await gateway.getByText('How to roll back').click();
+    await checkPage(page, 'deb-6-plan');
+
+    const ticked = ['set-variables', 'record-current-versions', 'upgrade-dashboard'];
+    for (const id of ticked) await tick(stepCard(page, id));
+    await expectOverallProgress(page, ticked.length, ids.length);
+
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Your upgrade plan' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 2, name: /Debian \/ Ubuntu packages/ }),
+    ).toBeVisible();
+    await expect(page.getByRole('row', { name: /Gateway 5\.2\.5 5\.3\.0/ })).toBeVisible();
+    await expectTicked(page, ticked);
+    await expectOverallProgress(page, ticked.length, ids.length);
+
+    // A link to one step opens the plan there, with the keyboard on it.
+    await gateway.getByRole('link', { name: /^Link to step/ }).click();
+    await expect(page).toHaveURL(/#\/wizard\/plan\?step=upgrade-gateway$/);
+    await expect(gateway).toBeFocused();
+    await page.reload();
+    await expect(stepCard(page, 'upgrade-gateway')).toBeFocused();
+  });
+
+  test('self-managed with MDCB on Helm, with Go plugins and two data planes', async ({ page }) => {
+    await startPlan(page);
+    await page.getByRole('radio', { name: 'Tyk Self-Managed with MDCB' }).check();
+    await page.getByRole('radio', { name: 'Helm' }).check();
+    await page.getByRole('radio', { name: 'Yes' }).check();
+    await page.getByRole('textbox', { name: 'Data plane 1 name' }).fill('eu-west');
+    await page.getByRole('button', { name: 'Add a data plane' }).click();
+    await page.getByRole('textbox', { name: 'Data plane 2 name' }).fill('us-east');
+    await checkPage(page, 'mdcb-1-deployment');
+
+    await next(page, 'Versions');
+    await page
+      .getByRole('combobox', { name: 'Current Gateway and Dashboard version' })
+      .fill('5.3.0');
+    await page
+      .getByRole('combobox', { name: 'Target Gateway and Dashboard version' })
+      .fill('5.8.0');
+    await page.getByRole('combobox', { name: 'Current Pump version' }).fill('1.9.0');
+    await page.getByRole('combobox', { name: 'Current MDCB version' }).fill('2.5.0');
+    await checkPage(page, 'mdcb-2-versions');
+
+    await next(page, 'Preparation');
+    await checkPage(page, 'mdcb-3-preparation');
+    await acceptPreparationToPlan(page, 'mdcb');
+
+    // The control plane first (MDCB, Pump, Dashboard, Gateway), then each data plane.
+    expect(await upgradeStepIds(page)).toEqual([
+      'upgrade-mdcb',
+      'upgrade-pump',
+      'upgrade-dashboard',
+      'upgrade-gateway',
+      'eu-west-upgrade-pump',
+      'eu-west-upgrade-gateway',
+      'us-east-upgrade-pump',
+      'us-east-upgrade-gateway',
+    ]);
+    // The plugins are rebuilt before any Gateway moves, and each data plane switches its bundle
+    // before its Gateway is upgraded.
+    const ids = await allStepIds(page);
+    expect(ids.indexOf('go-plugins-compile')).toBeLessThan(ids.indexOf('upgrade-gateway'));
+    expect(ids.indexOf('go-plugins-bundle')).toBeLessThan(
+      ids.indexOf('eu-west-go-plugins-switch-bundle'),
+    );
+    expect(ids.indexOf('eu-west-go-plugins-switch-bundle')).toBeLessThan(
+      ids.indexOf('eu-west-upgrade-gateway'),
+    );
+    expect(ids.indexOf('us-east-go-plugins-switch-bundle')).toBeLessThan(
+      ids.indexOf('us-east-upgrade-gateway'),
+    );
+    await expect(
+      page.getByRole('heading', { level: 2, name: /data plane eu-west/i }),
+    ).toBeVisible();
+
+    await expect(
+      commandBlock(
+        stepCard(page, 'upgrade-mdcb'),
+        'helm upgrade tyk-cp tyk-helm/tyk-control-plane -n tyk -f values.yaml',
+      ).locator('pre'),
+    ).toBeVisible();
+    await copyCommand(
+      page,
+      stepCard(page, 'eu-west-upgrade-gateway'),
+      'helm upgrade tyk-dp-eu-west tyk-helm/tyk-data-plane -n tyk-dp-eu-west -f values-tyk-dp-eu-west.yaml',
+    );
+    await copyCommand(
+      page,
+      stepCard(page, 'go-plugins-compile'),
+      'docker run --rm -v "$(pwd)":/plugin-source --platform=linux/amd64 tykio/tyk-plugin-compiler:v5.8.0 CustomGoPlugin.so',
+    );
+    await checkPage(page, 'mdcb-6-plan');
+
+    const ticked = ['upgrade-mdcb', 'go-plugins-compile', 'eu-west-upgrade-pump'];
+    for (const id of ticked) await tick(stepCard(page, id));
+
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Your upgrade plan' })).toBeVisible();
+    expect(await upgradeStepIds(page)).toHaveLength(8);
+    await expectTicked(page, ticked);
+    await expectOverallProgress(page, ticked.length, ids.length);
+    await page.getByRole('link', { name: /Step 1: Your deployment/ }).click();
+    await expectWizardPage(page, 'Your deployment');
+    await expect(page.getByRole('radio', { name: 'Helm' })).toBeChecked();
+    await expect(page.getByRole('textbox', { name: 'Data plane 2 name' })).toHaveValue('us-east');
+  });
+
+  test('open source on Docker Compose, in a downtime window', async ({ page }) => {
+    await startPlan(page);
+    await page.getByRole('radio', { name: 'Tyk Open Source' }).check();
+    await page.getByRole('radio', { name: 'Docker Compose' }).check();
+    await checkPage(page, 'oss-1-deployment');
+
+    await next(page, 'Versions');
+    await page.getByRole('combobox', { name: 'Current Gateway version' }).fill('v5.2.5');
+    await page.getByRole('combobox', { name: 'Target Gateway version' }).fill('5.3.0');
+    await page.getByRole('combobox', { name: 'Current Pump version' }).fill('1.8.0');
+    await checkPage(page, 'oss-2-versions');
+
+    await next(page, 'Preparation');
+    await page.getByRole('radio', { name: 'Downtime window' }).check();
+    await page.getByRole('textbox', { name: 'Downtime window, in minutes' }).fill('30');
+    await checkPage(page, 'oss-3-preparation');
+    await acceptPreparationToPlan(page, 'oss');
+
+    // Gateway, then Pump; the window opens before and closes after.
+    expect(await upgradeStepIds(page)).toEqual(['upgrade-gateway', 'upgrade-pump']);
+    const ids = await allStepIds(page);
+    expect(ids.indexOf('open-maintenance-window')).toBeLessThan(ids.indexOf('upgrade-gateway'));
+    expect(ids.indexOf('close-maintenance-window')).toBeGreaterThan(ids.indexOf('upgrade-pump'));
+    await expect(page.getByText('Downtime window, about 30 minutes')).toBeVisible();
+
+    const gateway = stepCard(page, 'upgrade-gateway');
+    await copyCommand(
+      page,
+      gateway,
+      'docker compose pull tyk-gateway && docker compose up -d tyk-gateway',
+    );
+    // Copy all puts every command of the step on the clipboard, separated by a blank line.
+    await gateway.getByRole('button', { name: /^Copy all/ }).click();
+    await expect(gateway.getByRole('button', { name: /^Copied 2 commands of step/ })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'services:\n  tyk-gateway:\n    image: tykio/tyk-gateway:v5.3.0\n\ndocker compose pull tyk-gateway && docker compose up -d tyk-gateway',
+    );
+    await checkPage(page, 'oss-6-plan');
+
+    // Every step of the Back up phase done: it can fold away.
+    const backupSection = page.getByRole('region', { name: 'Back up' });
+    const backupIds = await backupSection
+      .locator('article[data-step-id]')
+      .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-step-id') ?? ''));
+    for (const id of backupIds) await tick(stepCard(page, id));
+    await expect(backupSection.getByRole('progressbar')).toHaveAttribute(
+      'aria-valuetext',
+      `${backupIds.length} of ${backupIds.length} done`,
+    );
+
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Your upgrade plan' })).toBeVisible();
+    await expectTicked(page, backupIds);
+    await expectOverallProgress(page, backupIds.length, ids.length);
+    await page.getByRole('checkbox', { name: 'Hide finished phases' }).check();
+    await expect(backupSection.locator('article')).toHaveCount(0);
+    await expect(backupSection.getByText(/steps are hidden/)).toBeVisible();
+    await expect(stepCard(page, 'upgrade-gateway')).toBeVisible();
+  });
+
+  test('Tyk Cloud', async ({ page }) => {
+    await startPlan(page);
+    await page.getByRole('radio', { name: 'Tyk Cloud', exact: true }).check();
+    await checkPage(page, 'cloud-1-deployment');
+
+    await next(page, 'Versions');
+    await page
+      .getByRole('combobox', { name: 'Current Gateway and Dashboard version' })
+      .fill('5.3.0');
+    await page
+      .getByRole('combobox', { name: 'Target Gateway and Dashboard version' })
+      .fill('5.8.0');
+    await checkPage(page, 'cloud-2-versions');
+
+    await next(page, 'Preparation');
+    await checkPage(page, 'cloud-3-preparation');
+    await acceptPreparationToPlan(page, 'cloud');
+
+    // The control plane in the Cloud console first, then the Cloud data planes.
+    expect(await upgradeStepIds(page)).toEqual(['upgrade-control-plane', 'cloud-upgrade-gateway']);
+    const ids = await allStepIds(page);
+    await expect(page.getByText('Run by Tyk', { exact: true })).toBeVisible();
+    await copyCommand(
+      page,
+      stepCard(page, 'backup-apis-policies'),
+      './backup.sh export --url "$TYK_DASHBOARD_URL" --secret "$TYK_DASHBOARD_API_KEY" --api-output /var/backups/tyk-upgrade/apis.json --policy-output /var/backups/tyk-upgrade/policies.json',
+    );
+    await checkPage(page, 'cloud-6-plan');
+
+    const ticked = ['backup-apis-policies', 'upgrade-control-plane'];
+    for (const id of ticked) await tick(stepCard(page, id));
+
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 2, name: /^Tyk Cloud/ })).toBeVisible();
+    await expectTicked(page, ticked);
+    await expectOverallProgress(page, ticked.length, ids.length);
+    // Unticking is kept as well.
+    await stepCard(page, 'upgrade-control-plane')
+      .getByRole('checkbox', { name: /^Done/ })
+      .uncheck();
+    await page.reload();
+    await expectTicked(page, ['backup-apis-policies']);
+    await expect(
+      stepCard(page, 'upgrade-control-plane').getByRole('checkbox', { name: /^Done/ }),
+    ).not.toBeChecked();
+    await expectOverallProgress(page, 1, ids.length);
+  });
+
+  test('accepting every default reaches a complete plan in at most ten clicks @light-only', async ({
+    page,
+  }) => {
+    let clicks = 0;
+    async function click(target: Locator): Promise<void> {
+      clicks += 1;
+      await target.click();
+    }
+
+    await page.goto('./');
+    await click(page.getByRole('link', { name: 'Start planning' }));
+    await expectWizardPage(page, 'Your deployment');
+    await click(page.getByRole('button', { name: 'Next: Versions' }));
+    await expectWizardPage(page, 'Versions');
+    await page
+      .getByRole('combobox', { name: 'Current Gateway and Dashboard version' })
+      .fill('5.3.0');
+    await page
+      .getByRole('combobox', { name: 'Target Gateway and Dashboard version' })
+      .fill('5.8.0');
+    for (const step of ['Preparation', 'Backups', 'Your names', 'Your plan']) {
+      await click(page.getByRole('button', { name: `Next: ${step}` }));
+      await expectWizardPage(page, pageTitles[step] ?? step);
+    }
+
+    expect(clicks).toBeLessThanOrEqual(10);
+    await expect(
+      page.getByRole('heading', { level: 2, name: /Gateway 5\.3\.0 to 5\.8\.0/ }),
+    ).toBeVisible();
+    expect(await upgradeStepIds(page)).toEqual([
+      'upgrade-dashboard',
+      'upgrade-gateway',
+      'upgrade-pump',
+    ]);
+    await expect(page.getByRole('region', { name: 'Before you start: advisories' })).toBeVisible();
+    const ids = await allStepIds(page);
+    expect(ids.length).toBeGreaterThan(10);
+    await expectOverallProgress(page, 0, ids.length);
+  });
+});
+
+test.describe('guides', () => {
+  const guideTitles = [
+    'Upgrade strategies',
+    'Upgrade order',
+    'Go plugins and upgrades',
+    'Backups before an upgrade',
+    'Glossary',
+    'About this wizard',
+  ];
+
+  test('a step links to its guide, and every guide is listed and accessible', async ({ page }) => {
+    await page.goto('./');
+    await page.getByRole('link', { name: 'Start planning' }).click();
+    await expectWizardPage(page, 'Your deployment');
+    await next(page, 'Versions');
+    await page
+      .getByRole('combobox', { name: 'Current Gateway and Dashboard version' })
+      .fill('5.3.0');
+    await page
+      .getByRole('combobox', { name: 'Target Gateway and Dashboard version' })
+      .fill('5.8.0');
+    for (const step of ['Preparation', 'Backups', 'Your names', 'Your plan'])
+      await next(page, step);
+
+    await stepCard(page, 'upgrade-gateway')
+      .getByRole('link', { name: /^Guide: / })
+      .click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+    const list = page.getByRole('navigation', { name: 'All guides' });
+    await expect(list.getByRole('link')).toHaveText([...guideTitles, 'Plan an upgrade']);
+    for (const title of guideTitles) {
+      await list.getByRole('link', { name: title }).click();
+      await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+      await expect(page.getByRole('article', { name: title })).toBeFocused();
+      await expect(list.getByRole('link', { name: title })).toHaveAttribute('aria-current', 'page');
+      await checkPage(page, `guide-${title.toLowerCase().replaceAll(' ', '-')}`);
+    }
+  });
+});

@@ -1,0 +1,154 @@
+import { components, findModel, installs, strategies, type Database, type Plan } from '@/rules';
+import { QrCode } from '@/components/qr-code';
+
+export type RunbookCoverProps = {
+  readonly plan: Plan;
+  /** The shared link that opens the same plan in the wizard. */
+  readonly link: string;
+  /** When the runbook was generated: the one value on it that the plan does not decide. */
+  readonly generatedOn: Date;
+};
+
+const databaseNames: Readonly<Record<Database, string>> = {
+  mongodb: 'MongoDB',
+  postgres: 'PostgreSQL',
+};
+
+const targetIsDefault = {
+  gateway: (plan: Plan) => plan.input.gateway.isDefaultTarget,
+  dashboard: (plan: Plan) => plan.input.gateway.isDefaultTarget,
+  pump: (plan: Plan) => plan.input.pump?.isDefaultTarget ?? false,
+  mdcb: (plan: Plan) => plan.input.mdcb?.isDefaultTarget ?? false,
+} as const;
+
+/** `2026-03-05` for the machine, in local time: the day the reader sees on the calendar. */
+function isoDay(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** `5 March 2026`: the day, the month in words and the year, read the same way everywhere. */
+export function plainDate(date: Date): string {
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+function countOf(plan: Plan): string {
+  const steps = plan.phases.reduce((total, phase) => total + phase.steps.length, 0);
+  const phases = plan.phases.length;
+  return `${steps} ${steps === 1 ? 'step' : 'steps'} in ${phases} ${phases === 1 ? 'phase' : 'phases'}`;
+}
+
+type Fact = { readonly label: string; readonly value: string };
+
+function factsOf(plan: Plan): readonly Fact[] {
+  const { input } = plan;
+  const strategy = strategies.find((entry) => entry.id === input.strategy);
+  return [
+    { label: 'Deployment model', value: findModel(input.model).label },
+    {
+      label: 'Installation',
+      value: installs.find((entry) => entry.id === input.install)?.label ?? 'Run by Tyk',
+    },
+    ...(input.database === null
+      ? []
+      : [{ label: 'Database', value: databaseNames[input.database] }]),
+    { label: 'Go plugins', value: input.usesGoPlugins ? 'In use' : 'Not in use' },
+    ...(input.dataPlanes.length === 0
+      ? []
+      : [{ label: 'Data planes', value: input.dataPlanes.map((plane) => plane.name).join(', ') }]),
+    { label: 'Strategy', value: strategy?.label ?? input.strategy },
+    ...(input.downtimeMinutes === null
+      ? []
+      : [{ label: 'Window', value: `${input.downtimeMinutes} minutes` }]),
+  ];
+}
+
+/** The first page: what is upgraded, how, from which versions to which, and where the plan lives. */
+export function RunbookCover({ plan, link, generatedOn }: RunbookCoverProps) {
+  return (
+    <section aria-labelledby="runbook-title" className="space-y-6 break-after-page">
+      <header className="space-y-2 border-b-2 border-black pb-3">
+        <p className="text-[0.9em] font-semibold tracking-wide uppercase">
+          Tyk Upgrade Wizard · Upgrade runbook
+        </p>
+        <h1 id="runbook-title" className="text-[1.9em] leading-tight font-bold">
+          {plan.title}
+        </h1>
+        <p>{countOf(plan)}. Work through them in order; tick each box and note the time.</p>
+      </header>
+
+      <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
+        {factsOf(plan).map((fact) => (
+          <div key={fact.label} className="contents">
+            <dt className="font-semibold">{fact.label}</dt>
+            <dd>{fact.value}</dd>
+          </div>
+        ))}
+        <div className="contents">
+          <dt className="font-semibold">Generated</dt>
+          <dd>
+            <time dateTime={isoDay(generatedOn)}>{plainDate(generatedOn)}</time>
+          </dd>
+        </div>
+      </dl>
+
+      <table className="w-full border-collapse text-left">
+        <caption className="mb-1 text-left text-[1.1em] font-bold">Versions</caption>
+        <thead>
+          <tr className="border-b-2 border-black">
+            <th scope="col" className="py-1 pr-4 font-semibold">
+              Component
+            </th>
+            <th scope="col" className="py-1 pr-4 font-semibold">
+              Current
+            </th>
+            <th scope="col" className="py-1 font-semibold">
+              Target
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.versions.map((version) => (
+            <tr key={version.component} className="border-b border-neutral-400">
+              <th scope="row" className="py-1 pr-4 font-normal">
+                {components.find((entry) => entry.id === version.component)?.label ??
+                  version.component}
+              </th>
+              <td className="py-1 pr-4 font-mono">{version.from}</td>
+              <td className="py-1 font-mono">
+                {version.to}
+                {targetIsDefault[version.component](plan) ? (
+                  <span className="font-sans text-neutral-700"> (recommended)</span>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <section aria-labelledby="runbook-link-heading" className="break-inside-avoid space-y-2">
+        <h2 id="runbook-link-heading" className="text-[1.1em] font-bold">
+          This plan in the wizard
+        </h2>
+        <div className="flex flex-wrap items-start gap-6">
+          <div className="min-w-0 flex-1 basis-64 space-y-2">
+            <p className="leading-snug">
+              The link opens the same plan, step for step. It carries the answers but none of your
+              host names, namespaces or other names.
+            </p>
+            <p className="font-mono text-[0.8em] leading-snug break-all">
+              <a href={link} className="text-inherit no-underline">
+                {link}
+              </a>
+            </p>
+          </div>
+          <QrCode
+            text={link}
+            label="QR code of the plan link"
+            className="w-[45mm] max-w-full shrink-0"
+          />
+        </div>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Plan } from '@/rules';
+import { RunbookAdvisories } from '@/components/runbook-advisories';
+import { RunbookContents } from '@/components/runbook-contents';
+import { RunbookCover } from '@/components/runbook-cover';
+import { numberPhases, RunbookPhase } from '@/components/runbook-phase';
+import { RunbookSignOff } from '@/components/runbook-sign-off';
+
+export type RunbookDocumentProps = {
+  readonly plan: Plan;
+  /** The shared link that opens the same plan in the wizard. */
+  readonly link: string;
+  readonly generatedOn: Date;
+};
+
+/**
+ * The whole runbook, in the order it is printed: the cover on a page of its own, the contents and
+ * the advisories, then the phases from a fresh page, and the sign-off at the end.
+ */
+export function RunbookDocument({ plan, link, generatedOn }: RunbookDocumentProps) {
+  const phases = numberPhases(plan);
+  return (
+    <div className="space-y-8">
+      <RunbookCover plan={plan} link={link} generatedOn={generatedOn} />
+      <div className="space-y-6">
+        <RunbookContents phases={phases} />
+        <RunbookAdvisories advisories={plan.advisories} warnings={plan.warnings} />
+      </div>
+      <div className="space-y-8 break-before-page">
+        {phases.map((numbered, index) => (
+          <RunbookPhase key={numbered.phase.id} numbered={numbered} position={index + 1} />
+        ))}
+      </div>
+      <RunbookSignOff />
+    </div>
+  );
+}

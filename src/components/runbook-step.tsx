@@ -1,0 +1,82 @@
+import { useId } from 'react';
+import type { Plane, Step } from '@/rules';
+import { RunbookCommand } from '@/components/runbook-command';
+import { stepComponentNames, stepKindNames } from '@/components/step-card';
+
+export type RunbookStepProps = {
+  readonly step: Step;
+  /** Position in the whole plan, counted from 1 across phases, as on the plan page. */
+  readonly number: number;
+};
+
+const planeNames: Readonly<Record<Plane, string>> = {
+  control: 'control plane',
+  data: 'data plane',
+};
+
+/** One step on paper: a box to tick and lines for the time and initials, then everything to do. */
+export function RunbookStep({ step, number }: RunbookStepProps) {
+  const headingId = useId();
+  const about = [
+    stepKindNames[step.kind],
+    step.component === undefined ? null : stepComponentNames[step.component],
+    step.plane === undefined ? null : planeNames[step.plane],
+  ].filter((part): part is string => part !== null);
+
+  return (
+    <article
+      aria-labelledby={headingId}
+      data-step-id={step.id}
+      className="space-y-2 border-t border-neutral-400 pt-3"
+    >
+      <div className="break-inside-avoid space-y-1">
+        <header className="flex flex-wrap items-start gap-x-3 gap-y-1">
+          <span aria-hidden="true" className="mt-0.5 size-[1.1em] shrink-0 border-2 border-black" />
+          <h3 id={headingId} className="min-w-0 flex-1 font-semibold">
+            {number}. {step.title}
+          </h3>
+          <p className="flex shrink-0 items-end gap-1.5 text-[0.85em]">
+            Time
+            <span className="inline-block w-16 border-b border-black" />
+            Initials
+            <span className="inline-block w-12 border-b border-black" />
+          </p>
+        </header>
+        <p className="text-[0.85em] text-neutral-700">
+          {about.join(' · ')} · <span className="font-mono">{step.id}</span>
+        </p>
+        {step.detail.trim() === '' ? null : (
+          <p className="leading-snug whitespace-pre-line">{step.detail}</p>
+        )}
+      </div>
+
+      {step.commands.map((command, index) => (
+        <RunbookCommand key={index} command={command} />
+      ))}
+
+      {step.verify === undefined ? null : (
+        <div className="space-y-1.5 border-l-2 border-neutral-400 pl-3">
+          <h4 className="break-after-avoid font-semibold">Check that it worked</h4>
+          {step.verify.commands.map((command, index) => (
+            <RunbookCommand key={index} command={command} />
+          ))}
+          <p className="leading-snug">
+            <strong className="font-semibold">What good looks like:</strong> {step.verify.expect}
+          </p>
+        </div>
+      )}
+
+      {step.rollback === undefined ? null : (
+        <div className="space-y-1.5 border-l-2 border-dashed border-neutral-400 pl-3">
+          <h4 className="break-after-avoid font-semibold">How to roll back</h4>
+          {step.rollback.detail.trim() === '' ? null : (
+            <p className="leading-snug whitespace-pre-line">{step.rollback.detail}</p>
+          )}
+          {step.rollback.commands.map((command, index) => (
+            <RunbookCommand key={index} command={command} />
+          ))}
+        </div>
+      )}
+    </article>
+  );
+}
