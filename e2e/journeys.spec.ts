@@ -398,6 +398,8 @@ test.describe('journeys from the landing page to a plan', () => {
 });
 
 test.describe('guides', () => {
+  // Six guides, each checked with axe and screenshotted at two widths.
+  test.describe.configure({ timeout: 90_000 });
   const guideTitles = [
     'Upgrade strategies',
     'Upgrade order',
