@@ -57,8 +57,8 @@ export function QrCode({ text, label, className }: QrCodeProps) {
   if (matrix === null) {
     return (
       <p className={className}>
-        The link is too long for a QR code that a phone could read from paper. Type it from the
-        text instead.
+        The link is too long for a QR code that a phone could read from paper. Type it from the text
+        instead.
       </p>
     );
   }

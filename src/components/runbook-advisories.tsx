@@ -52,8 +52,7 @@ export function RunbookAdvisories({ advisories, warnings }: RunbookAdvisoriesPro
                   const context = contextOf(advisory);
                   return (
                     <li key={advisory.id} className="break-inside-avoid">
-                      <strong className="font-semibold">{advisory.title}.</strong>{' '}
-                      {advisory.detail}
+                      <strong className="font-semibold">{advisory.title}.</strong> {advisory.detail}
                       {context === null ? null : (
                         <span className="text-neutral-700"> ({context})</span>
                       )}

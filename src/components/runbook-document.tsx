@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Plan } from '@/rules';
 import { RunbookAdvisories } from '@/components/runbook-advisories';
 import { RunbookContents } from '@/components/runbook-contents';
@@ -14,9 +15,14 @@ export type RunbookDocumentProps = {
 
 /**
  * The whole runbook, in the order it is printed: the cover on a page of its own, the contents and
- * the advisories, then the phases from a fresh page, and the sign-off at the end.
+ * the advisories, then the phases from a fresh page, and the sign-off at the end. Memoised: another
+ * paper size changes the sheet around the runbook, never the runbook itself.
  */
-export function RunbookDocument({ plan, link, generatedOn }: RunbookDocumentProps) {
+export const RunbookDocument = memo(function RunbookDocument({
+  plan,
+  link,
+  generatedOn,
+}: RunbookDocumentProps) {
   const phases = numberPhases(plan);
   return (
     <div className="space-y-8">
@@ -33,4 +39,4 @@ export function RunbookDocument({ plan, link, generatedOn }: RunbookDocumentProp
       <RunbookSignOff />
     </div>
   );
-}
+});

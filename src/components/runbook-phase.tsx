@@ -37,9 +37,12 @@ export function RunbookPhase({ numbered, position }: RunbookPhaseProps) {
       {phase.steps.length === 0 ? (
         <p>This phase has no steps for your deployment.</p>
       ) : (
-        <ol start={firstNumber} aria-labelledby={headingId} className="list-none space-y-4">
+        <ol start={firstNumber} aria-labelledby={headingId} className="list-none">
           {phase.steps.map((step, index) => (
-            <li key={step.id}>
+            <li
+              key={step.id}
+              className="mt-4 border-t border-neutral-400 pt-3 first:mt-0 first:border-t-0 first:pt-0"
+            >
               <RunbookStep step={step} number={firstNumber + index} />
             </li>
           ))}

@@ -24,11 +24,7 @@ export function RunbookStep({ step, number }: RunbookStepProps) {
   ].filter((part): part is string => part !== null);
 
   return (
-    <article
-      aria-labelledby={headingId}
-      data-step-id={step.id}
-      className="space-y-2 border-t border-neutral-400 pt-3"
-    >
+    <article aria-labelledby={headingId} data-step-id={step.id} className="space-y-2">
       <div className="break-inside-avoid space-y-1">
         <header className="flex flex-wrap items-start gap-x-3 gap-y-1">
           <span aria-hidden="true" className="mt-0.5 size-[1.1em] shrink-0 border-2 border-black" />
@@ -36,9 +32,9 @@ export function RunbookStep({ step, number }: RunbookStepProps) {
             {number}. {step.title}
           </h3>
           <p className="flex shrink-0 items-end gap-1.5 text-[0.85em]">
-            Time
+            <span>Time</span>
             <span className="inline-block w-16 border-b border-black" />
-            Initials
+            <span>Initials</span>
             <span className="inline-block w-12 border-b border-black" />
           </p>
         </header>

@@ -122,7 +122,8 @@ function PrintView({ plan }: PrintViewProps) {
         params.set('paper', next);
         return params;
       },
-      { replace: true },
+      // At once, not as a transition: the radio must show the choice as soon as it is pressed.
+      { replace: true, flushSync: true },
     );
   }
 
