@@ -2,11 +2,12 @@
 // becomes answers for `validate`. Pure: no I/O, so the tests call it directly.
 //
 // Parsing runs in two stages. `readFlags` turns argv into raw flag values using the table below;
-// `answersFromFlags` turns those values into the answers object. A new source of answers (a shared
-// link, say) is one more row in the table and one more branch where the answers are assembled.
+// `answersFromFlags` turns those values into the answers object. A shared link (`--link`) is the
+// other source of answers: it is decoded here, and the flags that would also give answers are refused.
 import {
   components,
   componentsOf,
+  decodePlanLink,
   findModel,
   installs,
   models,
@@ -19,7 +20,7 @@ import {
   type NameId,
 } from '@/rules/index';
 
-export const outputFormats = ['text', 'markdown', 'json'] as const;
+export const outputFormats = ['text', 'markdown', 'json', 'link'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
 
 /** A value the help lists for a flag, with what it means. */
@@ -56,6 +57,7 @@ const formatValues: readonly AllowedValue[] = [
   { value: 'text', label: 'plain text for a terminal (default)' },
   { value: 'markdown', label: 'a Markdown runbook with a checkbox per step' },
   { value: 'json', label: '{ "ok": true, "plan": ... } or { "ok": false, "errors": [...] }' },
+  { value: 'link', label: 'the shared link that opens these answers in the wizard' },
 ] satisfies readonly { readonly value: OutputFormat; readonly label: string }[];
 const nameValues = nameFields.map((field) => ({ value: field.id, label: field.label }));
 
@@ -170,10 +172,28 @@ export const flagSpecs = [
     isRepeatable: true,
   },
   {
+    flag: '--link',
+    value: 'URL',
+    help: 'A plan link shared from the wizard (…#/s/…), instead of the flags above; quote it. Values it holds that this version does not know are replaced and reported as warnings.',
+    fields: ['link'],
+  },
+  {
     flag: '--format',
     value: 'FORMAT',
     help: 'Output format. Default: text.',
     allowed: formatValues,
+    fields: [],
+  },
+  {
+    flag: '--app-url',
+    value: 'URL',
+    help: 'With --format link: the address the wizard is served from. Default: http://localhost:5173/ (the dev server).',
+    fields: [],
+  },
+  {
+    flag: '--include-names',
+    value: null,
+    help: 'With --format link: carry your names (hosts, namespaces, paths) in the link too.',
     fields: [],
   },
   { flag: '--help', value: null, help: 'Print this help and exit (also -h).', fields: [] },
@@ -202,13 +222,29 @@ export type CliAnswers = {
   readonly names?: Readonly<Record<string, string | number>>;
 };
 
+/** Where the answers come from: the flags, or a shared link and what reading it replaced. */
+export type AnswerSource =
+  | { readonly kind: 'flags'; readonly input: CliAnswers }
+  | {
+      readonly kind: 'link';
+      readonly input: Readonly<Record<string, unknown>>;
+      /** Values the link held that were unknown or malformed, and what stands in for them. */
+      readonly problems: readonly FieldMessage[];
+    };
+
+/** How `--format link` writes the link. */
+export type LinkTarget = { readonly appUrl: string; readonly includeNames: boolean };
+
+export const defaultAppUrl = 'http://localhost:5173/';
+
 export type CliRequest =
   | { readonly ok: true; readonly command: 'help' }
   | {
       readonly ok: true;
       readonly command: 'plan';
-      readonly input: CliAnswers;
+      readonly source: AnswerSource;
       readonly format: OutputFormat;
+      readonly linkTarget: LinkTarget;
     }
   | { readonly ok: false; readonly errors: readonly FieldMessage[]; readonly format: OutputFormat };
 
@@ -400,16 +436,69 @@ function formatOf(values: FlagValues, errors: FieldMessage[]): OutputFormat {
   return format;
 }
 
+// Every flag that gives an answer; `--link` gives them all at once, so it takes none of these.
+const answerFlags: readonly FlagName[] = flagSpecs
+  .filter((spec) => spec.fields.length > 0 && spec.flag !== '--link')
+  .map((spec) => spec.flag);
+
+function linkTargetOf(
+  values: FlagValues,
+  format: OutputFormat,
+  errors: FieldMessage[],
+): LinkTarget {
+  const appUrl = first(values, '--app-url');
+  const includeNames = values.has('--include-names');
+  if (format !== 'link') {
+    for (const flag of ['--app-url', '--include-names'] as const) {
+      if (values.has(flag))
+        errors.push({ field: flag, message: `${flag} only applies to --format link.` });
+    }
+  }
+  if (appUrl !== undefined && !URL.canParse(appUrl.trim())) {
+    errors.push({
+      field: '--app-url',
+      message: `--app-url "${appUrl}" is not a full address such as https://tools.example.com/tyk-upgrade-wizard/.`,
+    });
+  }
+  return { appUrl: appUrl?.trim() ?? defaultAppUrl, includeNames };
+}
+
+/** The answers of `--link`: refused beside answer flags; an unreadable link is an error on `link`. */
+function sourceFromLink(link: string, values: FlagValues, errors: FieldMessage[]): AnswerSource {
+  for (const flag of answerFlags) {
+    if (values.has(flag)) {
+      errors.push({
+        field: flag,
+        message: `${flag} cannot be combined with --link: the link carries every answer.`,
+      });
+    }
+  }
+  const decoded = decodePlanLink(link);
+  if (!decoded.ok) {
+    errors.push(...decoded.problems);
+    return { kind: 'link', input: {}, problems: [] };
+  }
+  return { kind: 'link', input: decoded.input, problems: decoded.problems };
+}
+
 /** The command line as a request: help, a plan to build, or what is wrong with the flags. */
 export function parseCliArgs(argv: readonly string[]): CliRequest {
   const read = readFlags(argv);
   if (read.values.has('--help')) return { ok: true, command: 'help' };
   const errors = [...read.errors];
   const format = formatOf(read.values, errors);
-  const answers = answersFromFlags(read.values);
-  errors.push(...answers.errors);
+  const linkTarget = linkTargetOf(read.values, format, errors);
+  const link = first(read.values, '--link');
+  let source: AnswerSource;
+  if (link === undefined) {
+    const answers = answersFromFlags(read.values);
+    errors.push(...answers.errors);
+    source = { kind: 'flags', input: answers.input };
+  } else {
+    source = sourceFromLink(link, read.values, errors);
+  }
   if (errors.length > 0) return { ok: false, errors, format };
-  return { ok: true, command: 'plan', input: answers.input, format };
+  return { ok: true, command: 'plan', source, format, linkTarget };
 }
 
 /** The flag that sets an answer field, for messages: `gateway.from` → `--from`. */
@@ -434,6 +523,7 @@ function wrapValues(allowed: readonly AllowedValue[], indent: string): readonly 
 export function helpText(): string {
   const usage = [
     'Usage: npm run --silent plan -- --model MODEL [--install INSTALL] --from VERSION --to VERSION [flags]',
+    "       npm run --silent plan -- --link 'URL' [--format FORMAT]",
     '',
     'Prints an ordered upgrade plan for a Tyk deployment: phases of steps with commands, checks and rollbacks.',
     '',
@@ -451,11 +541,17 @@ export function helpText(): string {
     'Versions may carry a leading v (v5.3.0). Pump and MDCB targets default to the versions the',
     'compatibility matrix recommends for the Gateway target.',
     '',
-    'Exit status: 0 with a plan (or this help), 2 when the flags or the answers are invalid,',
+    'A link made with --format link opens the same answers in the wizard at --app-url; --link reads',
+    'one back. Links hold the answers, never the progress, and the names only with --include-names.',
+    '',
+    'Exit status: 0 with a plan (or this help), 2 when the flags, the link or the answers are invalid,',
     '1 on an unexpected failure.',
     '',
-    'Example:',
+    'Examples:',
     '  npm run --silent plan -- --model self-managed --install docker --from 5.0.0 --to 5.3.0',
+    '  npm run --silent plan -- --model oss --install helm --from 5.0.0 --to 5.3.0 --format link \\',
+    '    --app-url https://tools.example.com/tyk-upgrade-wizard/',
+    "  npm run --silent plan -- --link 'https://tools.example.com/tyk-upgrade-wizard/#/s/PAYLOAD'",
   ];
   return `${[...usage, ...flags, ...footer].join('\n')}\n`;
 }

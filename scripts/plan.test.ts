@@ -1,8 +1,23 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { components, installs, models, nameFields, strategies } from '@/rules/index';
-import { flagForField, flagSpecs, helpText, parseCliArgs, type CliAnswers } from './cli-args';
+import {
+  components,
+  decodePlanLink,
+  installs,
+  models,
+  nameFields,
+  sharedRoutePrefix,
+  strategies,
+} from '@/rules/index';
+import {
+  defaultAppUrl,
+  flagForField,
+  flagSpecs,
+  helpText,
+  parseCliArgs,
+  type CliAnswers,
+} from './cli-args';
 import { runCli } from './plan';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -10,10 +25,32 @@ const base = ['--model', 'self-managed', '--install', 'docker', '--from', '5.0.0
 
 function answers(argv: readonly string[]): CliAnswers {
   const request = parseCliArgs(argv);
-  if (!request.ok || request.command !== 'plan')
-    throw new Error(`expected a plan request, got ${JSON.stringify(request)}`);
-  return request.input;
+  if (!request.ok || request.command !== 'plan' || request.source.kind !== 'flags')
+    throw new Error(`expected a plan request from flags, got ${JSON.stringify(request)}`);
+  return request.source.input;
 }
+
+/** A payload as a hand-edited link might carry it. */
+function rawLink(payload: unknown): string {
+  const encoded = Buffer.from(JSON.stringify(payload)).toString('base64url');
+  return `https://tools.example.com/wizard/${sharedRoutePrefix}${encoded}`;
+}
+
+/** The link `--format link` prints for these flags. */
+function linkFor(argv: readonly string[]): string {
+  const outcome = runCli([...argv, '--format', 'link']);
+  if (outcome.exitCode !== 0) throw new Error(outcome.stderr);
+  return outcome.stdout.trim();
+}
+
+const sharedLink = rawLink({
+  v: 1,
+  m: 'self-managed',
+  i: 'docker',
+  c: ['gateway', 'dashboard'],
+  g: ['5.0.0', '5.3.0'],
+  s: 'rolling',
+});
 
 describe('parseCliArgs: answers', () => {
   it.each<[string, readonly string[], Partial<CliAnswers>]>([
@@ -179,6 +216,27 @@ describe('parseCliArgs: help and mistakes', () => {
       'text',
     ],
     ['a stray argument', [...base, 'oss'], 'oss', 'text'],
+    ['--link with an answer flag', ['--link', sharedLink, '--from', '5.1.0'], '--from', 'text'],
+    [
+      '--link with --go-plugins',
+      ['--link', sharedLink, '--go-plugins', '--format', 'json'],
+      '--go-plugins',
+      'json',
+    ],
+    ['an unreadable link', ['--link', 'https://x/#/s/%%%'], 'link', 'text'],
+    ['--app-url without --format link', [...base, '--app-url', 'https://x/'], '--app-url', 'text'],
+    [
+      '--include-names without --format link',
+      [...base, '--include-names'],
+      '--include-names',
+      'text',
+    ],
+    [
+      'an --app-url that is no address',
+      [...base, '--format', 'link', '--app-url', 'tools/wizard'],
+      '--app-url',
+      'link',
+    ],
   ])('rejects %s, naming the flag', (_name, argv, field, format) => {
     const request = parseCliArgs(argv);
     expect(request).toMatchObject({ ok: false, format });
@@ -207,6 +265,29 @@ describe('flagForField', () => {
   });
 });
 
+describe('parseCliArgs: a shared link', () => {
+  it('takes the answers from the link and the output flags beside it', () => {
+    expect(parseCliArgs(['--link', sharedLink, '--format', 'markdown'])).toMatchObject({
+      ok: true,
+      format: 'markdown',
+      source: {
+        kind: 'link',
+        input: { model: 'self-managed', install: 'docker', gateway: { from: '5.0.0' } },
+        problems: [],
+      },
+    });
+  });
+
+  it('links to the local dev server, without names, unless told otherwise', () => {
+    expect(parseCliArgs([...base, '--format', 'link'])).toMatchObject({
+      linkTarget: { appUrl: defaultAppUrl, includeNames: false },
+    });
+    expect(
+      parseCliArgs([...base, '--format', 'link', '--app-url', 'https://x/w/', '--include-names']),
+    ).toMatchObject({ linkTarget: { appUrl: 'https://x/w/', includeNames: true } });
+  });
+});
+
 describe('helpText', () => {
   const help = helpText();
   it('documents every flag and every value from the catalogue', () => {
@@ -222,6 +303,7 @@ describe('helpText', () => {
       'text',
       'markdown',
       'json',
+      'link',
     ];
     for (const value of values)
       expect(help).toMatch(new RegExp(`(^|\\s)${value.replace(/[-.]/g, '\\$&')}(\\s|$)`, 'm'));
@@ -299,6 +381,101 @@ describe('runCli', () => {
     const markdown = runCli([...base, '--format', 'markdown']);
     expect(markdown.stdout).toMatch(/^# /);
     expect(markdown.stdout).toContain('- [ ] **1. ');
+  });
+});
+
+describe('runCli: shared links', () => {
+  const named = [...base, '--pump-from', '1.8.0', '--name', 'gatewayPort=8081'];
+
+  it('gives the same JSON plan from its own link as from the flags', () => {
+    for (const argv of [base, named, [...named, '--strategy', 'downtime', '--window', '45']]) {
+      const fromFlags = JSON.parse(runCli([...argv, '--format', 'json']).stdout) as unknown;
+      const link = linkFor([...argv, '--include-names']);
+      const fromLink = runCli(['--link', link, '--format', 'json']);
+      expect(fromLink.exitCode).toBe(0);
+      expect(fromLink.stderr).toBe('');
+      expect(JSON.parse(fromLink.stdout)).toEqual({
+        ...(fromFlags as Record<string, unknown>),
+        warnings: [],
+      });
+    }
+  });
+
+  it('prints a chat-safe link on the app URL, with the names only when asked', () => {
+    const link = linkFor([...named, '--app-url', 'https://tools.example.com/tyk/']);
+    expect(link).toMatch(/^https:\/\/tools\.example\.com\/tyk\/#\/s\/[\w-]+$/);
+    const decoded = decodePlanLink(link);
+    expect(decoded.ok && decoded.input['names']).toBeUndefined();
+    const withNames = decodePlanLink(linkFor([...named, '--include-names']));
+    expect(withNames.ok && withNames.input['names']).toEqual({ gatewayPort: 8081 });
+    expect(linkFor(base).startsWith(`${defaultAppUrl}#/s/`)).toBe(true);
+  });
+
+  it('exits 2 on a link that cannot be read, with the reason on link', () => {
+    const cut = linkFor(named).slice(0, -12);
+    const outcome = runCli(['--link', cut, '--format', 'json']);
+    expect(outcome.exitCode).toBe(2);
+    expect(JSON.parse(outcome.stdout)).toEqual({
+      ok: false,
+      errors: [{ field: 'link', message: expect.stringMatching(/cut short/) }],
+    });
+    const text = runCli(['--link', cut]);
+    expect(text.exitCode).toBe(2);
+    expect(text.stdout).toBe('');
+    expect(text.stderr).toMatch(/^ {2}link \(--link\): The link is .*cut short/m);
+  });
+
+  it('reports what a tampered link replaced as warnings, and still plans', () => {
+    const tampered = rawLink({
+      v: 1,
+      m: 'mainframe',
+      i: 'docker',
+      c: ['gateway', 'dashboard'],
+      g: ['5.0.0', '5.3.0'],
+      s: 'rolling',
+    });
+    const asJson = runCli(['--link', tampered, '--format', 'json']);
+    expect(asJson.exitCode).toBe(0);
+    expect(JSON.parse(asJson.stdout)).toMatchObject({
+      ok: true,
+      plan: { input: { model: 'self-managed' } },
+      warnings: [
+        {
+          field: 'model',
+          message: 'Deployment model "mainframe" is unknown; self-managed was used instead.',
+        },
+      ],
+    });
+    const asText = runCli(['--link', tampered]);
+    expect(asText.exitCode).toBe(0);
+    expect(asText.stdout).toMatch(/^\[ \] 1\. /m);
+    expect(asText.stderr).toContain(
+      '  model: Deployment model "mainframe" is unknown; self-managed was used instead.',
+    );
+  });
+
+  it('names the field, not a flag, when the answers in a link make no plan', () => {
+    const bad = rawLink({
+      v: 1,
+      m: 'oss',
+      i: 'docker',
+      c: ['gateway'],
+      g: ['five', '5.3.0'],
+      s: 'x',
+    });
+    const asText = runCli(['--link', bad]);
+    expect(asText.exitCode).toBe(2);
+    expect(asText.stderr).toMatch(/^ {2}gateway\.from: /m);
+    expect(asText.stderr).not.toContain('(--from)');
+    expect(asText.stderr).toContain(
+      '  strategy: Strategy "x" is unknown; rolling was used instead.',
+    );
+    const asJson = JSON.parse(runCli(['--link', bad, '--format', 'json']).stdout) as unknown;
+    expect(asJson).toMatchObject({
+      ok: false,
+      errors: [{ field: 'gateway.from' }],
+      warnings: [{ field: 'strategy' }],
+    });
   });
 });
 
@@ -396,6 +573,24 @@ describe('the real CLI', () => {
       expect(result.status).toBe(0);
       expect(result.stdout).toContain('- [ ]');
       expect(result.stdout).toContain('```bash\n');
+    },
+    timeout,
+  );
+
+  it(
+    'exits 2 on a damaged --link, naming link',
+    () => {
+      const result = run(
+        '--link',
+        'http://localhost:5173/#/s/eyJ2IjoxLCJtIjoib3Nz',
+        '--format',
+        'json',
+      );
+      expect(result.status).toBe(2);
+      expect(JSON.parse(result.stdout)).toEqual({
+        ok: false,
+        errors: [{ field: 'link', message: expect.stringMatching(/cut short|damaged/) }],
+      });
     },
     timeout,
   );

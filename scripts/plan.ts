@@ -3,7 +3,13 @@
 // `runCli` does the work and returns what to print; only the last lines touch the process.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildPlan, renderMarkdown, renderText, type FieldMessage } from '@/rules/index';
+import {
+  buildPlan,
+  planLinkFor,
+  renderMarkdown,
+  renderText,
+  type FieldMessage,
+} from '@/rules/index';
 import { flagForField, helpText, parseCliArgs, type OutputFormat } from './cli-args';
 
 export type CliOutcome = {
@@ -16,13 +22,36 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-function failure(errors: readonly FieldMessage[], format: OutputFormat): CliOutcome {
+function shownMessages(messages: readonly FieldMessage[]): readonly FieldMessage[] {
+  return messages.map(({ field, message }) => ({ field, message }));
+}
+
+/** What reading a shared link replaced, for stderr; nothing when the answers came from flags. */
+function linkWarningText(warnings: readonly FieldMessage[] | null): string {
+  if (warnings === null || warnings.length === 0) return '';
+  const lines = warnings.map(({ field, message }) => `  ${field}: ${message}`);
+  return `${['Warning: the link held values this version replaced.', ...lines].join('\n')}\n`;
+}
+
+/**
+ * Answers that make no plan. `linkWarnings` is null when the answers came from flags, so a message
+ * names the flag to change; for a link there is no flag, only the field.
+ */
+function failure(
+  errors: readonly FieldMessage[],
+  format: OutputFormat,
+  linkWarnings: readonly FieldMessage[] | null = null,
+): CliOutcome {
   if (format === 'json') {
-    const shown = errors.map(({ field, message }) => ({ field, message }));
-    return { exitCode: 2, stdout: json({ ok: false, errors: shown }), stderr: '' };
+    const body = {
+      ok: false,
+      errors: shownMessages(errors),
+      ...(linkWarnings === null ? {} : { warnings: shownMessages(linkWarnings) }),
+    };
+    return { exitCode: 2, stdout: json(body), stderr: '' };
   }
   const lines = errors.map(({ field, message }) => {
-    const flag = flagForField(field);
+    const flag = linkWarnings === null ? flagForField(field) : null;
     const where = flag === null || flag === field ? field : `${field} (${flag})`;
     return `  ${where}: ${message}`;
   });
@@ -31,7 +60,11 @@ function failure(errors: readonly FieldMessage[], format: OutputFormat): CliOutc
     ...lines,
     'Run with --help to see every flag and its values.',
   ];
-  return { exitCode: 2, stdout: '', stderr: `${stderr.join('\n')}\n` };
+  return {
+    exitCode: 2,
+    stdout: '',
+    stderr: `${stderr.join('\n')}\n${linkWarningText(linkWarnings)}`,
+  };
 }
 
 /** Runs the CLI on argv (without `node` and the script) and says what to print and how to exit. */
@@ -39,15 +72,30 @@ export function runCli(argv: readonly string[]): CliOutcome {
   const request = parseCliArgs(argv);
   if (!request.ok) return failure(request.errors, request.format);
   if (request.command === 'help') return { exitCode: 0, stdout: helpText(), stderr: '' };
-  const result = buildPlan(request.input);
-  if (!result.ok) return failure(result.errors, request.format);
-  switch (request.format) {
-    case 'json':
-      return { exitCode: 0, stdout: json({ ok: true, plan: result.plan }), stderr: '' };
+  const { source, format, linkTarget } = request;
+  const linkWarnings = source.kind === 'link' ? source.problems : null;
+  const result = buildPlan(source.input);
+  if (!result.ok) return failure(result.errors, format, linkWarnings);
+  const stderr = linkWarningText(linkWarnings);
+  switch (format) {
+    case 'json': {
+      const body = {
+        ok: true,
+        plan: result.plan,
+        ...(linkWarnings === null ? {} : { warnings: shownMessages(linkWarnings) }),
+      };
+      return { exitCode: 0, stdout: json(body), stderr: '' };
+    }
     case 'markdown':
-      return { exitCode: 0, stdout: renderMarkdown(result.plan), stderr: '' };
+      return { exitCode: 0, stdout: renderMarkdown(result.plan), stderr };
     case 'text':
-      return { exitCode: 0, stdout: renderText(result.plan), stderr: '' };
+      return { exitCode: 0, stdout: renderText(result.plan), stderr };
+    case 'link': {
+      const link = planLinkFor(linkTarget.appUrl, result.plan.input, {
+        includeNames: linkTarget.includeNames,
+      });
+      return { exitCode: 0, stdout: `${link}\n`, stderr };
+    }
   }
 }
 

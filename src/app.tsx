@@ -75,11 +75,23 @@ export const routes: RouteObject[] = [
         ],
       },
       {
+        // A shared plan link: `#/s/<payload>`.
+        path: 's/:payload',
+        lazy: async () => ({
+          Component: (await import('@/pages/shared-plan-page')).SharedPlanPage,
+        }),
+      },
+      {
         path: 'guides/:slug',
         lazy: async () => ({ Component: (await import('@/pages/guide-page')).GuidePage }),
       },
       { path: '*', element: <NotFoundPage /> },
     ],
+  },
+  {
+    // The printable runbook has no header, footer or navigation of its own.
+    path: 'print',
+    lazy: async () => ({ Component: (await import('@/pages/print-page')).PrintPage }),
   },
 ];
 

@@ -1,8 +1,18 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { AdvisoryList } from '@/components/advisory-list';
+import { ExportPanel, fileStemOf } from '@/components/export-panel';
 import { PhaseSection, phaseHeadingId } from '@/components/phase-section';
 import { ProgressBar } from '@/components/progress-bar';
+import { SharePanel } from '@/components/share-panel';
 import { stepElementId } from '@/components/step-card';
 import { WizardFrame, wizardSteps, type WizardStepEntry } from '@/components/wizard-frame';
 import { findGuide } from '@/content/guides';
@@ -11,6 +21,8 @@ import {
   components,
   findModel,
   installs,
+  planLinkFor,
+  renderMarkdown,
   strategies,
   type FieldMessage,
   type Plan,
@@ -26,7 +38,24 @@ import {
 import { stepOfField } from '@/store/draft-check';
 
 const planPath = '/wizard/plan';
+const printPath = '/print';
 const frameTitle = 'Your upgrade plan';
+
+/** What the shared-plan page hands over when it opens a link as a new plan. */
+type OpenedFromLinkState = { readonly openedFromLink: { readonly planName: string } };
+
+/** The navigation state that makes this page say the plan came from a shared link. */
+export function openedFromLinkState(planName: string): OpenedFromLinkState {
+  return { openedFromLink: { planName } };
+}
+
+/** Navigation state is whatever the history entry holds: read it as `unknown`. */
+function planNameFromState(state: unknown): string | null {
+  if (typeof state !== 'object' || state === null || !('openedFromLink' in state)) return null;
+  const opened: unknown = state.openedFromLink;
+  if (typeof opened !== 'object' || opened === null || !('planName' in opened)) return null;
+  return typeof opened.planName === 'string' ? opened.planName : null;
+}
 
 /** The wizard page that asks for a field, for a link from a message about it. */
 function pageForField(field: string): WizardStepEntry {
@@ -59,7 +88,61 @@ function planFor(answers: DraftAnswers): PlanResult {
 export function WizardPlanPage() {
   const saved = useActivePlan();
   if (saved === null) return <NoActivePlan />;
-  return <PlanForAnswers saved={saved} />;
+  return (
+    <>
+      <OpenedFromLinkNotice />
+      <PlanForAnswers saved={saved} />
+    </>
+  );
+}
+
+/**
+ * Says that the open plan was just made from a shared link. The live region is in the page from
+ * the start and the message arrives after it, so screen readers announce it. The history entry
+ * forgets the message at once: a reload does not claim a second plan was made.
+ */
+function OpenedFromLinkNotice() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [planName, setPlanName] = useState<string | null>(null);
+  const regionRef = useRef<HTMLDivElement>(null);
+  const fromState = planNameFromState(location.state);
+
+  useEffect(() => {
+    if (fromState === null) return;
+    setPlanName(fromState);
+    void navigate(
+      { pathname: location.pathname, search: location.search },
+      { replace: true, state: null },
+    );
+  }, [fromState, location.pathname, location.search, navigate]);
+
+  function dismiss(): void {
+    setPlanName(null);
+    // The button goes away with the message; the page's heading takes the keyboard.
+    regionRef.current?.parentElement?.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  return (
+    <div ref={regionRef} role="status" className={planName === null ? 'sr-only' : 'mb-6'}>
+      {planName === null ? null : (
+        <div className="flex flex-wrap items-start justify-between gap-3 rounded-lg border-l-4 border-blue-700 bg-blue-50 p-4 text-slate-900 dark:border-sky-300 dark:bg-sky-950/40 dark:text-slate-100">
+          <p className="min-w-0 flex-1">
+            This plan was opened from a shared link as a new plan, “{planName}”. Your other plans
+            are unchanged.
+          </p>
+          <button
+            type="button"
+            onClick={dismiss}
+            aria-label="Dismiss this message"
+            className="rounded-md border border-slate-700 px-3 py-1 text-sm font-semibold dark:border-slate-300"
+          >
+            Dismiss
+          </button>
+        </div>
+      )}
+    </div>
+  );
 }
 
 function NoActivePlan() {
@@ -220,6 +303,8 @@ function PlanView({ plan, progress }: PlanViewProps) {
         <PlanSummary plan={plan} />
       </section>
 
+      <PlanToolbar plan={plan} />
+
       {!isTargetKnown ? (
         <p
           role="status"
@@ -284,6 +369,96 @@ function PlanView({ plan, progress }: PlanViewProps) {
         ) : null}
       </section>
     </WizardFrame>
+  );
+}
+
+type ToolbarPanel = 'share' | 'export';
+
+type PlanToolbarProps = { readonly plan: Plan };
+
+/** Share and Export, each a button that opens its panel under the buttons; one panel at a time. */
+function PlanToolbar({ plan }: PlanToolbarProps) {
+  const [openPanel, setOpenPanel] = useState<ToolbarPanel | null>(null);
+  const shareButton = useRef<HTMLButtonElement>(null);
+  const exportButton = useRef<HTMLButtonElement>(null);
+  const shareId = useId();
+  const exportId = useId();
+
+  function toggle(panel: ToolbarPanel): void {
+    setOpenPanel((open) => (open === panel ? null : panel));
+  }
+
+  // Escape closes the open panel and gives the keyboard back to the button that opened it.
+  function closeOnEscape(event: KeyboardEvent<HTMLDivElement>): void {
+    if (event.key !== 'Escape' || openPanel === null) return;
+    event.preventDefault();
+    (openPanel === 'share' ? shareButton : exportButton).current?.focus();
+    setOpenPanel(null);
+  }
+
+  const toggleClass =
+    'inline-flex items-center gap-1 rounded-md border border-blue-700 px-4 py-2 font-semibold text-blue-700 hover:bg-blue-50 aria-expanded:bg-blue-700 aria-expanded:text-white dark:border-sky-300 dark:text-sky-300 dark:hover:bg-slate-900 dark:aria-expanded:bg-sky-300 dark:aria-expanded:text-slate-950';
+
+  return (
+    <div className="space-y-4 print:hidden" onKeyDown={closeOnEscape}>
+      <div role="group" aria-label="Share and export" className="flex flex-wrap gap-3">
+        <button
+          ref={shareButton}
+          type="button"
+          aria-expanded={openPanel === 'share'}
+          aria-controls={shareId}
+          onClick={() => toggle('share')}
+          className={toggleClass}
+        >
+          Share
+        </button>
+        <button
+          ref={exportButton}
+          type="button"
+          aria-expanded={openPanel === 'export'}
+          aria-controls={exportId}
+          onClick={() => toggle('export')}
+          className={toggleClass}
+        >
+          Export
+        </button>
+      </div>
+      {openPanel === 'share' ? <PlanShare id={shareId} plan={plan} /> : null}
+      {openPanel === 'export' ? <PlanExport id={exportId} plan={plan} /> : null}
+    </div>
+  );
+}
+
+type PlanPanelProps = { readonly id: string; readonly plan: Plan };
+
+function PlanShare({ id, plan }: PlanPanelProps) {
+  const [includeNames, setIncludeNames] = useState(false);
+  // The app's own address: the link opens this same build, wherever it is hosted.
+  const link = useMemo(
+    () => planLinkFor(window.location.href, plan.input, { includeNames }),
+    [plan.input, includeNames],
+  );
+  return (
+    <SharePanel
+      id={id}
+      link={link}
+      includeNames={includeNames}
+      onIncludeNamesChange={setIncludeNames}
+    />
+  );
+}
+
+function PlanExport({ id, plan }: PlanPanelProps) {
+  const markdown = useMemo(() => renderMarkdown(plan), [plan]);
+  const json = useMemo(() => `${JSON.stringify(plan, null, 2)}\n`, [plan]);
+  return (
+    <ExportPanel
+      id={id}
+      markdown={markdown}
+      json={json}
+      fileStem={fileStemOf(plan.title)}
+      printPath={printPath}
+    />
   );
 }
 

@@ -470,6 +470,39 @@ function fencedBlocks(
   return blocks;
 }
 
+/**
+ * The runbook a person has read line by line (src/rules/__snapshots__/sample-plan.md): Debian
+ * packages with Pump, across the 5.3.0 migration of Tyk OAS definitions. A change to it is a change
+ * to what users paste into their terminals, so it is reviewed, not just accepted.
+ */
+const samplePlanInput: PlanInput = {
+  model: 'self-managed',
+  install: 'deb',
+  components: ['gateway', 'dashboard', 'pump'],
+  usesGoPlugins: false,
+  database: 'mongodb',
+  gateway: { from: '5.2.5', to: '5.3.0' },
+  pump: { from: '1.8.0' },
+  strategy: 'rolling',
+};
+
+describe('the reviewed sample runbook', () => {
+  it('is the Markdown in the reviewed file', async () => {
+    await expect(renderMarkdown(builtPlan(samplePlanInput))).toMatchFileSnapshot(
+      './__snapshots__/sample-plan.md',
+    );
+  });
+
+  it('leaves a version at the start of a line as it is, and still makes no ordered list', () => {
+    const markdown = renderMarkdown(builtPlan(samplePlanInput));
+    expect(markdown).toContain('\n  5.3.0 must be in this list\n');
+    expect(markdown).not.toMatch(/^\s*\d+\\\./m);
+    expect(nodesOf(fromMarkdown(markdown), 'list').some((list) => list.ordered === true)).toBe(
+      false,
+    );
+  });
+});
+
 describe('runbooks of real plans', () => {
   // Every 25th deployment of the matrix: all models, installations and strategies come round.
   const sample = inputMatrix().filter((_input, index) => index % 25 === 0);
@@ -479,6 +512,7 @@ describe('runbooks of real plans', () => {
   // Building a hundred plans takes a few seconds on a busy machine.
   const slow = 30_000;
   const richest: readonly PlanInput[] = [
+    samplePlanInput,
     {
       model: 'self-managed-mdcb',
       install: 'helm',

@@ -144,7 +144,9 @@ function escapeInline(text: string): string {
 function escapeLineStart(line: string): string {
   const trimmed = line.trim();
   if (/^[#+\-=]/.test(trimmed)) return `\\${trimmed}`;
-  return trimmed.replace(/^(\d+)([.)])/, '$1\\$2');
+  // Only a number followed by a space (or nothing) opens an ordered list; a version such as
+  // `5.3.0` at the start of a line stays as it is, so the Markdown source reads cleanly.
+  return trimmed.replace(/^(\d{1,9})([.)])(?=[ \t]|$)/, '$1\\$2');
 }
 
 /** Plain text as Markdown paragraphs, each line escaped; blank lines keep separating paragraphs. */

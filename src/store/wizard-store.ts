@@ -66,6 +66,11 @@ export type WizardState = {
   /** A message for the user about stored data that could not be read; never persisted. */
   notice: string | null;
   createPlan: (answers?: DraftAnswers, atIso?: string) => string;
+  /**
+   * Adds a plan that came from elsewhere (a shared link) under a name of its own, next to the
+   * user's plans, and opens it. `name` gets a number when a plan is already called so.
+   */
+  importPlan: (answers: DraftAnswers, name: string, atIso?: string) => string;
   setActivePlan: (id: string) => void;
   updateAnswers: (patch: Partial<DraftAnswers>, atIso?: string) => void;
   setProgress: (key: string, done: boolean, atIso: string) => void;
@@ -159,6 +164,16 @@ function nextPlanName(plans: Readonly<Record<string, SavedPlan>>): string {
   return `Upgrade plan ${n}`;
 }
 
+/** `name`, or `name (2)`, `name (3)` … when a plan is already called so. */
+function uniquePlanName(plans: Readonly<Record<string, SavedPlan>>, name: string): string {
+  const base = name.trim() === '' ? 'Shared plan' : name.trim();
+  const names = new Set(Object.values(plans).map((plan) => plan.name));
+  if (!names.has(base)) return base;
+  let n = 2;
+  while (names.has(`${base} (${n})`)) n += 1;
+  return `${base} (${n})`;
+}
+
 function nowIso(): string {
   return new Date().toISOString();
 }
@@ -221,6 +236,68 @@ export function toPlanInput(answers: DraftAnswers): unknown {
       : {}),
     names,
   };
+}
+
+/** A version change from a link: both halves as typed, anything else blank. */
+function draftChange(value: unknown): DraftVersionChange {
+  if (!isRecord(value)) return { from: '', to: '' };
+  const { from, to } = value;
+  return {
+    from: typeof from === 'string' ? from : '',
+    to: typeof to === 'string' ? to : '',
+  };
+}
+
+function draftText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+}
+
+/**
+ * Draft answers from a decoded plan link (or any PlanInput-shaped object): strings as typed,
+ * unknown or malformed fields at their defaults, components and data planes fitted to the model.
+ * `validate` still judges the result; this only makes it something the wizard can show and edit.
+ */
+export function answersFromInput(input: Readonly<Record<string, unknown>>): DraftAnswers {
+  const model = modelIds.find((id) => id === input['model']) ?? defaultAnswers.model;
+  const rawComponents = input['components'];
+  const components = Array.isArray(rawComponents)
+    ? componentIds.filter((id) => rawComponents.includes(id))
+    : [...defaultAnswers.components];
+  const rawPlanes = input['dataPlanes'];
+  const dataPlanes = Array.isArray(rawPlanes)
+    ? rawPlanes.filter(isRecord).map((plane) => ({
+        name: draftText(plane['name']),
+        namespace: draftText(plane['namespace']),
+        release: draftText(plane['release']),
+        gatewayHost: draftText(plane['gatewayHost']),
+      }))
+    : [];
+  const rawNames = input['names'];
+  const names: Partial<Record<NameId, string>> = {};
+  if (isRecord(rawNames)) {
+    for (const id of nameIds) {
+      const text = draftText(rawNames[id]);
+      if (text !== '') names[id] = text;
+    }
+  }
+  const answers: DraftAnswers = {
+    model,
+    install: installIds.find((id) => id === input['install']) ?? defaultAnswers.install,
+    components,
+    usesGoPlugins: input['usesGoPlugins'] === true,
+    database: databaseIds.find((id) => id === input['database']) ?? defaultAnswers.database,
+    dataPlanes,
+    gateway: draftChange(input['gateway']),
+    pump: draftChange(input['pump']),
+    mdcb: draftChange(input['mdcb']),
+    strategy: strategyIds.find((id) => id === input['strategy']) ?? defaultAnswers.strategy,
+    downtimeMinutes: draftText(input['downtimeMinutes']),
+    names,
+  };
+  // The model is already the link's, so fitting keeps the link's components and adds only the
+  // required ones; it also clears the installation of Tyk Cloud and adds a missing data plane.
+  return copyAnswers(fitAnswersToModel(answers, model));
 }
 
 // Reading stored data back. Everything from storage is `unknown` until it has been checked.
@@ -511,6 +588,21 @@ export const useWizardStore = create<WizardState>()(
         const plan: SavedPlan = {
           id,
           name: nextPlanName(plans),
+          answers: copyAnswers(answers),
+          progress: {},
+          createdAt: atIso,
+          updatedAt: atIso,
+        };
+        set({ plans: { ...plans, [id]: plan }, order: [id, ...order], activePlanId: id });
+        return id;
+      },
+
+      importPlan: (answers, name, atIso = nowIso()) => {
+        const { plans, order } = get();
+        const id = newPlanId(plans);
+        const plan: SavedPlan = {
+          id,
+          name: uniquePlanName(plans, name),
           answers: copyAnswers(answers),
           progress: {},
           createdAt: atIso,

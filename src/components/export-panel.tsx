@@ -1,0 +1,143 @@
+import { useId, useState } from 'react';
+import { Link } from 'react-router';
+import { CopyButton } from '@/components/copy-button';
+
+export type ExportPanelProps = {
+  /** DOM id of the panel, for the button that opens it. */
+  readonly id: string;
+  /** The runbook as Markdown: the same text the command line prints with `--format markdown`. */
+  readonly markdown: string;
+  /** The plan as JSON. */
+  readonly json: string;
+  /** File name without its extension, e.g. `tyk-self-managed-on-helm`. */
+  readonly fileStem: string;
+  /** Route of the printable runbook. */
+  readonly printPath: string;
+};
+
+const maxStemLength = 80;
+
+/** A file name stem from a plan title: lowercase words joined by dashes. */
+export function fileStemOf(title: string): string {
+  const stem = title
+    // Accented letters lose their accents rather than split the word.
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, maxStemLength)
+    .replace(/^-+|-+$/g, '');
+  return stem === '' ? 'upgrade-plan' : stem;
+}
+
+/**
+ * Saves text as a file through a temporary `blob:` link. Nothing is fetched, so the page's
+ * Content-Security-Policy has no say; the object URL is released once the browser has taken it.
+ */
+export function downloadText(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  anchor.hidden = true;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  // Chromium reads the blob after the click has returned; a zero delay leaves it that moment.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+const buttonClass =
+  'inline-flex min-h-9 items-center gap-1 rounded border border-slate-400 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800';
+
+/** The plan as files to keep: a Markdown runbook, the plan as JSON, and the printable runbook. */
+export function ExportPanel({ id, markdown, json, fileStem, printPath }: ExportPanelProps) {
+  const headingId = useId();
+  const markdownHeadingId = useId();
+  const markdownFileId = useId();
+  const jsonHeadingId = useId();
+  const jsonFileId = useId();
+  const [announcement, setAnnouncement] = useState('');
+  const markdownFile = `${fileStem}.md`;
+  const jsonFile = `${fileStem}.json`;
+
+  function download(fileName: string, text: string, type: string): void {
+    downloadText(fileName, text, type);
+    setAnnouncement(`Your browser is saving ${fileName}.`);
+  }
+
+  return (
+    <section
+      id={id}
+      aria-labelledby={headingId}
+      className="space-y-4 rounded-lg border border-slate-300 bg-slate-50 p-4 dark:border-slate-700 dark:bg-slate-900"
+    >
+      <h2 id={headingId} className="text-lg font-semibold">
+        Export this plan
+      </h2>
+
+      <div role="group" aria-labelledby={markdownHeadingId} className="space-y-2">
+        <h3 id={markdownHeadingId} className="font-semibold">
+          Markdown runbook
+        </h3>
+        <p>
+          Every step as a checkbox with its commands in fenced blocks, ready for a GitHub or GitLab
+          issue or a file next to your deployment. The command line prints the same text.
+        </p>
+        <div className="flex flex-wrap items-center gap-2">
+          <CopyButton text={markdown} what="the Markdown runbook" />
+          <button
+            type="button"
+            onClick={() => download(markdownFile, markdown, 'text/markdown;charset=utf-8')}
+            aria-describedby={markdownFileId}
+            className={buttonClass}
+          >
+            Download Markdown
+          </button>
+          <span id={markdownFileId} className="text-sm text-slate-700 dark:text-slate-300">
+            as <span className="font-mono break-all">{markdownFile}</span>
+          </span>
+        </div>
+      </div>
+
+      <div role="group" aria-labelledby={jsonHeadingId} className="space-y-2">
+        <h3 id={jsonHeadingId} className="font-semibold">
+          JSON
+        </h3>
+        <p>
+          The plan exactly as the rules build it: phases, steps, commands, checks and rollbacks, for
+          scripts and other tools.
+        </p>
+        <div className="flex flex-wrap items-center gap-2">
+          <button
+            type="button"
+            onClick={() => download(jsonFile, json, 'application/json;charset=utf-8')}
+            aria-describedby={jsonFileId}
+            className={buttonClass}
+          >
+            Download JSON
+          </button>
+          <span id={jsonFileId} className="text-sm text-slate-700 dark:text-slate-300">
+            as <span className="font-mono break-all">{jsonFile}</span>
+          </span>
+        </div>
+      </div>
+
+      <p>
+        <Link
+          to={printPath}
+          className="font-semibold text-blue-700 underline underline-offset-2 dark:text-sky-300"
+        >
+          Printable runbook
+        </Link>{' '}
+        <span className="text-slate-700 dark:text-slate-300">
+          — the whole plan on a page laid out for paper or a PDF.
+        </span>
+      </p>
+
+      <p role="status" className="sr-only">
+        {announcement}
+      </p>
+    </section>
+  );
+}
