@@ -65,6 +65,15 @@ function packageCommand(
 }
 
 /** The version commands for one site; the Gateway also reports its version on /hello. */
+const packageSourceLabel: Readonly<Record<InstallType, string>> = {
+  docker: 'the image it runs',
+  'docker-compose': 'the image it runs',
+  kubernetes: 'the image it runs',
+  helm: 'the image it runs',
+  rpm: 'the installed package',
+  deb: 'the installed package',
+};
+
 export function siteVersionCommands(
   install: InstallType,
   component: ComponentId,
@@ -87,7 +96,13 @@ export function siteVersionCommands(
           { host: site.gatewayHost, port: names.gatewayPort, path: '/hello', isStatusOnly: false },
         ])
       : [];
-  return [...hello, ...packageCommand(install, component, names, site)];
+  // Label the two ways of reading the Gateway's version apart.
+  const described = (commands: readonly Command[], how: string): readonly Command[] =>
+    hello.length === 0 ? commands : commands.map((command) => ({ ...command, label: how }));
+  return [
+    ...described(hello, 'its /hello answer'),
+    ...described(packageCommand(install, component, names, site), packageSourceLabel[install]),
+  ];
 }
 
 export function versionHints(

@@ -282,7 +282,7 @@ function apisStep(ctx: PlanContext, main: Site | null): Step {
       id: 'backup-apis-policies',
       title,
       detail:
-        'Reads them through the Gateway API. Export TYK_GW_SECRET (the secret in tyk.conf) first. From 5.3.0 Tyk OAS definitions change format for good, so this export is the way back. File-based definitions (the apps folder) are worth copying too.',
+        'Reads them through the Gateway API. It reads TYK_GW_SECRET (the secret in tyk.conf), set in the first step of the plan. From 5.3.0 Tyk OAS definitions change format for good, so this export is the way back. File-based definitions (the apps folder) are worth copying too.',
       commands: [command],
       verify: {
         commands: [bash(`jq length ${apis} ${policies}`)],
@@ -297,7 +297,7 @@ function apisStep(ctx: PlanContext, main: Site | null): Step {
       id: 'backup-apis-policies',
       title,
       detail:
-        'Uses Tyk’s backup script (backup.sh from github.com/TykTechnologies/backup) against your Tyk Cloud Dashboard. Export TYK_DASHBOARD_URL and TYK_DASHBOARD_API_KEY first. From 5.3.0 Tyk OAS definitions change format for good, so this export is the way back.',
+        'Uses Tyk’s backup script (backup.sh from github.com/TykTechnologies/backup) against your Tyk Cloud Dashboard. It reads TYK_DASHBOARD_URL and TYK_DASHBOARD_API_KEY, set in the first step of the plan. From 5.3.0 Tyk OAS definitions change format for good, so this export is the way back.',
       commands: [
         bash(
           `./backup.sh export --url "$TYK_DASHBOARD_URL" --secret "$TYK_DASHBOARD_API_KEY" --api-output ${apis} --policy-output ${policies}`,
@@ -328,7 +328,7 @@ function apisStep(ctx: PlanContext, main: Site | null): Step {
     id: 'backup-apis-policies',
     title,
     detail:
-      'Tyk Sync writes every API definition and policy to files (keys are not included). Export TYK_DASHBOARD_API_KEY (the Dashboard API key of an admin user) first. From 5.3.0 Tyk OAS definitions change format for good, so this export is the way back.',
+      'Tyk Sync writes every API definition and policy to files (keys are not included). It reads TYK_DASHBOARD_API_KEY (the Dashboard API key of an admin user), set in the first step of the plan. From 5.3.0 Tyk OAS definitions change format for good, so this export is the way back.',
     commands: [command],
     verify: {
       commands: [bash(`ls -l ${target}`)],
@@ -358,7 +358,7 @@ function restoreTestStep(ctx: PlanContext): Step {
     title: 'Test the restore somewhere else',
     detail:
       'A backup you have not restored is a hope, not a backup. Restore into a separate test environment, never into production' +
-      (commands.length > 0 ? ': export RESTORE_TEST_HOST (the test database host) first.' : '.') +
+      (commands.length > 0 ? ': the commands read RESTORE_TEST_HOST (the test database host), set in the first step of the plan.' : '.') +
       ' Import the exported APIs and policies into a test Dashboard as well.',
     kind: 'verify',
     commands,

@@ -51,7 +51,7 @@ export function runningVersionCommands(
     inUse.flatMap((component) =>
       siteVersionCommands(install, component, names, site).map((command) => ({
         ...command,
-        label: `${componentFacts[component].label}${site.where}`,
+        label: `${componentFacts[component].label}${site.where}${command.label === undefined ? '' : `, ${command.label}`}`,
       })),
     ),
   );
@@ -189,7 +189,7 @@ export function prepareSteps(
   };
   const linuxRepoNote =
     input.install === 'deb' || input.install === 'rpm'
-      ? ' No tyk_ repository files means Tyk was installed from local package files.' +
+      ? ' If the command finds no tyk_ repository files, Tyk was installed from local package files.' +
         (input.components.includes('mdcb')
           ? ' MDCB comes from the tyk-mdcb-stable repository as the tyk-sink package.'
           : '')
