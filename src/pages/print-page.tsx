@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { RunbookDocument } from '@/components/runbook-document';
-import { buildPlan, planLinkFor, type FieldMessage, type Plan, type PlanResult } from '@/rules';
-import { toPlanInput, useActivePlan, type DraftAnswers } from '@/store/wizard-store';
+import { planLinkFor, type FieldMessage, type Plan } from '@/rules';
+import { planForAnswers } from '@/store/plan-for-answers';
+import { useActivePlan } from '@/store/wizard-store';
 import '@/print.css';
 
 export type Paper = 'a4' | 'letter';
@@ -19,25 +20,11 @@ export function paperOf(value: string | null): Paper {
   return value === 'letter' ? 'letter' : 'a4';
 }
 
-// The rules return errors rather than throw; this guard keeps a bug in them from blanking the page.
-function planFor(answers: DraftAnswers): PlanResult {
-  try {
-    return buildPlan(toPlanInput(answers));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      errors: [{ field: 'model', message: `The plan could not be built (${reason}).` }],
-      warnings: [],
-    };
-  }
-}
-
 /** The printable runbook of the open plan, at `#/print?paper=a4|letter`. */
 export function PrintPage() {
   const saved = useActivePlan();
   const answers = saved?.answers;
-  const result = useMemo(() => (answers === undefined ? null : planFor(answers)), [answers]);
+  const result = useMemo(() => (answers === undefined ? null : planForAnswers(answers)), [answers]);
 
   if (saved === null || result === null) {
     return (

@@ -17,7 +17,6 @@ import { stepElementId } from '@/components/step-card';
 import { WizardFrame, wizardSteps, type WizardStepEntry } from '@/components/wizard-frame';
 import { findGuide } from '@/content/guides';
 import {
-  buildPlan,
   components,
   findModel,
   installs,
@@ -26,16 +25,10 @@ import {
   strategies,
   type FieldMessage,
   type Plan,
-  type PlanResult,
 } from '@/rules';
-import {
-  toPlanInput,
-  useActivePlan,
-  useWizardStore,
-  type DraftAnswers,
-  type SavedPlan,
-} from '@/store/wizard-store';
+import { useActivePlan, useWizardStore, type SavedPlan } from '@/store/wizard-store';
 import { stepOfField } from '@/store/draft-check';
+import { planForAnswers } from '@/store/plan-for-answers';
 
 const planPath = '/wizard/plan';
 const printPath = '/print';
@@ -69,20 +62,6 @@ function permalinkFor(stepId: string): string {
 
 function guideTitleFor(slug: string): string | undefined {
   return findGuide(slug)?.title;
-}
-
-// The rules return errors rather than throw; this guard keeps a bug in them from blanking the page.
-function planFor(answers: DraftAnswers): PlanResult {
-  try {
-    return buildPlan(toPlanInput(answers));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      errors: [{ field: 'model', message: `The plan could not be built (${reason}).` }],
-      warnings: [],
-    };
-  }
 }
 
 export function WizardPlanPage() {
@@ -166,7 +145,7 @@ type PlanForAnswersProps = { readonly saved: SavedPlan };
 
 function PlanForAnswers({ saved }: PlanForAnswersProps) {
   const answers = saved.answers;
-  const result = useMemo(() => planFor(answers), [answers]);
+  const result = useMemo(() => planForAnswers(answers), [answers]);
   if (!result.ok) return <PlanErrors errors={result.errors} warnings={result.warnings} />;
   return <PlanView plan={result.plan} progress={saved.progress} />;
 }
