@@ -1,5 +1,6 @@
 // The one place that talks to semver. Its comparators throw on bad input; these never do.
 import semver from 'semver';
+import { shownValue } from './message-text';
 
 // Plans ask the same few questions of the same few versions thousands of times; parsing with
 // semver each time costs most of a plan's budget. The answers never change, so they are kept,
@@ -35,7 +36,8 @@ function parseVersionText(raw: string): ParsedVersion {
   if (trimmed === '') return { ok: false, message: 'is empty' };
   const bare = trimmed.replace(/^[vV]/, '');
   if (!/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(bare) || semver.valid(bare) === null) {
-    return { ok: false, message: `"${trimmed.slice(0, 40)}" is not a version like 5.3.0` };
+    // shownValue shortens the echo and replaces control characters, which a terminal would obey.
+    return { ok: false, message: `"${shownValue(trimmed)}" is not a version like 5.3.0` };
   }
   return { ok: true, version: semver.valid(bare) ?? bare };
 }
