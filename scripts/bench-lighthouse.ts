@@ -131,11 +131,11 @@ async function waitUntilServing(url: string, server: ChildProcess): Promise<void
   throw new Error(`${url} did not answer within 15 s`);
 }
 
-async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startServer(distDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await findFreePort();
   const server = spawn(process.execPath, [join(repoRoot, 'scripts/serve-static.mjs')], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), BASE_PATH: basePath },
+    env: { ...process.env, PORT: String(port), BASE_PATH: basePath, DIST_DIR: distDir },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const stop = async () => {
@@ -249,15 +249,21 @@ function summarise(url: string, formFactor: FormFactor, result: JsonObject): Lig
 }
 
 export async function runLighthouse(
-  options: { readonly chromePath?: string; readonly formFactors?: readonly FormFactor[] } = {},
+  options: {
+    readonly chromePath?: string;
+    readonly formFactors?: readonly FormFactor[];
+    /** The build to serve; by default the repository's dist/. */
+    readonly distDir?: string;
+  } = {},
 ): Promise<LighthouseReport> {
   const chromePath = options.chromePath ?? process.env.CHROME_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(join(repoRoot, 'dist/index.html'))) {
-    throw new Error('dist/index.html is missing; run `npm run build` first');
+  const distDir = options.distDir ?? join(repoRoot, 'dist');
+  if (!existsSync(join(distDir, 'index.html'))) {
+    throw new Error(`${join(distDir, 'index.html')} is missing; run \`npm run build\` first`);
   }
   if (!existsSync(chromePath)) throw new Error(`no Chromium at ${chromePath}; set CHROME_PATH`);
 
-  const server = await startServer();
+  const server = await startServer(distDir);
   const workDir = await mkdtemp(join(tmpdir(), 'lighthouse-'));
   try {
     const runs: LighthouseRun[] = [];

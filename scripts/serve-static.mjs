@@ -4,6 +4,7 @@
 //
 //   node scripts/serve-static.mjs            http://127.0.0.1:4173/tyk-upgrade-wizard/
 //   PORT=8080 BASE_PATH=/tools/ node scripts/serve-static.mjs
+//   DIST_DIR=bench-results/site/dist node scripts/serve-static.mjs   (another build than dist/)
 import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -15,7 +16,7 @@ import { fileURLToPath, URL } from 'node:url';
 const host = '127.0.0.1';
 const port = Number(process.env.PORT ?? 4173);
 const basePath = withSlashes(process.env.BASE_PATH ?? '/tyk-upgrade-wizard/');
-const root = resolve(fileURLToPath(new URL('../dist', import.meta.url)));
+const root = resolve(process.env.DIST_DIR ?? fileURLToPath(new URL('../dist', import.meta.url)));
 
 const contentTypes = new Map([
   ['.html', 'text/html; charset=utf-8'],
@@ -134,7 +135,9 @@ async function handle(request, response) {
 }
 
 if (!existsSync(join(root, 'index.html'))) {
-  process.stderr.write('serve-static: dist/index.html is missing; run `npm run build` first.\n');
+  process.stderr.write(
+    `serve-static: ${join(root, 'index.html')} is missing; run \`npm run build\` first.\n`,
+  );
   process.exit(1);
 }
 
@@ -146,7 +149,7 @@ const server = createServer((request, response) => {
 });
 
 server.listen(port, host, () => {
-  process.stdout.write(`Serving dist/ at http://${host}:${port}${basePath}\n`);
+  process.stdout.write(`Serving ${root} at http://${host}:${port}${basePath}\n`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
