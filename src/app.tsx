@@ -9,6 +9,9 @@ import { NotFoundPage } from '@/pages/not-found-page';
 const SavedPlansSection = lazy(async () => ({
   default: (await import('@/pages/saved-plans-section')).SavedPlansSection,
 }));
+const StoredDataNotice = lazy(async () => ({
+  default: (await import('@/pages/saved-plans-section')).StoredDataNotice,
+}));
 
 // Hash routes: a static host serves index.html from any sub-path and a reloaded deep link still resolves.
 export const routes: RouteObject[] = [
@@ -19,6 +22,11 @@ export const routes: RouteObject[] = [
         index: true,
         element: (
           <LandingPage
+            notice={
+              <Suspense fallback={null}>
+                <StoredDataNotice />
+              </Suspense>
+            }
             savedPlans={
               <Suspense fallback={null}>
                 <SavedPlansSection />

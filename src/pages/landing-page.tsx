@@ -4,11 +4,14 @@ import { Link } from 'react-router';
 export type LandingPageProps = {
   /** The saved plans, which need the store and the rules: the app loads them after first paint. */
   readonly savedPlans: ReactNode;
+  /** A notice about stored data that could not be read, if any. */
+  readonly notice: ReactNode;
 };
 
-export function LandingPage({ savedPlans }: LandingPageProps) {
+export function LandingPage({ savedPlans, notice }: LandingPageProps) {
   return (
     <div className="space-y-8">
+      {notice}
       <section className="space-y-4">
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">
           Upgrade Tyk with a runbook written for your deployment
@@ -25,7 +28,6 @@ export function LandingPage({ savedPlans }: LandingPageProps) {
           Start planning
         </Link>
       </section>
-      {savedPlans}
       <section aria-labelledby="how-heading" className="space-y-3">
         <h2 id="how-heading" className="text-xl font-semibold">
           How it works
@@ -45,6 +47,8 @@ export function LandingPage({ savedPlans }: LandingPageProps) {
           </li>
         </ol>
       </section>
+      {/* Last, so that the plans arriving after the first paint push nothing down. */}
+      {savedPlans}
     </div>
   );
 }

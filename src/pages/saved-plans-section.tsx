@@ -36,16 +36,14 @@ function rowFor(plan: SavedPlan): SavedPlanRow {
   };
 }
 
-/** The saved plans and any notice about stored data: loaded after the landing page's first paint. */
+/** The saved plans: loaded after the landing page's first paint. */
 export function SavedPlansSection() {
   const plans = useWizardStore((state) => state.plans);
   const order = useWizardStore((state) => state.order);
-  const notice = useWizardStore((state) => state.notice);
   const setActivePlan = useWizardStore((state) => state.setActivePlan);
   const duplicatePlan = useWizardStore((state) => state.duplicatePlan);
   const renamePlan = useWizardStore((state) => state.renamePlan);
   const deletePlan = useWizardStore((state) => state.deletePlan);
-  const dismissNotice = useWizardStore((state) => state.dismissNotice);
   const rows = useMemo(
     () =>
       order
@@ -58,7 +56,6 @@ export function SavedPlansSection() {
 
   return (
     <>
-      {notice === null ? null : <Notice message={notice} onDismiss={dismissNotice} />}
       <SavedPlansList
         plans={rows}
         onOpen={setActivePlan}
@@ -68,4 +65,11 @@ export function SavedPlansSection() {
       />
     </>
   );
+}
+
+/** Any notice about stored data that could not be read, shown at the top of the landing page. */
+export function StoredDataNotice() {
+  const notice = useWizardStore((state) => state.notice);
+  const dismissNotice = useWizardStore((state) => state.dismissNotice);
+  return notice === null ? null : <Notice message={notice} onDismiss={dismissNotice} />;
 }

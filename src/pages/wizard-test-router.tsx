@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { LandingPage } from '@/pages/landing-page';
 import { NewPlanPage } from '@/pages/new-plan-page';
-import { SavedPlansSection } from '@/pages/saved-plans-section';
+import { SavedPlansSection, StoredDataNotice } from '@/pages/saved-plans-section';
 import { WizardBackupsPage } from '@/pages/wizard-backups-page';
 import { WizardDeploymentPage } from '@/pages/wizard-deployment-page';
 import { WizardLayout } from '@/pages/wizard-layout';
@@ -16,7 +16,10 @@ import { useWizardStore, type DraftAnswers } from '@/store/wizard-store';
 export function renderWizard(path: string) {
   const router = createMemoryRouter(
     [
-      { path: '/', element: <LandingPage savedPlans={<SavedPlansSection />} /> },
+      {
+        path: '/',
+        element: <LandingPage notice={<StoredDataNotice />} savedPlans={<SavedPlansSection />} />,
+      },
       { path: '/wizard/new', element: <NewPlanPage /> },
       {
         path: '/wizard',
