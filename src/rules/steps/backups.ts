@@ -358,7 +358,9 @@ function restoreTestStep(ctx: PlanContext): Step {
     title: 'Test the restore somewhere else',
     detail:
       'A backup you have not restored is a hope, not a backup. Restore into a separate test environment, never into production' +
-      (commands.length > 0 ? ': the commands read RESTORE_TEST_HOST (the test database host), set in the first step of the plan.' : '.') +
+      (commands.length > 0
+        ? ': the commands read RESTORE_TEST_HOST (the test database host), set in the first step of the plan.'
+        : '.') +
       ' Import the exported APIs and policies into a test Dashboard as well.',
     kind: 'verify',
     commands,
