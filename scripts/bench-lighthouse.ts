@@ -4,14 +4,14 @@
 // Lighthouse is not a dependency of the project: npm fetches the pinned version on first use and
 // keeps it in its cache. It drives the Chromium in CHROME_PATH (default /usr/bin/chromium) against
 // dist/ served by scripts/serve-static.mjs on a free port, under the same sub-path as the e2e tests.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startStaticServer } from './static-server';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -100,58 +100,6 @@ function stringAt(value: unknown, key: string): string | undefined {
 function scoreAt(value: unknown, key: string): number | null {
   const found = isRecord(value) ? value[key] : undefined;
   return typeof found === 'number' ? found : null;
-}
-
-async function findFreePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => {
-        if (isRecord(address) && typeof address['port'] === 'number') resolvePort(address['port']);
-        else reject(new Error('no free port found'));
-      });
-    });
-  });
-}
-
-async function waitUntilServing(url: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`serve-static exited with ${server.exitCode}`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolveDelay) => setTimeout(resolveDelay, 100));
-  }
-  throw new Error(`${url} did not answer within 15 s`);
-}
-
-async function startServer(distDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await findFreePort();
-  const server = spawn(process.execPath, [join(repoRoot, 'scripts/serve-static.mjs')], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), BASE_PATH: basePath, DIST_DIR: distDir },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const stop = async () => {
-    if (server.exitCode !== null) return;
-    const exited = new Promise((resolveExit) => server.once('exit', resolveExit));
-    server.kill('SIGTERM');
-    await exited;
-  };
-  const url = `http://127.0.0.1:${port}${basePath}`;
-  try {
-    await waitUntilServing(url, server);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { url, stop };
 }
 
 function runCommand(
@@ -263,7 +211,7 @@ export async function runLighthouse(
   }
   if (!existsSync(chromePath)) throw new Error(`no Chromium at ${chromePath}; set CHROME_PATH`);
 
-  const server = await startServer(distDir);
+  const server = await startStaticServer({ basePath, distDir });
   const workDir = await mkdtemp(join(tmpdir(), 'lighthouse-'));
   try {
     const runs: LighthouseRun[] = [];

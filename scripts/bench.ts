@@ -8,9 +8,8 @@
 // build under the e2e sub-path, drives Chromium (CHROMIUM_PATH, default /usr/bin/chromium) and
 // writes every figure to bench-results/summary.json. The exit code is 1 when a goal is missed or a
 // section fails, so CI can hold the budgets.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
@@ -18,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
 import { build } from 'vite';
 import { formatEngineReport, runEngineBench, type EngineReport } from './bench-engine';
+import { startStaticServer, type StaticServer } from './static-server';
 import {
   formatLighthouseReport,
   runLighthouse,
@@ -113,47 +113,8 @@ async function buildSite(): Promise<number> {
   return Math.round(performance.now() - started);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => {
-        if (typeof address === 'object' && address !== null) resolvePort(address.port);
-        else reject(new Error('no free port found'));
-      });
-    });
-  });
-}
-
-type Served = { readonly url: string; readonly stop: () => Promise<void> };
-
-async function serveSite(): Promise<Served> {
-  const port = await freePort();
-  const server = spawn(process.execPath, [join(repoRoot, 'scripts', 'serve-static.mjs')], {
-    env: { ...process.env, PORT: String(port), BASE_PATH: basePath, DIST_DIR: distDir },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const stop = async (): Promise<void> => {
-    if (server.exitCode !== null) return;
-    const exited = new Promise((resolveExit) => server.once('exit', resolveExit));
-    server.kill('SIGTERM');
-    await exited;
-  };
-  const url = `http://127.0.0.1:${port}${basePath}`;
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`serve-static exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return { url, stop };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolveDelay) => setTimeout(resolveDelay, 100));
-  }
-  await stop();
-  throw new Error(`${url} did not answer within 15 s`);
+function serveSite(): Promise<StaticServer> {
+  return startStaticServer({ basePath, distDir });
 }
 
 async function builtChunkNames(): Promise<readonly string[]> {
@@ -475,7 +436,7 @@ async function main(): Promise<number> {
 
   if (chosen.has('render') || chosen.has('print')) {
     // One server and one browser for both sections, started when the first of them needs them.
-    const session: { served: Served | null; browser: Browser | null } = {
+    const session: { served: StaticServer | null; browser: Browser | null } = {
       served: null,
       browser: null,
     };

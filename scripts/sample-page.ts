@@ -6,15 +6,15 @@
 // pdf.js inside the same browser: the cover and the page where the first upgrade step begins.
 // Writes docs/runbook-sample.png and docs/runbook-steps-sample.png.
 import { chromium, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { buildPlan } from '@/rules/index';
 import { toPlanInput, type DraftAnswers } from '@/store/wizard-store';
+import { startStaticServer } from './static-server';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const basePath = '/tyk-upgrade-wizard/';
@@ -84,57 +84,6 @@ function run(command: string, args: readonly string[]): Promise<void> {
       else reject(new Error(`${command} ${args.join(' ')} exited with ${code}`));
     });
   });
-}
-
-async function findFreePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => {
-        if (typeof address === 'object' && address !== null) resolvePort(address.port);
-        else reject(new Error('no free port found'));
-      });
-    });
-  });
-}
-
-async function waitUntilServing(url: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`serve-static exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolveDelay) => setTimeout(resolveDelay, 100));
-  }
-  throw new Error(`${url} did not answer within 15 s`);
-}
-
-async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await findFreePort();
-  const server = spawn(process.execPath, [join(repoRoot, 'scripts/serve-static.mjs')], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), BASE_PATH: basePath },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const stop = async () => {
-    if (server.exitCode !== null) return;
-    const exited = new Promise((resolveExit) => server.once('exit', resolveExit));
-    server.kill('SIGTERM');
-    await exited;
-  };
-  const url = `http://127.0.0.1:${port}${basePath}`;
-  try {
-    await waitUntilServing(url, server);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { url, stop };
 }
 
 /** The title of the first step that moves a component, as the runbook prints it. */
@@ -269,7 +218,7 @@ async function main(): Promise<void> {
   if (!existsSync(chromiumPath))
     throw new Error(`no Chromium at ${chromiumPath}; set CHROMIUM_PATH`);
 
-  const server = await startServer();
+  const server = await startStaticServer({ basePath });
   const browser = await chromium.launch({ executablePath: chromiumPath });
   try {
     const context = await browser.newContext({
