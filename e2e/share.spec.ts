@@ -204,9 +204,14 @@ test.describe('sharing a plan', () => {
 
       // The link without names opens the same steps with Tyk's default names in the commands.
       await receiver.page.goto(link);
+      await expect(
+        receiver.page.getByText(/^This plan was opened from a shared link as a new plan/),
+      ).toBeVisible();
       await expectPlanPage(receiver.page);
       expect(await stepsOf(receiver.page)).toEqual(senderSteps);
-      expect(Object.keys((await storedState(receiver.page))?.plans ?? {})).toHaveLength(2);
+      await expect
+        .poll(async () => Object.keys((await storedState(receiver.page))?.plans ?? {}).length)
+        .toBe(2);
     } finally {
       await receiver.context.close();
     }
@@ -222,7 +227,12 @@ test.describe('sharing a plan', () => {
     await openSenderPlan(page);
     const link = await openSharePanel(page);
     await page.goto(link);
+    // The plan page is on screen already: wait for the sign that the shared plan was opened.
+    await expect(
+      page.getByText(/^This plan was opened from a shared link as a new plan/),
+    ).toBeVisible();
     await expectPlanPage(page);
+    await expect.poll(async () => (await storedState(page))?.order.length).toBe(2);
 
     const state = await storedState(page);
     expect(state?.order).toHaveLength(2);
