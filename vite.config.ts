@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { offlineServiceWorker } from './scripts/vite-plugin-offline.ts';
+import { prerender } from './scripts/vite-plugin-prerender.ts';
+
+const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) };
 
 // A strict policy for the built app: no inline script, nothing loaded from another origin.
 const contentSecurityPolicy = [
@@ -41,11 +44,11 @@ export default defineConfig({
     react({ include: /\.(mdx|tsx|ts)$/ }),
     tailwindcss(),
     contentSecurityPolicyMeta(),
+    // The landing page as static HTML in index.html: the first paint needs no script.
+    prerender({ entry: '/src/prerender-entry.tsx', alias }),
     offlineServiceWorker(),
   ],
-  resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
-  },
+  resolve: { alias },
   build: {
     target: 'es2022',
     sourcemap: false,

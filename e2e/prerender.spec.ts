@@ -1,0 +1,170 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// The build puts the landing page into index.html as static markup (see
+// scripts/vite-plugin-prerender.ts), so the first paint needs no script. The app's createRoot then
+// replaces that markup: it must be the same page, in the same places, with nothing the
+// Content-Security-Policy blocks, and a deep link must still end up on its own page.
+
+const landingHeading = 'Upgrade Tyk with a runbook written for your deployment';
+
+function rootMarkup(html: string): string {
+  const match = /<div id="root">([\s\S]*)<\/div>\s*<\/body>/.exec(html);
+  return match?.[1] ?? '';
+}
+
+// The lazy saved-plans section is the last part of the landing page to arrive, and only the app
+// renders it: once it is there, the app has replaced the static markup.
+async function waitForMountedLanding(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { level: 2, name: 'Your saved plans' })).toBeVisible();
+}
+
+test.describe('the prerendered landing page', () => {
+  test(
+    'is in index.html, with no inline script or style',
+    { tag: '@light-only' },
+    async ({ request }) => {
+      const html = await (await request.get('./')).text();
+
+      const markup = rootMarkup(html);
+      expect(markup).toContain(`>${landingHeading}</h1>`);
+      expect(markup).toContain('href="#/wizard/new"');
+      // The only script is the module entry, loaded from its own file.
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts).toHaveLength(1);
+      expect(scripts[0]).toMatch(
+        /^<script type="module" crossorigin src="\.\/assets\/index-[\w-]+\.js">$/,
+      );
+      expect(html).not.toMatch(/<style\b/i);
+      expect(html).not.toMatch(/\sstyle\s*=/i);
+    },
+  );
+
+  test(
+    'is exactly what the app renders at #/',
+    { tag: '@light-only' },
+    async ({ page, request }) => {
+      const html = await (await request.get('./')).text();
+      await page.goto('./');
+      await waitForMountedLanding(page);
+
+      // Both sides as the browser parses them, written out with sorted attributes (the order of
+      // attributes is no difference: React sets an image's src last). The saved plans are not
+      // prerendered: they come from storage.
+      const [prerendered, rendered] = await page.evaluate((source) => {
+        const canonical = (node: Node): string => {
+          if (node instanceof Text) return node.data;
+          if (!(node instanceof Element)) return '';
+          const attributes = [...node.attributes]
+            .map((attribute) => `${attribute.name}=${JSON.stringify(attribute.value)}`)
+            .sort()
+            .join(' ');
+          const children = [...node.childNodes].map(canonical).join('');
+          return `<${node.localName} ${attributes}>${children}</${node.localName}>`;
+        };
+        const parsed = new DOMParser().parseFromString(source, 'text/html').getElementById('root');
+        const live = document.getElementById('root')?.cloneNode(true);
+        if (!parsed || !(live instanceof HTMLElement)) return ['', 'no #root'];
+        live.querySelector('section[aria-labelledby="saved-plans-heading"]')?.remove();
+        return [canonical(parsed), canonical(live)];
+      }, html);
+      expect(prerendered).toContain(landingHeading);
+      expect(rendered).toBe(prerendered);
+    },
+  );
+
+  test('paints without any script', { tag: '@light-only' }, async ({ browser, baseURL }) => {
+    const context = await browser.newContext({
+      ...(baseURL === undefined ? {} : { baseURL }),
+      javaScriptEnabled: false,
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto('./');
+      await expect(page.getByRole('heading', { level: 1, name: landingHeading })).toBeVisible();
+      await expect(page.getByRole('link', { name: 'Start planning' })).toHaveAttribute(
+        'href',
+        '#/wizard/new',
+      );
+      // Styled by the external stylesheet: Tailwind's reset removes the default body margin.
+      expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('hands over to the app without any layout shift', async ({ page }) => {
+    await page.goto('./');
+    await waitForMountedLanding(page);
+
+    const totalShift = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let total = 0;
+          const add = (entries: PerformanceEntryList) => {
+            for (const entry of entries) {
+              if ('value' in entry && typeof entry.value === 'number') total += entry.value;
+            }
+          };
+          const observer = new PerformanceObserver((list) => add(list.getEntries()));
+          observer.observe({ type: 'layout-shift', buffered: true });
+          // Buffered entries arrive in a later task; two frames and a timer are well past it.
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() =>
+              setTimeout(() => {
+                add(observer.takeRecords());
+                observer.disconnect();
+                resolve(total);
+              }, 100),
+            ),
+          );
+        }),
+    );
+    expect(totalShift).toBe(0);
+  });
+
+  test(
+    'counts as painted when its static markup is painted',
+    { tag: '@light-only' },
+    async ({ page }) => {
+      // On a slow phone the script runs right after the first paint; the app must not replace
+      // the markup before the browser has recorded that paint as the largest contentful one.
+      const session = await page.context().newCDPSession(page);
+      await session.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.goto('./');
+      await waitForMountedLanding(page);
+
+      const [firstContentfulPaint, largestContentfulPaint] = await page.evaluate(
+        () =>
+          new Promise<[number, number]>((resolve) => {
+            const first = performance.getEntriesByName('first-contentful-paint')[0];
+            let largest = Number.NaN;
+            const observer = new PerformanceObserver((list) => {
+              for (const entry of list.getEntries()) largest = entry.startTime;
+            });
+            observer.observe({ type: 'largest-contentful-paint', buffered: true });
+            setTimeout(() => {
+              observer.disconnect();
+              resolve([first?.startTime ?? Number.NaN, largest]);
+            }, 100);
+          }),
+      );
+      expect(firstContentfulPaint).toBeGreaterThan(0);
+      expect(largestContentfulPaint).toBe(firstContentfulPaint);
+    },
+  );
+
+  test('gives way to the page of a deep link', async ({ page }) => {
+    await page.goto('./#/guides/about');
+    await expect(page.getByRole('heading', { level: 1, name: 'About this wizard' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: landingHeading })).toHaveCount(0);
+    await expect(page.locator('#root h1')).toHaveCount(1);
+  });
+
+  test('gives way to the printable runbook, which has no shell', async ({ page }) => {
+    await page.goto('./#/print');
+    await expect(page.getByRole('heading', { level: 1, name: 'Printable runbook' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1, name: landingHeading })).toHaveCount(0);
+  });
+});
