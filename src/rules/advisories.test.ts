@@ -10,39 +10,13 @@ import {
   type AdvisoryEntry,
 } from './advisories';
 import { componentsOf, models } from './catalog';
+import { defaultNames } from './names';
 import { gatewayReleases, releasesOf } from './releases';
 import type { Advisory, DeploymentModel, Names, NormalizedInput, ResolvedChange } from './types';
 import { compareVersions, isNewer, isValidRange, satisfiesRange } from './versions';
 
-const names: Names = {
-  namespace: 'tyk',
-  helmRelease: 'tyk-stack',
-  valuesFile: 'values.yaml',
-  composeDir: 'tyk-install',
-  gatewayName: 'tyk-gateway',
-  dashboardName: 'tyk-dashboard',
-  pumpName: 'tyk-pump',
-  mdcbName: 'tyk-mdcb',
-  gatewayHost: 'localhost',
-  gatewayPort: 8080,
-  dashboardHost: 'localhost',
-  dashboardPort: 3000,
-  pumpHost: 'localhost',
-  pumpHealthPort: 8083,
-  mdcbHost: 'localhost',
-  mdcbHttpPort: 8181,
-  redisHost: 'localhost',
-  redisPort: 6379,
-  databaseHost: 'localhost',
-  databaseName: 'tyk_analytics',
-  gatewayConfig: '/opt/tyk-gateway/tyk.conf',
-  dashboardConfig: '/opt/tyk-dashboard/tyk_analytics.conf',
-  pumpConfig: '/opt/tyk-pump/pump.conf',
-  mdcbConfig: '/opt/tyk-sink/tyk_sink.conf',
-  backupDir: 'tyk-backup',
-  pluginSourceDir: 'plugins',
-  pluginName: 'CustomGoPlugin',
-};
+// Advisories never read the names: Tyk's defaults will do.
+const names: Names = defaultNames('self-managed', 'helm');
 
 function change(from: string, to: string): ResolvedChange {
   return { from, to, isDefaultTarget: false };

@@ -4,6 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from './build-plan';
 import { describeInput, inputMatrix } from './input-matrix';
+import { defaultNames } from './names';
 import { renderMarkdown, renderText } from './render';
 import type { Advisory, Command, NormalizedInput, Plan, PlanInput, Step } from './types';
 
@@ -36,33 +37,11 @@ const input: NormalizedInput = {
   strategy: 'downtime',
   downtimeMinutes: 90,
   names: {
-    namespace: 'tyk',
-    helmRelease: 'tyk-cp',
-    valuesFile: 'values.yaml',
-    composeDir: '.',
+    ...defaultNames('self-managed-mdcb', 'helm'),
     gatewayName: 'gateway',
     dashboardName: 'dashboard',
     pumpName: 'pump',
     mdcbName: 'mdcb',
-    gatewayHost: 'localhost',
-    gatewayPort: 8080,
-    dashboardHost: 'localhost',
-    dashboardPort: 3000,
-    pumpHost: 'localhost',
-    pumpHealthPort: 8083,
-    mdcbHost: 'localhost',
-    mdcbHttpPort: 8181,
-    redisHost: 'localhost',
-    redisPort: 6379,
-    databaseHost: 'localhost',
-    databaseName: 'tyk_analytics',
-    gatewayConfig: '/opt/tyk-gateway/tyk.conf',
-    dashboardConfig: '/opt/tyk-dashboard/tyk_analytics.conf',
-    pumpConfig: '/opt/tyk-pump/pump.conf',
-    mdcbConfig: '/opt/tyk-sink/tyk_sink.conf',
-    backupDir: '/var/backups/tyk-upgrade',
-    pluginSourceDir: '.',
-    pluginName: 'CustomGoPlugin',
   },
 };
 
