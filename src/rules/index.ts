@@ -3,30 +3,28 @@ export type * from './types';
 export { parseVersion, compareVersions, isNewer, minorLine } from './versions';
 export {
   models,
-  installs,
-  components,
-  strategies,
+  modelIds,
   findModel,
   componentsOf,
   combinationProblem,
-  type ModelEntry,
-  type InstallEntry,
-  type ComponentEntry,
-  type StrategyEntry,
-  type HelmChart,
-} from './catalog';
+  hasDashboardDatabase,
+  isRunByTyk,
+} from './catalog/models';
 export {
-  catalogDate,
-  gatewayReleases,
-  pumpReleases,
-  mdcbReleases,
-  findRelease,
-  latestRelease,
-  recommendedCompanions,
-  supportStatus,
-} from './releases';
+  installs,
+  installIds,
+  findInstall,
+  isClusterInstall,
+  isContainerInstall,
+} from './catalog/installs';
+export { components, componentIds, componentLabel, findComponent } from './catalog/components';
+export { databases, databaseIds, databaseLabel, type DatabaseEntry } from './catalog/databases';
+export { strategies, strategyIds, findStrategy, type StrategyEntry } from './catalog/strategies';
+export { nameFields } from './catalog/name-fields';
+export { catalogDate, gatewayReleases, pumpReleases, mdcbReleases } from './catalog/releases';
+export { findRelease, latestRelease, recommendedCompanions, supportStatus } from './releases';
 export { advisoriesFor } from './advisories';
-export { nameFields, defaultNames, nameProblem, relevantNameFields } from './names';
+export { defaultNames, nameProblem, relevantNameFields } from './names';
 export { validate } from './validate';
 export { buildPlan } from './build-plan';
 export { preparationChecklist } from './checklist';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from './build-plan';
 import { describeInput, inputMatrix } from './input-matrix';
-import { upgradeOrder } from './steps/order';
+import { upgradeOrder } from './catalog/upgrade-order';
 import type { Command, ComponentId, Phase, Plan, PlanInput, Step } from './types';
 import { compareVersions } from './versions';
 

@@ -3,9 +3,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from './build-plan';
-import { models, strategies } from './catalog';
-import { defaultNames, isNameRelevant, nameFields } from './names';
-import { gatewayReleases, mdcbReleases, pumpReleases } from './releases';
+import { models } from './catalog/models';
+import { nameFields } from './catalog/name-fields';
+import { gatewayReleases, mdcbReleases, pumpReleases } from './catalog/releases';
+import { strategies } from './catalog/strategies';
+import { defaultNames, isNameRelevant } from './names';
 import { renderMarkdown, renderText } from './render';
 import type {
   FieldMessage,

@@ -10,7 +10,7 @@ import { buildPlan } from './build-plan';
 import { inputMatrix } from './input-matrix';
 import { versionHints } from './version-hints';
 import { defaultNames } from './names';
-import { models } from './catalog';
+import { models } from './catalog/models';
 import type { Command, Step } from './types';
 
 const run = promisify(execFile);

@@ -1,15 +1,19 @@
 // Turns whatever arrives (typed answers, a stored plan, a shared link, CLI flags) into a checked
 // NormalizedInput, or into messages that each name the field at fault. Never throws.
 import { shownValue } from './message-text';
+import { componentIds, findComponent } from './catalog/components';
+import { databaseIds } from './catalog/databases';
+import { findInstall, installIds } from './catalog/installs';
+import { combinationProblem, componentsOf, findModel, modelIds } from './catalog/models';
+import { strategyIds } from './catalog/strategies';
+import { nameFields } from './catalog/name-fields';
 import {
-  combinationProblem,
-  componentsOf,
-  findModel,
-  installs,
-  models,
-  strategies,
-} from './catalog';
-import { defaultNames, effectiveNameKind, isNameRelevant, nameFields, nameProblem } from './names';
+  dataPlaneDefaults,
+  defaultNames,
+  effectiveNameKind,
+  isNameRelevant,
+  nameProblem,
+} from './names';
 import { documentedCompanions, findRelease, recommendedCompanions } from './releases';
 import type {
   ComponentId,
@@ -20,10 +24,12 @@ import type {
   NameField,
   Names,
   NormalizedInput,
+  PlanFacts,
   ResolvedChange,
   ResolvedDataPlane,
   Strategy,
   ValidationResult,
+  VersionLine,
 } from './types';
 import { isNewer, parseVersion } from './versions';
 
@@ -48,11 +54,6 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | nul
     ? (value.trim() as T)
     : null;
 }
-
-const modelIds = models.map((m) => m.id);
-const installIds = installs.map((i) => i.id);
-const strategyIds = strategies.map((s) => s.id);
-const databaseIds: readonly Database[] = ['mongodb', 'postgres'];
 
 const lineLabel = { gateway: 'Gateway and Dashboard', pump: 'Pump', mdcb: 'MDCB' } as const;
 
@@ -101,7 +102,7 @@ function readComponents(raw: unknown, model: DeploymentModel | null, m: Messages
     });
     return [];
   }
-  const known: ComponentId[] = ['gateway', 'dashboard', 'pump', 'mdcb'];
+  const known = componentIds;
   const chosen = new Set<ComponentId>();
   for (const item of raw) {
     const id = oneOf(item, known);
@@ -122,7 +123,7 @@ function readComponents(raw: unknown, model: DeploymentModel | null, m: Messages
 
 function readVersionChange(
   raw: unknown,
-  line: 'gateway' | 'pump' | 'mdcb',
+  line: VersionLine,
   defaults: { readonly from: string | null; readonly to: string | null },
   m: Messages,
 ): ResolvedChange | null {
@@ -336,7 +337,6 @@ function readDataPlanes(
     });
     return [];
   }
-  const isSingle = list.length === 1;
   const seen = new Set<string>();
   const planes: ResolvedDataPlane[] = [];
   list.forEach((item, index) => {
@@ -370,12 +370,7 @@ function readDataPlanes(
       return;
     }
     seen.add(rawName);
-    const plane = {
-      name: rawName,
-      namespace: isSingle ? 'tyk-dp' : `tyk-dp-${rawName}`,
-      release: isSingle ? 'tyk-data-plane' : `tyk-dp-${rawName}`,
-      gatewayHost: 'localhost',
-    };
+    const plane = { name: rawName, ...dataPlaneDefaults(rawName, list.length) };
     const overrides = [
       ['namespace', 'k8s-name', 'namespace'],
       ['release', 'k8s-name', 'Helm release'],
@@ -479,22 +474,38 @@ export function validate(input: unknown): ValidationResult {
       warnings: m.warnings,
     };
   }
+  const normalized: NormalizedInput = {
+    model,
+    install,
+    components,
+    usesGoPlugins,
+    database,
+    dataPlanes,
+    gateway,
+    pump,
+    mdcb,
+    strategy,
+    downtimeMinutes,
+    names,
+  };
+  return { ok: true, input: normalized, facts: factsOf(normalized), warnings: m.warnings };
+}
+
+/** The lookups every later stage needs, done once. */
+export function factsOf(input: NormalizedInput): PlanFacts {
+  const changes = Object.fromEntries(
+    componentIds.map((component) => [
+      component,
+      input.components.includes(component) ? input[findComponent(component).versionLine] : null,
+    ]),
+  ) as Record<ComponentId, ResolvedChange | null>;
   return {
-    ok: true,
-    input: {
-      model,
-      install,
-      components,
-      usesGoPlugins,
-      database,
-      dataPlanes,
-      gateway,
-      pump,
-      mdcb,
-      strategy,
-      downtimeMinutes,
-      names,
-    },
-    warnings: m.warnings,
+    model: findModel(input.model),
+    install: input.install === null ? null : findInstall(input.install),
+    changes,
+    upgraded: componentIds.filter((component) => {
+      const change = changes[component];
+      return change !== null && change.from !== change.to;
+    }),
   };
 }
