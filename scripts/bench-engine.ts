@@ -3,8 +3,7 @@
 // it on its own; `tsx scripts/bench-engine.ts` does too and only prints.
 import process from 'node:process';
 import { pathToFileURL } from 'node:url';
-import { buildPlan } from '@/rules/index';
-import { describeInput, inputMatrix } from '@/rules/input-matrix';
+import { buildPlan, describeInput, inputMatrix } from '@/rules/index';
 
 /** Every plan, judged by the median of its builds, must build in less than this. */
 export const engineGoalMs = 1;

@@ -23,18 +23,15 @@ import {
   buildPlan,
   gatewayReleases,
   planLinkFor,
+  describeInput,
+  inputMatrix,
+  toPlanInput,
   validate,
+  type DraftAnswers,
   type NormalizedInput,
   type Plan,
 } from '@/rules/index';
-import { describeInput, inputMatrix } from '@/rules/input-matrix';
-import {
-  schemaVersion,
-  storageKey,
-  toPlanInput,
-  type DraftAnswers,
-  type SavedPlan,
-} from '@/store/wizard-store';
+import { schemaVersion, storageKey, type SavedPlan } from '@/store/wizard-store';
 import { median } from './bench-engine';
 
 /** The budget of one frame at 60 Hz, rounded down as it is usually quoted. */

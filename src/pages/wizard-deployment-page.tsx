@@ -13,15 +13,15 @@ import {
   type ComponentId,
   type Database,
   type FieldMessage,
-} from '@/rules';
-import { messagesFor, stepOfField, textsFor } from '@/store/draft-check';
-import { useActiveDraft, type ActiveDraft } from '@/store/use-active-draft';
-import {
+  messagesFor,
+  stepOfField,
+  textsFor,
   defaultAnswers,
   fitAnswersToModel,
-  useWizardStore,
   type DraftDataPlane,
-} from '@/store/wizard-store';
+} from '@/rules';
+import { useActiveDraft, type ActiveDraft } from '@/store/use-active-draft';
+import { useWizardStore } from '@/store/wizard-store';
 
 /** The most data planes one plan holds (`validate` says so too). */
 const maxDataPlanes = 20;

@@ -6,10 +6,16 @@ import {
   type WizardFrameContextValue,
   type WizardSummaryItem,
 } from '@/components/wizard-frame';
-import { components, findModel, installs, type ComponentId } from '@/rules';
-import type { DraftCheck } from '@/store/draft-check';
+import {
+  components,
+  findModel,
+  installs,
+  type ComponentId,
+  type DraftCheck,
+  type DraftAnswers,
+} from '@/rules';
 import { useActiveDraft } from '@/store/use-active-draft';
-import { useWizardStore, type DraftAnswers } from '@/store/wizard-store';
+import { useWizardStore } from '@/store/wizard-store';
 
 const firstStepPath = '/wizard/deployment';
 

@@ -8,10 +8,13 @@ import {
   validate,
   type NameField,
   type ResolvedDataPlane,
+  stepOfField,
+  textsFor,
+  toPlanInput,
+  type DraftAnswers,
+  type DraftDataPlane,
 } from '@/rules';
-import { stepOfField, textsFor } from '@/store/draft-check';
 import { useActiveDraft, type ActiveDraft } from '@/store/use-active-draft';
-import { toPlanInput, type DraftAnswers, type DraftDataPlane } from '@/store/wizard-store';
 
 type PlaneField = 'namespace' | 'release' | 'gatewayHost';
 

@@ -14,7 +14,7 @@ import { PhaseSection, phaseHeadingId } from '@/components/phase-section';
 import { ProgressBar } from '@/components/progress-bar';
 import { SharePanel } from '@/components/share-panel';
 import { stepElementId } from '@/components/step-card';
-import { WizardFrame, wizardSteps, type WizardStepEntry } from '@/components/wizard-frame';
+import { WizardFrame, wizardPath } from '@/components/wizard-frame';
 import { findGuide } from '@/content/guides';
 import {
   components,
@@ -25,10 +25,12 @@ import {
   strategies,
   type FieldMessage,
   type Plan,
+  stepOfField,
+  planForDraft,
+  wizardSteps,
+  type WizardStepEntry,
 } from '@/rules';
 import { useActivePlan, useWizardStore, type SavedPlan } from '@/store/wizard-store';
-import { stepOfField } from '@/store/draft-check';
-import { planForAnswers } from '@/store/plan-for-answers';
 
 const planPath = '/wizard/plan';
 const printPath = '/print';
@@ -51,9 +53,11 @@ function planNameFromState(state: unknown): string | null {
 }
 
 /** The wizard page that asks for a field, for a link from a message about it. */
-function pageForField(field: string): WizardStepEntry {
+function pageForField(field: string): { readonly label: string; readonly path: string } {
   const step = stepOfField(field);
-  return wizardSteps.find((entry) => entry.id === step) ?? wizardSteps[0];
+  const entry: WizardStepEntry =
+    wizardSteps.find((candidate) => candidate.id === step) ?? wizardSteps[0];
+  return { label: entry.label, path: wizardPath(entry.id) };
 }
 
 function permalinkFor(stepId: string): string {
@@ -145,7 +149,7 @@ type PlanForAnswersProps = { readonly saved: SavedPlan };
 
 function PlanForAnswers({ saved }: PlanForAnswersProps) {
   const answers = saved.answers;
-  const result = useMemo(() => planForAnswers(answers), [answers]);
+  const result = useMemo(() => planForDraft(answers), [answers]);
   if (!result.ok) return <PlanErrors errors={result.errors} warnings={result.warnings} />;
   return <PlanView plan={result.plan} progress={saved.progress} />;
 }

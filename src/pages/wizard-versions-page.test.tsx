@@ -1,8 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { recommendedCompanions } from '@/rules';
+import { recommendedCompanions, defaultAnswers, fitAnswersToModel } from '@/rules';
 import { activeAnswers, openPlan, renderWizard, resetStore } from '@/pages/wizard-test-router';
-import { defaultAnswers, fitAnswersToModel } from '@/store/wizard-store';
 
 beforeEach(resetStore);
 

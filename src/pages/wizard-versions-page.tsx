@@ -17,10 +17,11 @@ import {
   versionHints,
   type ComponentId,
   type Release,
+  stepOfField,
+  textsFor,
+  type DraftVersionChange,
 } from '@/rules';
-import { stepOfField, textsFor } from '@/store/draft-check';
 import { useActiveDraft, type ActiveDraft } from '@/store/use-active-draft';
-import type { DraftVersionChange } from '@/store/wizard-store';
 
 type Line = 'gateway' | 'pump' | 'mdcb';
 

@@ -42,3 +42,39 @@ export {
   type LinkOptions,
 } from './link';
 export { renderMarkdown, renderText } from './render';
+export {
+  answerDefaults,
+  defaultAnswers,
+  copyAnswers,
+  fitAnswersToModel,
+  toPlanInput,
+  answersFromInput,
+  readStoredAnswers,
+  readStoredString,
+} from './answers';
+export { wizardSteps, wizardStepIds, type WizardStep, type WizardStepEntry } from './wizard-steps';
+export {
+  stepOfField,
+  checkDraft,
+  messagesFor,
+  textsFor,
+  planForDraft,
+  type DraftCheck,
+} from './draft';
+export {
+  planSummary,
+  summaryFacts,
+  versionRows,
+  numberedPhases,
+  planProgress,
+  allSteps,
+  installLabel,
+  countText,
+  type PlanSummary,
+  type SummaryFact,
+  type VersionRow,
+  type NumberedPhase,
+  type PlanProgress,
+  type ProgressCount,
+} from './summary';
+export { describeInput, inputMatrix } from './input-matrix';

@@ -1,5 +1,6 @@
 // Shared plan links: every answer (never the progress) packed into a URL fragment that survives
 // chat tools, static hosts and sub-paths. Decoding never throws and never trusts what it reads.
+import { answerDefaults } from './answers';
 import { shownValue } from './message-text';
 import { componentIds } from './catalog/components';
 import { installIds } from './catalog/installs';
@@ -337,7 +338,7 @@ export function decodePlanLink(link: unknown): DecodedLink {
     else
       problems.push({
         field: 'database',
-        message: `Database "${shownValue(database)}" is unknown; mongodb was used.`,
+        message: `Database "${shownValue(database)}" is unknown; ${answerDefaults.database} was used.`,
       });
   }
 
@@ -362,10 +363,10 @@ export function decodePlanLink(link: unknown): DecodedLink {
   if (typeof strategy === 'string' && knownStrategies.includes(strategy)) {
     input['strategy'] = strategy;
   } else {
-    input['strategy'] = 'rolling';
+    input['strategy'] = answerDefaults.strategy;
     problems.push({
       field: 'strategy',
-      message: `Strategy ${strategy === undefined ? 'is missing' : `"${shownValue(strategy)}" is unknown`}; rolling was used instead.`,
+      message: `Strategy ${strategy === undefined ? 'is missing' : `"${shownValue(strategy)}" is unknown`}; ${answerDefaults.strategy} was used instead.`,
     });
   }
 

@@ -197,6 +197,33 @@ export type PlanInput = {
   readonly names?: Partial<Names>;
 };
 
+// The answers as the wizard keeps them while they are typed (src/rules/answers.ts owns them).
+
+export type DraftDataPlane = {
+  name: string;
+  namespace: string;
+  release: string;
+  gatewayHost: string;
+};
+
+export type DraftVersionChange = { from: string; to: string };
+
+/** The answers exactly as typed: every field is a string or a choice, checked later by `validate`. */
+export type DraftAnswers = {
+  model: DeploymentModel;
+  install: InstallType | null;
+  components: ComponentId[];
+  usesGoPlugins: boolean;
+  database: Database;
+  dataPlanes: DraftDataPlane[];
+  gateway: DraftVersionChange;
+  pump: DraftVersionChange;
+  mdcb: DraftVersionChange;
+  strategy: Strategy;
+  downtimeMinutes: string;
+  names: Partial<Record<NameId, string>>;
+};
+
 /** A version change after validation: bare semver strings, target resolved. */
 export type ResolvedChange = {
   readonly from: string;

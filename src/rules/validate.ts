@@ -1,5 +1,6 @@
 // Turns whatever arrives (typed answers, a stored plan, a shared link, CLI flags) into a checked
 // NormalizedInput, or into messages that each name the field at fault. Never throws.
+import { answerDefaults } from './answers';
 import { shownValue } from './message-text';
 import { componentIds, findComponent } from './catalog/components';
 import { databaseIds } from './catalog/databases';
@@ -35,7 +36,6 @@ import { isNewer, parseVersion } from './versions';
 
 const maxDataPlanes = 20;
 const maxDowntimeMinutes = 7 * 24 * 60;
-const defaultDowntimeMinutes = 60;
 
 type Messages = { errors: FieldMessage[]; warnings: FieldMessage[] };
 
@@ -232,7 +232,7 @@ const exampleVersion = { gateway: '5.3.0', pump: '1.9.0', mdcb: '2.5.0' } as con
 
 function readDatabase(raw: unknown, model: DeploymentModel | null, m: Messages): Database | null {
   if (model === null || !findModel(model).hasDatabase) return null;
-  if (isBlank(raw)) return 'mongodb';
+  if (isBlank(raw)) return answerDefaults.database;
   const database = oneOf(raw, databaseIds);
   if (database === null) {
     m.errors.push({
@@ -244,21 +244,21 @@ function readDatabase(raw: unknown, model: DeploymentModel | null, m: Messages):
 }
 
 function readStrategy(raw: unknown, m: Messages): Strategy {
-  if (isBlank(raw)) return 'rolling';
+  if (isBlank(raw)) return answerDefaults.strategy;
   const strategy = oneOf(raw, strategyIds);
   if (strategy === null) {
     m.errors.push({
       field: 'strategy',
       message: `Strategy "${shownValue(raw)}" does not exist; choose ${strategyIds.join(', ')}.`,
     });
-    return 'rolling';
+    return answerDefaults.strategy;
   }
   return strategy;
 }
 
 function readDowntime(raw: unknown, strategy: Strategy, m: Messages): number | null {
   if (strategy !== 'downtime') return null;
-  if (isBlank(raw)) return defaultDowntimeMinutes;
+  if (isBlank(raw)) return answerDefaults.downtimeMinutes;
   const minutes =
     typeof raw === 'number'
       ? raw
@@ -318,7 +318,11 @@ function readDataPlanes(
 ): ResolvedDataPlane[] {
   if (model === null || !findModel(model).hasDataPlanes) return [];
   const list: unknown[] =
-    raw === undefined || raw === null ? [{ name: 'data-plane-1' }] : Array.isArray(raw) ? raw : [];
+    raw === undefined || raw === null
+      ? [{ name: answerDefaults.dataPlaneName }]
+      : Array.isArray(raw)
+        ? raw
+        : [];
   if (!Array.isArray(raw) && raw !== undefined && raw !== null) {
     m.errors.push({ field: 'dataPlanes', message: 'Data planes must be a list of names.' });
     return [];

@@ -1,16 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  defaultAnswers,
   droppedPlansNotice,
-  fitAnswersToModel,
   schemaVersion,
   storageKey,
-  toPlanInput,
   unreadableNotice,
   useWizardStore,
-  type DraftAnswers,
   type SavedPlan,
 } from '@/store/wizard-store';
+import { defaultAnswers, fitAnswersToModel, toPlanInput, type DraftAnswers } from '@/rules';
 
 const t1 = '2026-09-01T10:00:00.000Z';
 const t2 = '2026-09-01T11:00:00.000Z';

@@ -3,45 +3,12 @@
 import { create } from 'zustand';
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
 import {
-  componentsOf,
-  findModel,
-  installs,
-  models,
-  nameFields,
-  relevantNameFields,
-  strategies,
-  type ComponentId,
-  type Database,
-  type DeploymentModel,
-  type InstallType,
-  type NameId,
-  type Strategy,
+  copyAnswers,
+  defaultAnswers,
+  readStoredAnswers,
+  readStoredString,
+  type DraftAnswers,
 } from '@/rules';
-
-export type DraftDataPlane = {
-  name: string;
-  namespace: string;
-  release: string;
-  gatewayHost: string;
-};
-
-export type DraftVersionChange = { from: string; to: string };
-
-/** The answers exactly as typed: every field is a string or a choice, checked later by `validate`. */
-export type DraftAnswers = {
-  model: DeploymentModel;
-  install: InstallType | null;
-  components: ComponentId[];
-  usesGoPlugins: boolean;
-  database: Database;
-  dataPlanes: DraftDataPlane[];
-  gateway: DraftVersionChange;
-  pump: DraftVersionChange;
-  mdcb: DraftVersionChange;
-  strategy: Strategy;
-  downtimeMinutes: string;
-  names: Partial<Record<NameId, string>>;
-};
 
 export type SavedPlan = {
   id: string;
@@ -88,21 +55,6 @@ export const schemaVersion = 2;
 /** What the storage wrapper reports for data that is not ours: it goes through `migrate`. */
 const unknownVersion = 0;
 
-export const defaultAnswers: DraftAnswers = {
-  model: 'self-managed',
-  install: 'docker-compose',
-  components: ['dashboard', 'gateway', 'pump'],
-  usesGoPlugins: false,
-  database: 'mongodb',
-  dataPlanes: [{ name: 'data-plane-1', namespace: '', release: '', gatewayHost: '' }],
-  gateway: { from: '', to: '' },
-  pump: { from: '', to: '' },
-  mdcb: { from: '', to: '' },
-  strategy: 'rolling',
-  downtimeMinutes: '',
-  names: {},
-};
-
 export const unreadableNotice =
   'Your saved plans could not be read, so they were reset. Start a new plan to continue.';
 
@@ -111,40 +63,6 @@ export function droppedPlansNotice(dropped: number, kept: number): string {
   const verb = dropped === 1 ? 'was' : 'were';
   if (kept === 0) return `${what} could not be read and ${verb} removed.`;
   return `${what} could not be read and ${verb} removed. Your other plans are kept.`;
-}
-
-/** Copies answers so that no two plans (or the defaults) share arrays or objects. */
-function copyAnswers(answers: DraftAnswers): DraftAnswers {
-  return {
-    ...answers,
-    components: [...answers.components],
-    dataPlanes: answers.dataPlanes.map((plane) => ({ ...plane })),
-    gateway: { ...answers.gateway },
-    pump: { ...answers.pump },
-    mdcb: { ...answers.mdcb },
-    names: { ...answers.names },
-  };
-}
-
-/**
- * The answers after a change of model: components, installation and data planes made to fit it.
- * Optional components the old model did not offer come back as the defaults have them.
- */
-export function fitAnswersToModel(answers: DraftAnswers, model: DeploymentModel): DraftAnswers {
-  const entry = findModel(model);
-  const previouslyOffered = componentsOf(answers.model);
-  const components = componentsOf(model).filter(
-    (id) =>
-      entry.requiredComponents.includes(id) ||
-      answers.components.includes(id) ||
-      (!previouslyOffered.includes(id) && defaultAnswers.components.includes(id)),
-  );
-  const install = entry.installs.length === 0 ? null : (answers.install ?? defaultAnswers.install);
-  const dataPlanes =
-    entry.hasDataPlanes && answers.dataPlanes.length === 0
-      ? copyAnswers(defaultAnswers).dataPlanes
-      : answers.dataPlanes;
-  return { ...answers, model, components, install, dataPlanes };
 }
 
 function newPlanId(taken: Readonly<Record<string, unknown>>): string {
@@ -182,122 +100,6 @@ export function useActivePlan(): SavedPlan | null {
   return useWizardStore((state) =>
     state.activePlanId === null ? null : (state.plans[state.activePlanId] ?? null),
   );
-}
-
-/** A version change for `validate`: an empty target means "the recommended one". */
-function versionChange(change: DraftVersionChange): { from: string; to?: string } {
-  return change.to.trim() === '' ? { from: change.from } : { from: change.from, to: change.to };
-}
-
-function downtimeValue(raw: string): number | string {
-  return /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : raw;
-}
-
-const clusterInstalls: readonly (InstallType | null)[] = ['kubernetes', 'helm'];
-
-/**
- * The object handed to `validate` and `buildPlan`. Answers the chosen model does not use are left
- * out, so a value typed for another model never blocks the plan; blank optional fields fall back
- * to Tyk's defaults.
- */
-export function toPlanInput(answers: DraftAnswers): unknown {
-  const entry = findModel(answers.model);
-  const install = entry.installs.length === 0 ? null : answers.install;
-  const isCluster = clusterInstalls.includes(install);
-  const names: Partial<Record<NameId, string>> = {};
-  for (const field of relevantNameFields({ ...answers, install })) {
-    const value = answers.names[field.id];
-    if (value !== undefined && value.trim() !== '') names[field.id] = value;
-  }
-  return {
-    model: answers.model,
-    ...(install === null ? {} : { install }),
-    components: [...answers.components],
-    usesGoPlugins: answers.usesGoPlugins,
-    ...(entry.hasDatabase && answers.components.includes('dashboard')
-      ? { database: answers.database }
-      : {}),
-    ...(entry.hasDataPlanes
-      ? {
-          dataPlanes: answers.dataPlanes.map((plane) => ({
-            name: plane.name,
-            ...(isCluster && plane.namespace.trim() !== '' ? { namespace: plane.namespace } : {}),
-            ...(isCluster && plane.release.trim() !== '' ? { release: plane.release } : {}),
-            ...(plane.gatewayHost.trim() !== '' ? { gatewayHost: plane.gatewayHost } : {}),
-          })),
-        }
-      : {}),
-    gateway: versionChange(answers.gateway),
-    ...(answers.components.includes('pump') ? { pump: versionChange(answers.pump) } : {}),
-    ...(answers.components.includes('mdcb') ? { mdcb: versionChange(answers.mdcb) } : {}),
-    strategy: answers.strategy,
-    ...(answers.strategy === 'downtime'
-      ? { downtimeMinutes: downtimeValue(answers.downtimeMinutes) }
-      : {}),
-    names,
-  };
-}
-
-/** A version change from a link: both halves as typed, anything else blank. */
-function draftChange(value: unknown): DraftVersionChange {
-  if (!isRecord(value)) return { from: '', to: '' };
-  const { from, to } = value;
-  return {
-    from: typeof from === 'string' ? from : '',
-    to: typeof to === 'string' ? to : '',
-  };
-}
-
-function draftText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  return typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
-}
-
-/**
- * Draft answers from a decoded plan link (or any PlanInput-shaped object): strings as typed,
- * unknown or malformed fields at their defaults, components and data planes fitted to the model.
- * `validate` still judges the result; this only makes it something the wizard can show and edit.
- */
-export function answersFromInput(input: Readonly<Record<string, unknown>>): DraftAnswers {
-  const model = modelIds.find((id) => id === input['model']) ?? defaultAnswers.model;
-  const rawComponents = input['components'];
-  const components = Array.isArray(rawComponents)
-    ? componentIds.filter((id) => rawComponents.includes(id))
-    : [...defaultAnswers.components];
-  const rawPlanes = input['dataPlanes'];
-  const dataPlanes = Array.isArray(rawPlanes)
-    ? rawPlanes.filter(isRecord).map((plane) => ({
-        name: draftText(plane['name']),
-        namespace: draftText(plane['namespace']),
-        release: draftText(plane['release']),
-        gatewayHost: draftText(plane['gatewayHost']),
-      }))
-    : [];
-  const rawNames = input['names'];
-  const names: Partial<Record<NameId, string>> = {};
-  if (isRecord(rawNames)) {
-    for (const id of nameIds) {
-      const text = draftText(rawNames[id]);
-      if (text !== '') names[id] = text;
-    }
-  }
-  const answers: DraftAnswers = {
-    model,
-    install: installIds.find((id) => id === input['install']) ?? defaultAnswers.install,
-    components,
-    usesGoPlugins: input['usesGoPlugins'] === true,
-    database: databaseIds.find((id) => id === input['database']) ?? defaultAnswers.database,
-    dataPlanes,
-    gateway: draftChange(input['gateway']),
-    pump: draftChange(input['pump']),
-    mdcb: draftChange(input['mdcb']),
-    strategy: strategyIds.find((id) => id === input['strategy']) ?? defaultAnswers.strategy,
-    downtimeMinutes: draftText(input['downtimeMinutes']),
-    names,
-  };
-  // The model is already the link's, so fitting keeps the link's components and adds only the
-  // required ones; it also clears the installation of Tyk Cloud and adds a missing data plane.
-  return copyAnswers(fitAnswersToModel(answers, model));
 }
 
 // Reading stored data back. Everything from storage is `unknown` until it has been checked.
@@ -403,135 +205,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Marks a field that is present but of the wrong shape: the whole plan is dropped. */
-const wrong = Symbol('wrong shape');
-type Read<T> = T | typeof wrong;
-
-function readString(value: unknown, fallback: string): Read<string> {
-  if (value === undefined) return fallback;
-  return typeof value === 'string' ? value : wrong;
-}
-
-function readChoice<T extends string>(value: unknown, allowed: readonly T[], fallback: T): Read<T> {
-  if (value === undefined) return fallback;
-  return allowed.find((choice) => choice === value) ?? wrong;
-}
-
-function readChange(value: unknown): Read<DraftVersionChange> {
-  if (value === undefined) return { from: '', to: '' };
-  if (!isRecord(value)) return wrong;
-  const from = readString(value['from'], '');
-  const to = readString(value['to'], '');
-  return from === wrong || to === wrong ? wrong : { from, to };
-}
-
-const modelIds: readonly DeploymentModel[] = models.map((entry) => entry.id);
-const installIds: readonly InstallType[] = installs.map((entry) => entry.id);
-const strategyIds: readonly Strategy[] = strategies.map((entry) => entry.id);
-const componentIds: readonly ComponentId[] = ['gateway', 'dashboard', 'pump', 'mdcb'];
-const databaseIds: readonly Database[] = ['mongodb', 'postgres'];
-const nameIds: readonly NameId[] = nameFields.map((field) => field.id);
-
-function readDataPlanes(value: unknown): Read<DraftDataPlane[]> {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) return wrong;
-  const planes: DraftDataPlane[] = [];
-  for (const item of value) {
-    if (!isRecord(item)) return wrong;
-    const name = readString(item['name'], '');
-    const namespace = readString(item['namespace'], '');
-    const release = readString(item['release'], '');
-    const gatewayHost = readString(item['gatewayHost'], '');
-    if (name === wrong || namespace === wrong || release === wrong || gatewayHost === wrong) {
-      return wrong;
-    }
-    planes.push({ name, namespace, release, gatewayHost });
-  }
-  return planes;
-}
-
-function readNames(value: unknown): Read<Partial<Record<NameId, string>>> {
-  if (value === undefined) return {};
-  if (!isRecord(value)) return wrong;
-  const names: Partial<Record<NameId, string>> = {};
-  for (const id of nameIds) {
-    const typed = value[id];
-    if (typed === undefined) continue;
-    // Ports were once numbers; both read back as the text the user sees.
-    if (typeof typed === 'number' && Number.isFinite(typed)) names[id] = String(typed);
-    else if (typeof typed === 'string') names[id] = typed;
-    else return wrong;
-  }
-  return names;
-}
-
-function readComponents(value: unknown): Read<ComponentId[]> {
-  if (!Array.isArray(value)) return wrong;
-  const chosen: ComponentId[] = [];
-  for (const item of value) {
-    const id = componentIds.find((known) => known === item);
-    if (id === undefined) return wrong;
-    if (!chosen.includes(id)) chosen.push(id);
-  }
-  return chosen;
-}
-
-function readAnswers(value: unknown): DraftAnswers | null {
-  if (!isRecord(value)) return null;
-  // The model decides everything else: without a known one the plan cannot be read.
-  const model = modelIds.find((id) => id === value['model']);
-  if (model === undefined) return null;
-  const install =
-    value['install'] === null ? null : readChoice(value['install'], installIds, 'docker-compose');
-  const components =
-    value['components'] === undefined
-      ? [...findModel(model).requiredComponents]
-      : readComponents(value['components']);
-  const usesGoPlugins =
-    value['usesGoPlugins'] === undefined
-      ? false
-      : typeof value['usesGoPlugins'] === 'boolean'
-        ? value['usesGoPlugins']
-        : wrong;
-  const database = readChoice(value['database'], databaseIds, 'mongodb');
-  const dataPlanes = readDataPlanes(value['dataPlanes']);
-  const gateway = readChange(value['gateway']);
-  const pump = readChange(value['pump']);
-  const mdcb = readChange(value['mdcb']);
-  const strategy = readChoice(value['strategy'], strategyIds, 'rolling');
-  const downtimeMinutes = readString(value['downtimeMinutes'], '');
-  const names = readNames(value['names']);
-  if (
-    install === wrong ||
-    components === wrong ||
-    usesGoPlugins === wrong ||
-    database === wrong ||
-    dataPlanes === wrong ||
-    gateway === wrong ||
-    pump === wrong ||
-    mdcb === wrong ||
-    strategy === wrong ||
-    downtimeMinutes === wrong ||
-    names === wrong
-  ) {
-    return null;
-  }
-  return {
-    model,
-    install,
-    components,
-    usesGoPlugins,
-    database,
-    dataPlanes,
-    gateway,
-    pump,
-    mdcb,
-    strategy,
-    downtimeMinutes,
-    names,
-  };
-}
-
 function readProgress(value: unknown): Record<string, string> | null {
   if (value === undefined) return {};
   if (!isRecord(value)) return null;
@@ -547,17 +220,17 @@ function readPlan(value: unknown): SavedPlan | null {
   if (!isRecord(value)) return null;
   const id = value['id'];
   if (typeof id !== 'string' || id === '') return null;
-  const answers = readAnswers(value['answers']);
+  const answers = readStoredAnswers(value['answers']);
   const progress = readProgress(value['progress']);
-  const name = readString(value['name'], 'Upgrade plan');
-  const createdAt = readString(value['createdAt'], '');
-  const updatedAt = readString(value['updatedAt'], createdAt === wrong ? '' : createdAt);
+  const name = readStoredString(value['name'], 'Upgrade plan');
+  const createdAt = readStoredString(value['createdAt'], '');
+  const updatedAt = readStoredString(value['updatedAt'], createdAt ?? '');
   if (
     answers === null ||
     progress === null ||
-    name === wrong ||
-    createdAt === wrong ||
-    updatedAt === wrong
+    name === null ||
+    createdAt === null ||
+    updatedAt === null
   ) {
     return null;
   }
