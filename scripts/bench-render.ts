@@ -31,7 +31,7 @@ import {
   type NormalizedInput,
   type Plan,
 } from '@/rules/index';
-import { schemaVersion, storageKey, type SavedPlan } from '@/store/wizard-store';
+import { schemaVersion, storageKey, type SavedPlan } from '@/store/persistence';
 import { median } from './bench-engine';
 
 /** The budget of one frame at 60 Hz, rounded down as it is usually quoted. */

@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { Notice } from '@/components/notice';
 import { SavedPlansList, type SavedPlanRow } from '@/components/saved-plans-list';
 import { buildPlan, findModel, checkDraft, toPlanInput } from '@/rules';
-import { useWizardStore, type SavedPlan } from '@/store/wizard-store';
+import { useWizardStore } from '@/store/wizard-store';
+import { type SavedPlan } from '@/store/persistence';
 
 function versionsText(plan: SavedPlan): string {
   const { gateway } = plan.answers;

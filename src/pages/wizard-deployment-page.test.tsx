@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { activeAnswers, openPlan, renderWizard, resetStore } from '@/pages/wizard-test-router';
-import { storageKey, useWizardStore } from '@/store/wizard-store';
+import { useWizardStore } from '@/store/wizard-store';
+import { storageKey } from '@/store/persistence';
 import { defaultAnswers, fitAnswersToModel } from '@/rules';
 
 beforeEach(resetStore);

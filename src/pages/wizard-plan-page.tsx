@@ -30,7 +30,8 @@ import {
   wizardSteps,
   type WizardStepEntry,
 } from '@/rules';
-import { useActivePlan, useWizardStore, type SavedPlan } from '@/store/wizard-store';
+import { useActivePlan, useWizardStore } from '@/store/wizard-store';
+import { type SavedPlan } from '@/store/persistence';
 
 const planPath = '/wizard/plan';
 const printPath = '/print';

@@ -15,7 +15,7 @@ import {
   toPlanInput,
 } from '@/rules';
 import { useActiveDraft, type ActiveDraft } from '@/store/use-active-draft';
-import { checklistKey } from '@/store/wizard-store';
+import { checklistKey } from '@/store/persistence';
 
 export function WizardPreparationPage() {
   const draft = useActiveDraft();

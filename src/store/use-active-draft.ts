@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
-import { useActivePlan, useWizardStore, type SavedPlan } from '@/store/wizard-store';
+import { useActivePlan, useWizardStore } from '@/store/wizard-store';
+import { type SavedPlan } from '@/store/persistence';
 import { checkDraft, type DraftCheck, type DraftAnswers } from '@/rules';
 
 export type ActiveDraft = {

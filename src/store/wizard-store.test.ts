@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useWizardStore } from '@/store/wizard-store';
 import {
   droppedPlansNotice,
   schemaVersion,
   storageKey,
   unreadableNotice,
-  useWizardStore,
   type SavedPlan,
-} from '@/store/wizard-store';
+} from '@/store/persistence';
 import { defaultAnswers, fitAnswersToModel, toPlanInput, type DraftAnswers } from '@/rules';
 
 const t1 = '2026-09-01T10:00:00.000Z';
