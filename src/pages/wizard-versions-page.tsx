@@ -15,6 +15,7 @@ import {
   pumpReleases,
   recommendedCompanions,
   versionHints,
+  versionLineLabel,
   type ComponentId,
   type Release,
   stepOfField,
@@ -62,9 +63,7 @@ function VersionsForm({ draft }: VersionsFormProps) {
   }, [answers.model, answers.install, answers.components, result]);
   const target = parseVersion(answers.gateway.to);
   const companions = target.ok ? recommendedCompanions(target.version) : null;
-  const gatewayLabel = answers.components.includes('dashboard')
-    ? 'Gateway and Dashboard'
-    : 'Gateway';
+  const gatewayLabel = versionLineLabel('gateway', answers.components);
 
   function shownErrors(field: string, value: string): readonly string[] {
     return revealed.isRevealed(field, value) ? textsFor(errors, field) : [];

@@ -37,6 +37,14 @@ export const answerDefaults = {
   readonly dataPlaneName: string;
 };
 
+/** The limits every source of answers is held to. */
+export const answerLimits = {
+  /** Data planes in one plan; more is a split upgrade. */
+  maxDataPlanes: 20,
+  /** A downtime window of at most a week, in minutes. */
+  maxDowntimeMinutes: 7 * 24 * 60,
+} as const;
+
 function emptyPlane(name: string): DraftDataPlane {
   return { name, namespace: '', release: '', gatewayHost: '' };
 }

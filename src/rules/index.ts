@@ -24,7 +24,7 @@ export { nameFields } from './catalog/name-fields';
 export { catalogDate, gatewayReleases, pumpReleases, mdcbReleases } from './catalog/releases';
 export { findRelease, latestRelease, recommendedCompanions, supportStatus } from './releases';
 export { advisoriesFor } from './advisories';
-export { defaultNames, nameProblem, relevantNameFields } from './names';
+export { dataPlaneDefaults, defaultNames, nameProblem, relevantNameFields } from './names';
 export { validate } from './validate';
 export { buildPlan } from './build-plan';
 export { preparationChecklist } from './checklist';
@@ -44,6 +44,7 @@ export {
 export { renderMarkdown, renderText } from './render';
 export {
   answerDefaults,
+  answerLimits,
   defaultAnswers,
   copyAnswers,
   fitAnswersToModel,
@@ -70,6 +71,10 @@ export {
   allSteps,
   installLabel,
   countText,
+  advisoryContext,
+  stepComponentLabel,
+  planeLabel,
+  versionLineLabel,
   type PlanSummary,
   type SummaryFact,
   type VersionRow,

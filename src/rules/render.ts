@@ -1,7 +1,6 @@
 // Turns a plan into a runbook: Markdown for GitHub/GitLab and plain text for terminals.
 // Both are deterministic: the same plan always gives the same text.
-import { componentLabel } from './catalog/components';
-import { numberedPhases, planSummary, summaryFacts, versionRows } from './summary';
+import { advisoryContext, numberedPhases, planSummary, summaryFacts, versionRows } from './summary';
 import type {
   Advisory,
   Check,
@@ -191,11 +190,8 @@ function markdownWarnings(warnings: readonly FieldMessage[]): readonly string[] 
 }
 
 function markdownAdvisory(advisory: Advisory): readonly string[] {
-  const context = [
-    advisory.component === undefined ? null : componentLabel(advisory.component),
-    advisory.version === undefined ? null : `from ${advisory.version}`,
-  ].filter((part): part is string => part !== null);
-  const suffix = context.length === 0 ? '' : ` (${escapeInline(context.join(', '))})`;
+  const context = advisoryContext(advisory);
+  const suffix = context === null ? '' : ` (${escapeInline(context)})`;
   const head = `- **${escapeInline(oneLine(advisory.title))}**${suffix} ${codeSpan(advisory.id)}`;
   const detail =
     oneLine(advisory.detail) === '' ? [] : ['', ...indent(markdownText(advisory.detail), '  ')];
@@ -303,11 +299,8 @@ function textAdvisories(advisories: readonly Advisory[]): readonly string[] {
     'ADVISORIES',
     ...groups.flatMap(([severity, group]) =>
       group.flatMap((advisory) => {
-        const context = [
-          advisory.component === undefined ? null : componentLabel(advisory.component),
-          advisory.version === undefined ? null : `from ${advisory.version}`,
-        ].filter((part): part is string => part !== null);
-        const suffix = context.length === 0 ? '' : ` (${context.join(', ')})`;
+        const context = advisoryContext(advisory);
+        const suffix = context === null ? '' : ` (${context})`;
         return [
           `${textBody}[${severityLabels[severity].toLowerCase()}] ${oneLine(advisory.title)}${suffix}  (${advisory.id})`,
           ...plainText(advisory.detail, textCommand).filter((line) => line !== ''),

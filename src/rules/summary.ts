@@ -5,7 +5,17 @@ import { databaseLabel } from './catalog/databases';
 import { findInstall } from './catalog/installs';
 import { findModel } from './catalog/models';
 import { findStrategy } from './catalog/strategies';
-import type { ComponentId, NormalizedInput, Phase, Plan, Step } from './types';
+import type {
+  Advisory,
+  ComponentId,
+  NormalizedInput,
+  Phase,
+  Plan,
+  Plane,
+  Step,
+  StepComponent,
+  VersionLine,
+} from './types';
 
 /** One fact about the deployment: "Deployment model: Tyk Self-Managed". */
 export type SummaryFact = { readonly label: string; readonly value: string };
@@ -127,4 +137,28 @@ export function planProgress(
     finishedPhaseIds,
     isComplete: total > 0 && done === total,
   };
+}
+
+/** Where an advisory applies: "Gateway, from 5.3.0", or null when it names neither. */
+export function advisoryContext(advisory: Advisory): string | null {
+  const parts = [
+    advisory.component === undefined ? null : componentLabel(advisory.component),
+    advisory.version === undefined ? null : `from ${advisory.version}`,
+  ].filter((part): part is string => part !== null);
+  return parts.length === 0 ? null : parts.join(', ');
+}
+
+/** What a step works on: a component, or the Go plugins. */
+export function stepComponentLabel(component: StepComponent): string {
+  return component === 'go-plugins' ? 'Go plugins' : componentLabel(component);
+}
+
+export function planeLabel(plane: Plane): string {
+  return plane === 'control' ? 'Control plane' : 'Data plane';
+}
+
+/** What a version line is called for a deployment: the Gateway line carries the Dashboard along. */
+export function versionLineLabel(line: VersionLine, chosen: readonly ComponentId[]): string {
+  if (line !== 'gateway') return componentLabel(line);
+  return chosen.includes('dashboard') ? 'Gateway and Dashboard' : 'Gateway';
 }

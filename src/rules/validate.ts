@@ -1,6 +1,6 @@
 // Turns whatever arrives (typed answers, a stored plan, a shared link, CLI flags) into a checked
 // NormalizedInput, or into messages that each name the field at fault. Never throws.
-import { answerDefaults } from './answers';
+import { answerDefaults, answerLimits } from './answers';
 import { shownValue } from './message-text';
 import { componentIds, findComponent } from './catalog/components';
 import { databaseIds } from './catalog/databases';
@@ -33,9 +33,6 @@ import type {
   VersionLine,
 } from './types';
 import { isNewer, parseVersion } from './versions';
-
-const maxDataPlanes = 20;
-const maxDowntimeMinutes = 7 * 24 * 60;
 
 type Messages = { errors: FieldMessage[]; warnings: FieldMessage[] };
 
@@ -265,10 +262,10 @@ function readDowntime(raw: unknown, strategy: Strategy, m: Messages): number | n
       : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw)
         ? Number(raw)
         : NaN;
-  if (!Number.isInteger(minutes) || minutes < 1 || minutes > maxDowntimeMinutes) {
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > answerLimits.maxDowntimeMinutes) {
     m.errors.push({
       field: 'downtimeMinutes',
-      message: `Downtime window "${shownValue(raw)}" is not a number of minutes from 1 to ${maxDowntimeMinutes}.`,
+      message: `Downtime window "${shownValue(raw)}" is not a number of minutes from 1 to ${answerLimits.maxDowntimeMinutes}.`,
     });
     return null;
   }
@@ -334,10 +331,10 @@ function readDataPlanes(
     });
     return [];
   }
-  if (list.length > maxDataPlanes) {
+  if (list.length > answerLimits.maxDataPlanes) {
     m.errors.push({
       field: 'dataPlanes',
-      message: `At most ${maxDataPlanes} data planes fit in one plan; split the upgrade.`,
+      message: `At most ${answerLimits.maxDataPlanes} data planes fit in one plan; split the upgrade.`,
     });
     return [];
   }
