@@ -2,7 +2,7 @@ import { lazy, Suspense, type ComponentType } from 'react';
 import { createHashRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
 import { Layout } from '@/components/layout';
 import { LandingPage } from '@/pages/landing-page';
-import { NotFoundPage } from '@/pages/not-found-page';
+import { NotFound } from '@/components/not-found';
 // The step list has no imports of its own, so the shell reads it without loading the rules.
 import { wizardSteps, type WizardStep } from '@/rules/wizard-steps';
 
@@ -80,7 +80,7 @@ export const routes: RouteObject[] = [
         path: 'guides/:slug',
         lazy: async () => ({ Component: (await import('@/pages/guide-page')).GuidePage }),
       },
-      { path: '*', element: <NotFoundPage /> },
+      { path: '*', element: <NotFound /> },
     ],
   },
   {

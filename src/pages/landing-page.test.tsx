@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openPlan, renderWizard, resetStore } from '@/pages/wizard-test-router';
+import { openPlan, renderWizard, resetStore } from '@/test/wizard-test-router';
 import { buildPlan, defaultAnswers, toPlanInput, type DraftAnswers } from '@/rules';
 import { useWizardStore } from '@/store/wizard-store';
 

@@ -4,7 +4,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildPlan, decodePlanLink, defaultAnswers, toPlanInput, type DraftAnswers } from '@/rules';
 import { PrintPage, paperOf } from '@/pages/print-page';
-import { openPlan, resetStore } from '@/pages/wizard-test-router';
+import { openPlan, resetStore } from '@/test/wizard-test-router';
 
 const debianAnswers: DraftAnswers = {
   ...defaultAnswers,

@@ -7,7 +7,7 @@ import { buildPlan, planLinkFor, sharedRoutePrefix, type PlanInput, defaultAnswe
 import { SharedPlanPage } from '@/pages/shared-plan-page';
 import { WizardLayout } from '@/pages/wizard-layout';
 import { WizardPlanPage } from '@/pages/wizard-plan-page';
-import { openPlan, resetStore } from '@/pages/wizard-test-router';
+import { openPlan, resetStore } from '@/test/wizard-test-router';
 import { useWizardStore } from '@/store/wizard-store';
 
 const debian: PlanInput = {

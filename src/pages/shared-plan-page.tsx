@@ -17,7 +17,7 @@ import {
   type DraftAnswers,
   wizardSteps,
 } from '@/rules';
-import { openedFromLinkState } from '@/pages/wizard-plan-page';
+import { openedFromLinkState } from '@/components/opened-from-link-notice';
 import { useWizardStore } from '@/store/wizard-store';
 
 /** What a shared link turned out to hold. */

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { buildPlan, type Plan, defaultAnswers, toPlanInput, type DraftAnswers } from '@/rules';
 import { WizardLayout } from '@/pages/wizard-layout';
 import { WizardPlanPage } from '@/pages/wizard-plan-page';
-import { openPlan, resetStore } from '@/pages/wizard-test-router';
+import { openPlan, resetStore } from '@/test/wizard-test-router';
 import { useWizardStore } from '@/store/wizard-store';
 
 const debianAnswers: DraftAnswers = {
