@@ -625,7 +625,7 @@ export const companionRequirements = [
   },
 ] as const satisfies readonly CompanionRequirement[];
 
-// Third-party versions the target needs (§10.5), first matching row wins.
+// Third-party versions the target is tested with (release notes, "Dependencies"); first matching row wins.
 export type ThirdPartyRow = {
   readonly store: 'redis' | 'mongodb' | 'postgres';
   readonly gateway: string;
@@ -657,7 +657,7 @@ export const thirdPartyRows = [
   { store: 'postgres', gateway: '>=5.3.11 <5.4.0 || >=5.8.0', versions: 'PostgreSQL 13 to 17' },
 ] as const satisfies readonly ThirdPartyRow[];
 
-// Go toolchain for plugins per Gateway version (§7.4). 5.0.x and 5.2.x are not stated in the
+// Go toolchain for plugins per Gateway version (release notes, "Dependencies"). 5.0.x and 5.2.x are not stated in the
 // release notes; their go.mod files say 1.16 and 1.19. For 5.8.13 the docs disagree (1.24 or
 // 1.25); the changelog and the Dashboard notes say 1.25, so that is used.
 export type GoVersionRow = {

@@ -174,9 +174,9 @@ export const mdcbReleases: readonly Release[] = [
   { version: '2.0.0' },
 ];
 
-// Compatibility matrix (§10.3). Each documented row covers the versions from it up to the next
+// Compatibility matrix (release notes). Each documented row covers the versions from it up to the next
 // documented row, so a Gateway between two rows takes the row at or below it. Pump and MDCB are
-// delivered continuously and stay backwards compatible (§10.2), so the later row's newer
+// delivered continuously and stay backwards compatible (LTS page), so the later row's newer
 // companions are safe for the versions in the gap.
 export type CompanionRow = {
   /** The Gateway versions this row covers. */
@@ -200,7 +200,7 @@ export const companionMatrix = [
   { gateway: '>=5.13.1', documentedAt: '5.13.1', mdcb: '2.12.0', pump: '1.16.0' },
 ] as const satisfies readonly CompanionRow[];
 
-// LTS windows (§10.2), as year-month strings so they compare as text. 4.0's maintenance was
+// LTS windows (LTS page), as year-month strings so they compare as text. 4.0's maintenance was
 // called extended support.
 export type LtsWindow = {
   readonly line: string;

@@ -1,4 +1,4 @@
-// What each upgrade strategy adds to the plan (facts §8): how every component upgrade is carried
+// What each upgrade strategy adds to the plan (docs/sources.md: upgrade guide, strategies): how every component upgrade is carried
 // out, and the steps that open and close the change, switch traffic, and lead the way back.
 import { isClusterInstall } from '../catalog/installs';
 import { isRunByTyk } from '../catalog/models';
