@@ -136,6 +136,7 @@ export function persistedStateWith(answers: DraftAnswers): string {
     progress: {},
     createdAt: at,
     updatedAt: at,
+    revision: 1,
   };
   return JSON.stringify({
     state: { plans: { [plan.id]: plan }, order: [plan.id], activePlanId: plan.id },
