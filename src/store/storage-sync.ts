@@ -102,6 +102,9 @@ export function createStorageSync(store: SyncedStore, clock: SyncClock): Storage
   let base: Record<string, SavedPlan> = {};
   let blocked: Blocked = null;
   let isSyncing = false;
+  /** The text last read or written, with what it holds. */
+  let lastRead: { readonly text: string | null; readonly record: StoredPlanSet<SavedPlan> } | null =
+    null;
 
   function unsavedNames(stored: Readonly<Record<string, SavedPlan>>): string[] {
     const { plans, order } = store.getState();
@@ -145,12 +148,15 @@ export function createStorageSync(store: SyncedStore, clock: SyncClock): Storage
   function write(record: StoredPlanSet<SavedPlan>): StorageProblem | null {
     const text = storedText({ ...record, activePlanId: store.getState().activePlanId });
     const written = writeText(storageKey, text);
-    return written.ok ? null : written.problem;
+    if (!written.ok) return written.problem;
+    lastRead = { text, record };
+    return null;
   }
 
   function load(): Partial<SyncedState> {
     base = {};
     blocked = null;
+    lastRead = null;
     const read = readText(storageKey);
     if (!read.ok) {
       return { saveProblem: { reason: read.problem, unsaved: [] }, keptAside: [] };
@@ -187,6 +193,8 @@ export function createStorageSync(store: SyncedStore, clock: SyncClock): Storage
   function readStored(): StoredPlanSet<SavedPlan> | StorageProblem | null {
     const read = readText(storageKey);
     if (!read.ok) return read.problem;
+    // Most of the time storage holds what this tab wrote last: no need to read it again.
+    if (lastRead !== null && read.text === lastRead.text) return lastRead.record;
     const parsed = parseStoredText(read.text);
     if (parsed.kind === 'newer') {
       blocked = 'newer-version';
@@ -195,7 +203,9 @@ export function createStorageSync(store: SyncedStore, clock: SyncClock): Storage
     }
     if (read.text !== null && !keepUnreadable(read.text, parsed)) return null;
     // Unreadable data, now kept aside, brings no news about any plan.
-    return parsed.kind === 'readable' ? parsed.record : emptyRecord;
+    const record = parsed.kind === 'readable' ? parsed.record : emptyRecord;
+    if (parsed.kind === 'readable' && !parsed.needsRewrite) lastRead = { text: read.text, record };
+    return record;
   }
 
   function sync(): void {
