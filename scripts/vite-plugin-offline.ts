@@ -86,6 +86,14 @@ async function readLedger() {
   }
 }
 
+// Ledger updates run one after another, so that no update reads a ledger another is rewriting.
+let ledgerQueue = Promise.resolve();
+function serially(task) {
+  const run = ledgerQueue.then(task, task);
+  ledgerQueue = run.catch(() => undefined);
+  return run;
+}
+
 async function writeLedger(ledger) {
   const body = JSON.stringify(ledger);
   const headers = { 'Content-Type': 'application/json' };
@@ -193,14 +201,16 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'skip-waiting') self.skipWaiting();
+  // A page has loaded: the page it replaced is gone, and may have been the last of its build.
+  if (event.data && event.data.type === 'page-loaded') event.waitUntil(serially(removeUnusedCaches));
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     self.clients
       .claim()
-      .then(adoptTabs)
-      .then(removeUnusedCaches),
+      .then(() => serially(adoptTabs))
+      .then(() => serially(removeUnusedCaches)),
   );
 });
 
@@ -214,7 +224,9 @@ self.addEventListener('fetch', (event) => {
   const isDocument = isAppDocument(url);
   event.respondWith(respond(request, isDocument ? indexUrl : request, isDocument));
   if (request.mode === 'navigate') {
-    event.waitUntil(rememberTab(event.resultingClientId).then(removeUnusedCaches));
+    event.waitUntil(
+      serially(() => rememberTab(event.resultingClientId)).then(() => serially(removeUnusedCaches)),
+    );
   }
 });
 `;

@@ -50,6 +50,8 @@ export function reloadToUpdate(): void {
 
 function watchForUpdates(registration: ServiceWorkerRegistration): void {
   const container = navigator.serviceWorker;
+  // The worker drops an old build's files once no tab runs it; this tab may have replaced the last.
+  container.controller?.postMessage({ type: 'page-loaded' });
   // On a first visit the first worker takes the page over: that is no new version.
   const wasControlled = container.controller !== null;
   if (registration.waiting !== null && wasControlled) offerUpdate(registration.waiting);
