@@ -83,3 +83,14 @@ export {
   type ProgressCount,
 } from './summary';
 export { describeInput, inputMatrix } from './input-matrix';
+// The release history (issue 9): resolving typed versions, companions per Gateway, release-note links.
+export {
+  companionsFor,
+  releaseHistoryOf,
+  releaseNotesUrl,
+  resolveVersion,
+  type CompanionAdvice,
+  type ReleaseNotesPage,
+  type VersionResolution,
+} from './release-lookup';
+export type { CompanionSource, ReleaseRecord, ReleaseSource } from './catalog/release-history';
