@@ -83,3 +83,4 @@ export {
   type ProgressCount,
 } from './summary';
 export { describeInput, inputMatrix } from './input-matrix';
+export { printableText, shownValue } from './message-text';
