@@ -436,7 +436,7 @@ describe('runCli: hostile input in messages', () => {
       '  --name: --name needs KEY=VALUE, as in --name gatewayPort=8080; got "novalue?".',
     ],
     [
-      'a bidi isolate in a name',
+      'a U+2066 in a name',
       [...oss, '--name', 'gatewayName=tyk\u2066;reboot'],
       '  names.gatewayName (--name gatewayName=): Gateway container, service or deployment: "tyk?;reboot" contains ";", which cannot go into a shell command.',
     ],
