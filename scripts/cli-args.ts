@@ -45,7 +45,7 @@ export type CliAnswers = {
 };
 
 /** Where the answers come from: the flags, or a shared link and what reading it replaced. */
-export type AnswerSource =
+type AnswerSource =
   | { readonly kind: 'flags'; readonly input: CliAnswers }
   | {
       readonly kind: 'link';
@@ -55,7 +55,7 @@ export type AnswerSource =
     };
 
 /** How `--format link` writes the link. */
-export type LinkTarget = { readonly appUrl: string; readonly includeNames: boolean };
+type LinkTarget = { readonly appUrl: string; readonly includeNames: boolean };
 
 export const defaultAppUrl = 'http://localhost:5173/';
 
@@ -134,7 +134,7 @@ function readNames(values: FlagValues, errors: FieldMessage[]): Record<string, s
 }
 
 /** Stage two: flag values into answers. Defaults that depend on the model are filled in here. */
-export function answersFromFlags(values: FlagValues): {
+function answersFromFlags(values: FlagValues): {
   readonly input: CliAnswers;
   readonly errors: readonly FieldMessage[];
 } {

@@ -17,7 +17,7 @@ export const outputFormats = ['text', 'markdown', 'json', 'link'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
 
 /** A value the help lists for a flag, with what it means. */
-export type AllowedValue = { readonly value: string; readonly label: string };
+type AllowedValue = { readonly value: string; readonly label: string };
 
 export type FlagSpec = {
   readonly flag: `--${string}`;

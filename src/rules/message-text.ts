@@ -1,7 +1,7 @@
 // Echoing what the user typed back into a message: short, printable, and never a throw.
 
 /** The longest echo of a value in a message, in characters; longer values end in an ellipsis. */
-export const shownValueLength = 40;
+const shownValueLength = 40;
 
 // Characters a terminal or a text renderer would obey instead of showing: C0 controls and DEL,
 // C1 controls (U+009B is an 8-bit CSI, the start of a terminal escape), the bidi marks,
