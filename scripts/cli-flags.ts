@@ -222,6 +222,14 @@ const parserOptions: NonNullable<ParseArgsConfig['options']> = Object.fromEntrie
   ]),
 );
 
+function unexpectedArgument(raw: string): FieldMessage {
+  const shown = shownValue(raw);
+  return {
+    field: shown,
+    message: `Unexpected argument "${shown}": every value follows its flag, as in --model oss.`,
+  };
+}
+
 type ReadFlags = { readonly values: FlagValues; readonly errors: readonly FieldMessage[] };
 
 /** Stage one: argv into flag values. Accepts `--flag value` and `--flag=value`. */
@@ -261,10 +269,7 @@ export function readFlags(argv: readonly string[]): ReadFlags {
       }
       if (token.kind === 'positional') {
         if (token.index === skipIndex) continue;
-        errors.push({
-          field: shownValue(raw),
-          message: `Unexpected argument "${shownValue(raw)}": every value follows its flag, as in --model oss.`,
-        });
+        errors.push(unexpectedArgument(raw));
         continue;
       }
       const spec = specByFlag.get(`--${token.name}`);
@@ -273,10 +278,7 @@ export function readFlags(argv: readonly string[]): ReadFlags {
       if (isShortForm && (spec === undefined || raw !== token.rawName)) {
         if (token.index === unexpectedIndex) continue;
         unexpectedIndex = token.index;
-        errors.push({
-          field: shownValue(raw),
-          message: `Unexpected argument "${shownValue(raw)}": every value follows its flag, as in --model oss.`,
-        });
+        errors.push(unexpectedArgument(raw));
         continue;
       }
       if (spec === undefined) {
