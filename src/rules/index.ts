@@ -94,3 +94,4 @@ export {
   type VersionResolution,
 } from './release-lookup';
 export type { CompanionSource, ReleaseRecord, ReleaseSource } from './catalog/release-history';
+export { printableText, shownValue } from './message-text';
