@@ -156,12 +156,7 @@ describe('parseCliArgs: answers', () => {
 
   it('leaves out what was not given', () => {
     const input = answers(['--model', 'oss', '--from', '5.0.0']);
-    expect(Object.keys(input).sort()).toEqual([
-      'components',
-      'gateway',
-      'model',
-      'usesGoPlugins',
-    ]);
+    expect(Object.keys(input).sort()).toEqual(['components', 'gateway', 'model', 'usesGoPlugins']);
     expect(input.gateway).toEqual({ from: '5.0.0' });
   });
 
