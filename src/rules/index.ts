@@ -44,3 +44,9 @@ export {
   type LinkOptions,
 } from './link';
 export { renderMarkdown, renderText } from './render';
+// Reading the deployment's own files (issue 10): proposed answers with evidence, findings, and
+// the read-only collector script.
+export type * from './detect/types';
+export { detectDeployment } from './detect/detect';
+export { findingsFor, findingRows, type FindingRow } from './detect/findings';
+export { mergeDetectedAnswers } from './detect/answers';
