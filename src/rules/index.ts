@@ -49,4 +49,5 @@ export { renderMarkdown, renderText } from './render';
 export type * from './detect/types';
 export { detectDeployment } from './detect/detect';
 export { findingsFor, findingRows, type FindingRow } from './detect/findings';
+export { collectorScript } from './detect/collector';
 export { mergeDetectedAnswers } from './detect/answers';
