@@ -257,10 +257,12 @@ if have psql; then database_version postgres psql -h "$database_host" -U "$pg_us
 plugins /opt/tyk-gateway/apps
 `;
 
+// Plain strings and functions only at the top level: the bundler can then leave the whole
+// module out of every chunk that does not print a collector.
 type CollectorEntry = {
   readonly reads: string;
   readonly settings: string;
-  readonly body: string;
+  readonly body: () => string;
 };
 
 const collectors: Readonly<Record<InstallType, CollectorEntry>> = {
@@ -268,7 +270,7 @@ const collectors: Readonly<Record<InstallType, CollectorEntry>> = {
     reads:
       'docker ps and docker inspect of the Tyk, Redis and database containers, the config file inside each Tyk container',
     settings: 'TYK_GATEWAY_URL, TYK_DASHBOARD_URL, TYK_POSTGRES_USER',
-    body: `tyk_containers() {
+    body: () => `tyk_containers() {
   docker ps --format '{{json .}}' | grep -E '"Image":"[^"]*(tyk|redis|valkey|mongo|postgres)'
 }
 
@@ -306,7 +308,7 @@ plugins ""
       'the compose file, its .env, the env and conf files beside it, docker compose ps and images',
     settings:
       'TYK_COMPOSE_DIR (the project folder), TYK_GATEWAY_URL, TYK_DASHBOARD_URL, TYK_POSTGRES_USER',
-    body: `compose_dir="\${TYK_COMPOSE_DIR:-.}"
+    body: () => `compose_dir="\${TYK_COMPOSE_DIR:-.}"
 cd "$compose_dir" || exit 1
 for file in docker-compose.yml docker-compose.yaml compose.yml compose.yaml .env; do
   if [ -f "$file" ]; then section "file $file" "" "" "$(mask <"$file")"; fi
@@ -333,7 +335,7 @@ plugins ./apps
       'the Deployments, StatefulSets and DaemonSets of one namespace, /hello through the API server',
     settings:
       'TYK_NAMESPACE (tyk), TYK_DASHBOARD_URL (a port-forward, for the plugin count), TYK_POSTGRES_USER',
-    body:
+    body: () =>
       namespaceFacts +
       `namespace_facts "\${TYK_NAMESPACE:-tyk}"
 plugins ""
@@ -342,7 +344,7 @@ plugins ""
   helm: {
     reads: 'helm list, the values of every Tyk release, and the workloads of their namespaces',
     settings: 'TYK_DASHBOARD_URL (a port-forward, for the plugin count), TYK_POSTGRES_USER',
-    body:
+    body: () =>
       namespaceFacts +
       `collect "helm list" helm list --all-namespaces -o json
 namespaces=""
@@ -361,14 +363,14 @@ plugins ""
     reads: "rpm -qa 'tyk*', the config files under /opt, Redis and the database on this machine",
     settings:
       'TYK_GATEWAY_URL, TYK_DASHBOARD_URL, TYK_REDIS_HOST, TYK_REDIS_PORT, TYK_DATABASE_HOST, TYK_POSTGRES_USER',
-    body: linuxBody("rpm -qa 'tyk*'"),
+    body: () => linuxBody("rpm -qa 'tyk*'"),
   },
   deb: {
     reads:
       "dpkg-query -W 'tyk*', the config files under /opt, Redis and the database on this machine",
     settings:
       'TYK_GATEWAY_URL, TYK_DASHBOARD_URL, TYK_REDIS_HOST, TYK_REDIS_PORT, TYK_DATABASE_HOST, TYK_POSTGRES_USER',
-    body: linuxBody("dpkg-query -W 'tyk*'"),
+    body: () => linuxBody("dpkg-query -W 'tyk*'"),
   },
 };
 
@@ -392,7 +394,7 @@ export function collectorScript(install: InstallType): string {
     common,
     settings,
     `printf '{\\n  "tykUpgradeCollector": ${collectorSchemaVersion},\\n  "install": "${install}",\\n  "architecture": %s,\\n  "sections": [\\n' "$(json_string "$(uname -m 2>/dev/null)")"`,
-    entry.body,
+    entry.body(),
     "printf '\\n  ]\\n}\\n'",
     'printf \'Collected %s parts. Give the JSON to the wizard, or run: npm run --silent detect -- FILE\\n\' "$sections" >&2',
     '',

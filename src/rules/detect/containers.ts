@@ -220,7 +220,12 @@ export function readListing(
   });
 }
 
-const workloadKinds = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+const workloadKinds = /* @__PURE__ */ new Set([
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+]);
 
 /** `kubectl get deploy -o json` (a List), a single object, pods, or YAML manifests. */
 export function readKubectl(

@@ -70,51 +70,65 @@ const perComponent = (
     type,
   }));
 
-export const fieldSpecs: readonly FieldSpec[] = [
-  { field: 'model', label: 'the deployment model', type: 'text' },
-  { field: 'install', label: 'how Tyk is installed', type: 'text' },
-  { field: 'database', label: "the Dashboard's database", type: 'text' },
-  { field: 'usesGoPlugins', label: 'whether Go plugins are in use', type: 'boolean' },
-  { field: 'gateway.from', label: 'the Gateway version', type: 'version' },
-  { field: 'dashboard.from', label: 'the Dashboard version', type: 'version', isInternal: true },
-  { field: 'pump.from', label: 'the Pump version', type: 'version' },
-  { field: 'mdcb.from', label: 'the MDCB version', type: 'version' },
-  ...perComponent('images', (c) => `the ${c} image repository`, 'text'),
-  ...perComponent(
-    'compose.tagVariables',
-    (c) => `the .env variable that sets the ${c} tag`,
-    'text',
-  ),
-  ...perComponent('compose.envFiles', (c) => `the env_file of the ${c}`, 'text'),
-  ...perComponent('compose.configFiles', (c) => `the mounted config file of the ${c}`, 'text'),
-  { field: 'redis.version', label: 'the Redis version', type: 'text' },
-  { field: 'redis.valkeyVersion', label: 'the Valkey version', type: 'text' },
-  { field: 'redis.isCluster', label: 'whether Redis runs as a cluster', type: 'boolean' },
-  { field: 'redis.isSentinel', label: 'whether Redis runs with Sentinel', type: 'boolean' },
-  { field: 'architecture', label: 'the CPU architecture', type: 'text' },
-  { field: 'fips', label: 'whether the Gateway is the FIPS build', type: 'boolean' },
-  { field: 'databaseVersion', label: 'the database version', type: 'text', isInternal: true },
-  ...nameFields.map((field): FieldSpec => ({
-    field: `names.${field.id}`,
-    label: field.label,
-    type: field.kind === 'port' ? 'port' : 'name',
-    nameKind: field.kind,
-  })),
-];
+function buildFieldSpecs(): readonly FieldSpec[] {
+  return [
+    { field: 'model', label: 'the deployment model', type: 'text' },
+    { field: 'install', label: 'how Tyk is installed', type: 'text' },
+    { field: 'database', label: "the Dashboard's database", type: 'text' },
+    { field: 'usesGoPlugins', label: 'whether Go plugins are in use', type: 'boolean' },
+    { field: 'gateway.from', label: 'the Gateway version', type: 'version' },
+    { field: 'dashboard.from', label: 'the Dashboard version', type: 'version', isInternal: true },
+    { field: 'pump.from', label: 'the Pump version', type: 'version' },
+    { field: 'mdcb.from', label: 'the MDCB version', type: 'version' },
+    ...perComponent('images', (c) => `the ${c} image repository`, 'text'),
+    ...perComponent(
+      'compose.tagVariables',
+      (c) => `the .env variable that sets the ${c} tag`,
+      'text',
+    ),
+    ...perComponent('compose.envFiles', (c) => `the env_file of the ${c}`, 'text'),
+    ...perComponent('compose.configFiles', (c) => `the mounted config file of the ${c}`, 'text'),
+    { field: 'redis.version', label: 'the Redis version', type: 'text' },
+    { field: 'redis.valkeyVersion', label: 'the Valkey version', type: 'text' },
+    { field: 'redis.isCluster', label: 'whether Redis runs as a cluster', type: 'boolean' },
+    { field: 'redis.isSentinel', label: 'whether Redis runs with Sentinel', type: 'boolean' },
+    { field: 'architecture', label: 'the CPU architecture', type: 'text' },
+    { field: 'fips', label: 'whether the Gateway is the FIPS build', type: 'boolean' },
+    { field: 'databaseVersion', label: 'the database version', type: 'text', isInternal: true },
+    ...nameFields.map((field): FieldSpec => ({
+      field: `names.${field.id}`,
+      label: field.label,
+      type: field.kind === 'port' ? 'port' : 'name',
+      nameKind: field.kind,
+    })),
+  ];
+}
 
-const specByField = new Map(fieldSpecs.map((spec) => [spec.field, spec]));
+// Built on first use, so that bundles which never read a file leave the table out.
+let specByField: ReadonlyMap<string, FieldSpec> | null = null;
+let specOrder: readonly string[] = [];
+
+function specs(): ReadonlyMap<string, FieldSpec> {
+  if (specByField === null) {
+    const list = buildFieldSpecs();
+    specByField = new Map(list.map((spec) => [spec.field, spec]));
+    specOrder = list.map((spec) => spec.field);
+  }
+  return specByField;
+}
 
 export function fieldSpec(field: string): FieldSpec | undefined {
-  return specByField.get(field);
+  return specs().get(field);
 }
 
 /** The words for a field in a message: "the Gateway version". */
 export function fieldLabel(field: string): string {
-  return specByField.get(field)?.label ?? field;
+  return specs().get(field)?.label ?? field;
 }
 
 /** Order of answers in evidence and conflicts: as listed above. */
 export function fieldOrder(field: string): number {
-  const index = fieldSpecs.findIndex((spec) => spec.field === field);
-  return index < 0 ? fieldSpecs.length : index;
+  specs();
+  const index = specOrder.indexOf(field);
+  return index < 0 ? specOrder.length : index;
 }

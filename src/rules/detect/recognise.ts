@@ -272,7 +272,14 @@ function isCompose(value: JsonRecord): boolean {
   );
 }
 
-const kubeKinds = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'ReplicaSet', 'List']);
+const kubeKinds = /* @__PURE__ */ new Set([
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'Pod',
+  'ReplicaSet',
+  'List',
+]);
 
 function isKubeObject(value: JsonValue): boolean {
   return (

@@ -106,8 +106,9 @@ function patternOf(spec: SettingSpec): RegExp {
   return new RegExp(`^${source}$`);
 }
 
+// Annotated so that bundles which never read a file leave the table out.
 const specPatterns: readonly { readonly spec: SettingSpec; readonly pattern: RegExp }[] =
-  settingSpecs.map((spec) => ({ spec, pattern: patternOf(spec) }));
+  /* @__PURE__ */ settingSpecs.map((spec) => ({ spec, pattern: patternOf(spec) }));
 
 /**
  * The setting a canonical key stands for, and the concrete path (with the Pump backend's name

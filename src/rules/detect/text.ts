@@ -55,12 +55,15 @@ export function lineAt(text: string, offset: number): number {
 }
 
 // Keys whose values are secrets (config-risks.md §4), compared without case, "_", "-" or ".".
-const secretKeyPattern =
-  /(secret|password|passwd|licen[cs]e|apikey|rpckey|token|privatekey|orgid|credential|authkey|accesskey)|pass$|pwd$/;
-
+// Kept as text too: the collector's awk uses the same extended regular expressions.
+export const secretKeyExpression =
+  '(secret|password|passwd|licen[cs]e|apikey|rpckey|token|privatekey|orgid|credential|authkey|accesskey)|pass$|pwd$';
 // The last part of a path that names a reference to a secret, not the secret itself.
-const secretReference =
-  /^(name|key|keyname|secretname|usesecretname|secretkeyref|sentinelkeyname|certificatesecretname)$/;
+export const secretReferenceExpression =
+  '^(name|key|keyname|secretname|usesecretname|secretkeyref|sentinelkeyname|certificatesecretname)$';
+
+const secretKeyPattern = /* @__PURE__ */ new RegExp(secretKeyExpression);
+const secretReference = /* @__PURE__ */ new RegExp(secretReferenceExpression);
 
 /** True when a key, an environment variable or a dotted path names a secret. */
 export function isSecretKey(key: string): boolean {
@@ -68,10 +71,6 @@ export function isSecretKey(key: string): boolean {
   if (secretReference.test(last)) return false;
   return secretKeyPattern.test(key.toLowerCase().replace(/[_.\-[\]]/g, ''));
 }
-
-/** The same patterns as extended regular expressions, for the collector's awk. */
-export const secretKeyExpression = secretKeyPattern.source;
-export const secretReferenceExpression = secretReference.source;
 
 const urlCredentials = /([a-z][a-z0-9+.-]*:\/\/)([^@/\s"',]+)@/gi;
 const keywordPassword = /\b(password|pwd|pass)(\s*=\s*)('[^']*'|"[^"]*"|[^\s"',;]+)/gi;
