@@ -563,6 +563,67 @@ describe('Helm', () => {
   });
 });
 
+describe('Helm values of each chart', () => {
+  it.each<[string, string, Record<string, unknown>]>([
+    [
+      'tyk-oss',
+      'global:\n  components:\n    pump: true\n  redis:\n    addrs:\n      - redis.tyk.svc:6379\n  hashKeys: true\ntyk-gateway:\n  gateway:\n    image:\n      repository: docker.tyk.io/tyk-gateway/tyk-gateway\n      tag: v5.8.1\ntyk-pump:\n  pump:\n    image:\n      repository: docker.tyk.io/tyk-pump/tyk-pump\n      tag: v1.12.0\n',
+      {
+        model: 'oss',
+        install: 'helm',
+        components: ['gateway', 'pump'],
+        gateway: { from: '5.8.1' },
+        pump: { from: '1.12.0' },
+        images: {
+          gateway: 'docker.tyk.io/tyk-gateway/tyk-gateway',
+          pump: 'docker.tyk.io/tyk-pump/tyk-pump',
+        },
+        names: { redisHost: 'redis.tyk.svc', redisPort: 6379 },
+      },
+    ],
+    [
+      'tyk-stack',
+      'global:\n  license:\n    dashboard: stack-Licence-9191\n  storageType: postgres\n  postgres:\n    host: tyk-postgres-postgresql.tyk.svc\n    port: 5432\n    database: tyk_analytics\ntyk-gateway:\n  gateway:\n    image:\n      repository: tykio/tyk-gateway-ee\n      tag: v5.8.2\ntyk-dashboard:\n  dashboard:\n    image:\n      repository: tykio/tyk-dashboard\n      tag: v5.8.2\n',
+      {
+        model: 'self-managed',
+        install: 'helm',
+        components: ['gateway', 'dashboard'],
+        database: 'postgres',
+        gateway: { from: '5.8.2' },
+        names: { databaseHost: 'tyk-postgres-postgresql.tyk.svc', databaseName: 'tyk_analytics' },
+      },
+    ],
+    [
+      'tyk-data-plane connected to Tyk Cloud',
+      'global:\n  remoteControlPlane:\n    enabled: true\n    connectionString: "tall-stone-hyb.aws-euw2.cloud-ara.tyk.io:443"\n    groupID: "edge"\ntyk-gateway:\n  gateway:\n    image:\n      tag: v5.8.2\n',
+      {
+        model: 'cloud-hybrid',
+        install: 'helm',
+        components: ['gateway'],
+        gateway: { from: '5.8.2' },
+        images: { gateway: 'tykio/tyk-gateway-ee' },
+        dataPlanes: [{ name: 'edge' }],
+      },
+    ],
+  ])('reads the values of %s', (_name, text, expected) => {
+    const result = detected([{ name: 'values.yaml', text }]);
+    expect(result.answers).toMatchObject(expected);
+    expect(JSON.stringify(result)).not.toContain('stack-Licence-9191');
+  });
+
+  it('reads docker compose ps --format json lines', () => {
+    const lines =
+      '{"Name":"tyk-tyk-gateway-1","Service":"tyk-gateway","Image":"tykio/tyk-gateway:v5.8.0","State":"running","Project":"tyk"}\n{"Name":"tyk-tyk-pump-1","Service":"tyk-pump","Image":"tykio/tyk-pump-docker-pub:v1.12.0","State":"running","Project":"tyk"}\n';
+    expect(detected([{ name: 'ps.json', text: lines }]).answers).toMatchObject({
+      install: 'docker-compose',
+      components: ['gateway', 'pump'],
+      gateway: { from: '5.8.0' },
+      pump: { from: '1.12.0' },
+      names: { gatewayName: 'tyk-gateway', pumpName: 'tyk-pump' },
+    });
+  });
+});
+
 describe('what components report', () => {
   it.each<[string, string, Record<string, unknown>]>([
     ['a Gateway /hello', gatewayHello, { gateway: { from: '5.8.2' } }],

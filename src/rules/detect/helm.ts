@@ -229,6 +229,18 @@ export function readHelmValues(file: string, doc: JsonDocument, observations: Ob
       where: where(isJsonRecord(root['tyk-dashboard']) ? 'tyk-dashboard' : 'global'),
       reason: 'the values configure a Dashboard',
     });
+  } else if (
+    at(root, ['tyk-gateway', 'gateway', 'image', 'repository']) ===
+    defaultRepository('gateway', true)
+  ) {
+    // Only the tyk-oss chart defaults to this image; user-supplied values alone may not say more.
+    observations.claimModel({
+      models: ['oss'],
+      file,
+      where: where('tyk-gateway.gateway.image.repository'),
+      reason:
+        'the values run the open-source Gateway image and configure no Dashboard, MDCB or control plane',
+    });
   }
 
   const instances = new Map<ComponentId, InstanceDraft>();
