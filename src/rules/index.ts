@@ -95,3 +95,10 @@ export {
 } from './release-lookup';
 export type { CompanionSource, ReleaseRecord, ReleaseSource } from './catalog/release-history';
 export { printableText, shownValue } from './message-text';
+// Reading the deployment's own files (issue 10): proposed answers with evidence, findings, and
+// the read-only collector script.
+export type * from './detect/types';
+export { detectDeployment } from './detect/detect';
+export { findingsFor, findingRows, type FindingRow } from './detect/findings';
+export { collectorScript } from './detect/collector';
+export { mergeDetectedAnswers } from './detect/answers';
