@@ -1,7 +1,8 @@
 // The messages for the "tell the stakeholders" steps: before the change (what, when, the impact of
 // the strategy, who to contact) and after it. Plain text for e-mail and chat, Markdown for issues
 // and wikis; both say the same. The user's details are echoed as typed, escaped for Markdown.
-import { components, findModel } from './catalog';
+import { findModel } from './catalog';
+import { componentLabel } from './estimate/answers';
 import { formatMinutes } from './estimate/duration';
 import {
   addMinutes,
@@ -13,7 +14,7 @@ import {
 } from './estimate/local-date-time';
 import type { ChangeEstimate } from './estimate/types';
 import { markdownInline } from './render';
-import type { ComponentId, Plan } from './types';
+import type { Plan } from './types';
 
 /** What the change record knows about the change (issue 11's cover fields). All optional. */
 export type ChangeDetails = {
@@ -63,10 +64,6 @@ function whenOf(raw: unknown): When | null {
 }
 
 const shown = (when: When): string => (when.at === null ? when.text : formatDateTime(when.at));
-
-function labelOf(component: ComponentId): string {
-  return components.find((entry) => entry.id === component)?.label ?? component;
-}
 
 function listOf(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
@@ -234,9 +231,12 @@ function before(c: Context): { readonly subject: string; readonly blocks: readon
         kind: 'list',
         items: [
           ...changed.map(
-            (version) => `${labelOf(version.component)} from ${version.from} to ${version.to}`,
+            (version) =>
+              `${componentLabel(version.component)} from ${version.from} to ${version.to}`,
           ),
-          ...unchanged.map((version) => `${labelOf(version.component)} stays on ${version.from}`),
+          ...unchanged.map(
+            (version) => `${componentLabel(version.component)} stays on ${version.from}`,
+          ),
         ],
       },
       { kind: 'heading', text: 'When' },
@@ -258,8 +258,8 @@ function after(c: Context): { readonly subject: string; readonly blocks: readonl
         kind: 'list',
         items: c.plan.versions.map((version) =>
           version.from === version.to
-            ? `${labelOf(version.component)}: still ${version.from}`
-            : `${labelOf(version.component)}: now ${version.to} (was ${version.from})`,
+            ? `${componentLabel(version.component)}: still ${version.from}`
+            : `${componentLabel(version.component)}: now ${version.to} (was ${version.from})`,
         ),
       },
       { kind: 'heading', text: 'What to expect' },

@@ -1,17 +1,9 @@
 // How long a plan takes: each step timed from the catalogue, laid end to end in the plan's order,
 // with the point of no return, the way back from the worst point and what is out of service when.
 // Pure and deterministic; never throws, whatever the answers hold.
-import { components, findModel, strategies } from '../catalog';
+import { components, strategies } from '../catalog';
 import { oneWayChanges } from '../steps/closing';
-import type {
-  ComponentId,
-  InstallType,
-  NormalizedInput,
-  Phase,
-  Plan,
-  Step,
-  Strategy,
-} from '../types';
+import type { ComponentId, InstallType, Phase, Plan, Step, Strategy } from '../types';
 import { crosses } from '../versions';
 import { componentLabel, resolveEstimateAnswers, type ResolvedEstimateAnswers } from './answers';
 import {
@@ -98,7 +90,7 @@ function partMinutes(part: EstimatePart, instances: number, scale: Scale): numbe
   }
 }
 
-export function sumParts(parts: readonly EstimatePart[], instances: number, scale: Scale): number {
+function sumParts(parts: readonly EstimatePart[], instances: number, scale: Scale): number {
   return parts.reduce((total, part) => total + partMinutes(part, instances, scale), 0);
 }
 
@@ -229,19 +221,19 @@ export function timedSteps(plan: Plan, answers: EstimateAnswers = {}): readonly 
   return timeSteps(plan, scaleOf(plan, answers));
 }
 
-/** The plan backs up and restores a Dashboard database (the same test as the rollback's restore step). */
-function hasDashboardDatabase(input: NormalizedInput): boolean {
-  return (
-    findModel(input.model).hasDatabase &&
-    input.database !== null &&
-    input.components.includes('dashboard')
+/** The plan dumps and restores a Dashboard database: the steps say so, whatever the model. */
+function hasDashboardDatabase(plan: Plan): boolean {
+  return plan.phases.some((phase) =>
+    phase.steps.some(
+      (step) => step.id === 'backup-database' || step.id === 'rollback-restore-database',
+    ),
   );
 }
 
 function scaleOf(plan: Plan, answers: EstimateAnswers): Scale {
   const { input } = plan;
   const resolved = resolveEstimateAnswers(input, answers);
-  const hasDatabase = hasDashboardDatabase(input);
+  const hasDatabase = hasDashboardDatabase(plan);
   return {
     resolved,
     hasDatabase,
@@ -349,7 +341,7 @@ function pointOfNoReturn(plan: Plan, timed: readonly TimedStep[]): PointOfNoRetu
 }
 
 /** The step after which a rollback costs the most: the last check before traffic reopens, or the end. */
-export function worstPoint(plan: Plan, timed: readonly TimedStep[]): TimedStep | null {
+function worstPoint(plan: Plan, timed: readonly TimedStep[]): TimedStep | null {
   const change = timed.filter((entry) => entry.timing === 'change');
   const closeAt = change.findIndex((entry) => entry.step.id === 'close-maintenance-window');
   if (plan.input.strategy === 'downtime' && closeAt > 0) return change[closeAt - 1] ?? null;
