@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { announcementFor, type ChangeDetails } from './announcement';
+import { announcementFor, announcementStepIds, type ChangeDetails } from './announcement';
 import { buildPlan } from './build-plan';
 import { estimatePlan } from './estimate/estimate';
 import type { EstimateAnswers } from './estimate/types';
@@ -290,6 +291,43 @@ describe('the announcement after the change', () => {
     expect(message.text).toContain('- MDCB: still 2.5.0\n');
     expect(announce({ ...mdcbRolling, mdcb: { from: '2.5.0', to: '2.5.0' } }, {}).text).toContain(
       '- MDCB stays on 2.5.0\n',
+    );
+  });
+});
+
+describe('arbitrary details', () => {
+  const plan = planOf(mdcbRolling);
+  const estimate = estimatePlan(plan);
+  const anyText = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'binary', maxLength: 300 }),
+    fc.constantFrom('<b>x</b>', '[a](b)', '`', '*', '# h', '1. x', '\u0000\n\r\t', 'a&amp;b'),
+  );
+  const anyDetails = fc.record(
+    {
+      windowStart: anyText,
+      windowEnd: anyText,
+      contact: anyText,
+      environment: anyText,
+      ticket: anyText,
+      operator: anyText,
+      approver: anyText,
+    },
+    { requiredKeys: [] },
+  );
+
+  it('never throw, keep to printable lines, and never open Markdown markup', () => {
+    fc.assert(
+      fc.property(anyDetails, fc.constantFrom(...announcementStepIds), (details, stepId) => {
+        const { text, markdown } = announcementFor(plan, estimate, details, stepId);
+        // eslint-disable-next-line no-control-regex
+        expect(/[\u0000-\u0009\u000b-\u001f\u007f]/.test(text + markdown)).toBe(false);
+        expect(/(^|[^\\])[<[`]/m.test(markdown)).toBe(false);
+        expect(
+          markdown.split('\n').filter((line) => /^(#|\d+[.)] |[-+] (?!\S))/.test(line)),
+        ).toEqual([]);
+      }),
+      { numRuns: 200 },
     );
   });
 });

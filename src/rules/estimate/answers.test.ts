@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildPlan } from '../build-plan';
 import { readEstimateAnswers } from './answers';
+import { estimatePlan } from './estimate';
 import type { EstimateAnswersResult } from './types';
 
 const cases: readonly (readonly [string, unknown, EstimateAnswersResult])[] = [
@@ -83,5 +86,48 @@ const cases: readonly (readonly [string, unknown, EstimateAnswersResult])[] = [
 describe('readEstimateAnswers', () => {
   it.each(cases)('%s', (_, raw, expected) => {
     expect(readEstimateAnswers(raw)).toEqual(expected);
+  });
+});
+
+describe('arbitrary estimate answers', () => {
+  const plan = (() => {
+    const result = buildPlan({
+      model: 'self-managed-mdcb',
+      install: 'helm',
+      components: ['gateway', 'dashboard', 'pump', 'mdcb'],
+      usesGoPlugins: true,
+      database: 'postgres',
+      dataPlanes: [{ name: 'eu-west' }, { name: 'us-east' }],
+      gateway: { from: '5.0.0', to: '5.3.0' },
+      pump: { from: '1.9.0' },
+      mdcb: { from: '2.4.0' },
+      strategy: 'downtime',
+    });
+    if (!result.ok) throw new Error('the base answers should make a plan');
+    return result.plan;
+  })();
+  const anyAnswers = fc.oneof(
+    fc.anything(),
+    fc.record({
+      instances: fc.oneof(
+        fc.anything(),
+        fc.dictionary(fc.constantFrom('gateway', 'dashboard', 'pump', 'mdcb', 'x'), fc.anything()),
+      ),
+      databaseGb: fc.anything(),
+    }),
+  );
+
+  it('never throw, name a field of the estimate, and always leave an estimate to show', () => {
+    fc.assert(
+      fc.property(anyAnswers, (raw) => {
+        const result = readEstimateAnswers(raw);
+        if (!result.ok) {
+          expect(result.errors.length).toBeGreaterThan(0);
+          expect(result.errors.filter((error) => !error.field.startsWith('estimate'))).toEqual([]);
+        }
+        expect(estimatePlan(plan, result.answers).totalMinutes).toBeGreaterThan(0);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

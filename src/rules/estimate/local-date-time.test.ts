@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addMinutes,
@@ -75,6 +76,39 @@ describe('showing date-times', () => {
     );
     expect(formatRange(read('2026-03-07T22:00'), read('2026-03-08T01:30'))).toBe(
       'Saturday 7 March 2026, 22:00 to Sunday 8 March 2026, 01:30',
+    );
+  });
+});
+
+describe('date-time arithmetic', () => {
+  const anyDateTime = fc
+    .record({
+      year: fc.integer({ min: 1900, max: 2200 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 28 }),
+      hour: fc.integer({ min: 0, max: 23 }),
+      minute: fc.integer({ min: 0, max: 59 }),
+    })
+    .map((value) => ({ ...value, zone: null }));
+
+  it('comes back to the same time after going forward and back', () => {
+    fc.assert(
+      fc.property(anyDateTime, fc.integer({ min: 0, max: 5_000_000 }), (value, minutes) => {
+        expect(addMinutes(addMinutes(value, minutes), -minutes)).toEqual(value);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads back what it shows as ISO text', () => {
+    fc.assert(
+      fc.property(anyDateTime, fc.integer({ min: 0, max: 100_000 }), (value, minutes) => {
+        const later = addMinutes(value, minutes);
+        const pad = (number: number) => String(number).padStart(2, '0');
+        const iso = `${later.year}-${pad(later.month)}-${pad(later.day)}T${pad(later.hour)}:${pad(later.minute)}`;
+        expect(parseLocalDateTime(iso)).toEqual(later);
+      }),
+      { numRuns: 300 },
     );
   });
 });
