@@ -327,6 +327,19 @@ describe('estimatePlan: hand-checked plans', () => {
     for (const answers of odd) expect(estimatePlan(plan, answers).totalMinutes).toBe(160);
   });
 
+  it('times a data plane by its installation whatever its name, even one named like a console step', () => {
+    const named = (name: string) =>
+      estimatePlan(planOf({ ...readmeInput, dataPlanes: [{ name }, { name: 'us-east' }] }));
+    expect(named('cloud').totalMinutes).toBe(160);
+    expect(named('backup').totalMinutes).toBe(160);
+    expect(named('cloud').steps.find((step) => step.stepId === 'cloud-upgrade-gateway')).toEqual(
+      expect.objectContaining({
+        minutes: 11,
+        basis: 'Helm upgrade 5 min + image pull and pod ready 2 instances × 3 min',
+      }),
+    );
+  });
+
   it('gives the same estimate for the same plan and answers', () => {
     const plan = planOf(readmeInput);
     expect(estimatePlan(plan, { databaseGb: 3 })).toEqual(estimatePlan(plan, { databaseGb: 3 }));

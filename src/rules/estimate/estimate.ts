@@ -191,10 +191,11 @@ function upgradeParts(plan: Plan, component: ComponentId, scale: Scale): Upgrade
 type StepFigure = Pick<TimedStep, 'source' | 'timing' | 'parts' | 'rollbackParts' | 'instances'>;
 
 function figureOf(step: Step, phase: Phase, plan: Plan, scale: Scale): StepFigure {
-  const entry = catalogueEntry(step, plan);
   // The rollback phase is a contingency whatever the catalogue says: it never counts as the change.
   const isContingency = phase.kind === 'rollback';
-  if (entry === null && step.kind === 'upgrade' && isComponent(step.component)) {
+  // A component upgrade on a self-run installation is timed from the installation, even when its
+  // id reads like a console step (a data plane named `cloud` has a step `cloud-upgrade-gateway`).
+  if (step.kind === 'upgrade' && isComponent(step.component)) {
     const upgrade = upgradeParts(plan, step.component, scale);
     if (upgrade !== null) {
       return {
@@ -206,6 +207,7 @@ function figureOf(step: Step, phase: Phase, plan: Plan, scale: Scale): StepFigur
       };
     }
   }
+  const entry = catalogueEntry(step, plan);
   const known: Omit<StepEstimateEntry, 'id'> = entry ?? kindEstimates[step.kind];
   return {
     source: entry === null ? 'kind' : 'step',
