@@ -452,22 +452,21 @@ function serviceGaps(plan: Plan, timed: readonly TimedStep[], scale: Scale): rea
       ];
     }
     case 'rolling':
-      return change
-        .filter((entry) => entry.source === 'upgrade' && isComponent(entry.step.component))
-        .flatMap((entry) => {
-          const component = entry.step.component as ComponentId;
-          const onceParts = entry.parts.filter((part) => part.per !== 'instance');
-          const eachParts = entry.parts.filter((part) => part.per === 'instance');
-          const first = (entry.startMinute ?? 0) + sumParts(onceParts, 1, scale);
-          const each = sumParts(eachParts, 1, scale);
-          return Array.from({ length: entry.instances }, (_, index) => ({
-            id: `${entry.step.id}-instance-${index + 1}`,
-            row: 'instances' as const,
-            label: `${componentLabel(component)} instance ${index + 1} of ${entry.instances}${siteText(entry)}`,
-            startMinute: first + index * each,
-            minutes: each,
-          }));
-        });
+      return change.flatMap((entry): readonly ServiceGap[] => {
+        const component = entry.step.component;
+        if (entry.source !== 'upgrade' || !isComponent(component)) return [];
+        const onceParts = entry.parts.filter((part) => part.per !== 'instance');
+        const eachParts = entry.parts.filter((part) => part.per === 'instance');
+        const first = (entry.startMinute ?? 0) + sumParts(onceParts, 1, scale);
+        const each = sumParts(eachParts, 1, scale);
+        return Array.from({ length: entry.instances }, (_, index) => ({
+          id: `${entry.step.id}-instance-${index + 1}`,
+          row: 'instances' as const,
+          label: `${componentLabel(component)} instance ${index + 1} of ${entry.instances}${siteText(entry)}`,
+          startMinute: first + index * each,
+          minutes: each,
+        }));
+      });
   }
 }
 
