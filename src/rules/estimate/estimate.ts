@@ -1,7 +1,6 @@
 // How long a plan takes: each step timed from the catalogue, laid end to end in the plan's order,
 // with the point of no return, the way back from the worst point and what is out of service when.
 // Pure and deterministic; never throws, whatever the answers hold.
-import { components, strategies } from '../catalog';
 import { oneWayChanges } from '../steps/closing';
 import type { ComponentId, InstallType, Phase, Plan, Step, Strategy } from '../types';
 import { crosses } from '../versions';
@@ -56,9 +55,10 @@ export type TimedStep = {
   readonly startMinute: number | null;
 };
 
-const byId: ReadonlyMap<string, StepEstimateEntry> = new Map(
-  stepEstimates.map((entry) => [entry.id, entry]),
-);
+function entryOf(id: string): StepEstimateEntry | undefined {
+  const entries: readonly StepEstimateEntry[] = stepEstimates;
+  return entries.find((entry) => entry.id === id);
+}
 
 function isComponent(value: Step['component']): value is ComponentId {
   return value !== undefined && value !== 'go-plugins';
@@ -66,12 +66,12 @@ function isComponent(value: Step['component']): value is ComponentId {
 
 /** The catalogue entry of a step: its own id, or its id without the `cloud-` or a data plane's prefix. */
 export function catalogueEntry(step: Step, plan: Plan): StepEstimateEntry | null {
-  const exact = byId.get(step.id);
+  const exact = entryOf(step.id);
   if (exact !== undefined) return exact;
   const prefixes = ['cloud-', ...plan.input.dataPlanes.map((plane) => `${plane.name}-`)];
   for (const prefix of prefixes) {
     if (!step.id.startsWith(prefix)) continue;
-    const entry = byId.get(step.id.slice(prefix.length));
+    const entry = entryOf(step.id.slice(prefix.length));
     if (entry !== undefined) return entry;
   }
   return null;
@@ -125,13 +125,6 @@ type UpgradeParts = {
   readonly rollback: readonly EstimatePart[];
 };
 
-const upgradeKey = (
-  install: InstallType,
-  component: ComponentId,
-  strategy: Strategy,
-  crossesOneWay: boolean,
-): string => `${install}/${component}/${strategy}/${String(crossesOneWay)}`;
-
 /** Work done once comes first: the instances are replaced after it. */
 function onceFirst(parts: readonly EstimatePart[]): readonly EstimatePart[] {
   return [
@@ -165,27 +158,13 @@ function composeUpgrade(
   };
 }
 
-/** Every upgrade's parts, composed once from the catalogue: installation, component, strategy. */
-const upgradeTable: ReadonlyMap<string, UpgradeParts> = new Map(
-  upgradeEstimates.flatMap((recipe: UpgradeEstimateEntry) =>
-    components.flatMap(({ id: component }) =>
-      strategies.flatMap(({ id: strategy }) =>
-        [false, true].map(
-          (crossesOneWay) =>
-            [
-              upgradeKey(recipe.install, component, strategy, crossesOneWay),
-              composeUpgrade(recipe, component, strategy, crossesOneWay),
-            ] as const,
-        ),
-      ),
-    ),
-  ),
-);
-
 function upgradeParts(plan: Plan, component: ComponentId, scale: Scale): UpgradeParts | null {
   const { install, strategy } = plan.input;
-  if (install === null) return null;
-  return upgradeTable.get(upgradeKey(install, component, strategy, scale.crossesOneWay)) ?? null;
+  const recipes: readonly UpgradeEstimateEntry[] = upgradeEstimates;
+  const recipe = recipes.find((entry) => entry.install === install);
+  return recipe === undefined
+    ? null
+    : composeUpgrade(recipe, component, strategy, scale.crossesOneWay);
 }
 
 type StepFigure = Pick<TimedStep, 'source' | 'timing' | 'parts' | 'rollbackParts' | 'instances'>;
