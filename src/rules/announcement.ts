@@ -1,8 +1,8 @@
 // The messages for the "tell the stakeholders" steps: before the change (what, when, the impact of
 // the strategy, who to contact) and after it. Plain text for e-mail and chat, Markdown for issues
 // and wikis; both say the same. The user's details are echoed as typed, escaped for Markdown.
-import { findModel } from './catalog';
-import { componentLabel } from './estimate/answers';
+import { componentLabel } from './catalog/components';
+import { findModel } from './catalog/models';
 import { formatMinutes } from './estimate/duration';
 import {
   addMinutes,

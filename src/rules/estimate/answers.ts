@@ -1,6 +1,6 @@
 // The answers an estimate reads, checked: typed text or stored values in, numbers or messages that
 // name the field out. Never throws. A blank field is no answer: the estimate uses its default.
-import { components } from '../catalog';
+import { componentIds, componentLabel } from '../catalog/components';
 import { shownValue } from '../message-text';
 import type { ComponentId, FieldMessage, NormalizedInput } from '../types';
 import { defaultDatabaseGb, defaultInstances, estimateLimits } from './catalogue';
@@ -19,10 +19,6 @@ function isBlank(value: unknown): boolean {
 function numberOf(raw: unknown, pattern: RegExp): number {
   if (typeof raw === 'number') return raw;
   return typeof raw === 'string' && pattern.test(raw) ? Number(raw.trim()) : NaN;
-}
-
-export function componentLabel(component: ComponentId): string {
-  return components.find((entry) => entry.id === component)?.label ?? component;
 }
 
 export function isInstanceCount(value: unknown): value is number {
@@ -55,7 +51,7 @@ export function readEstimateAnswers(raw: unknown): EstimateAnswersResult {
     });
   }
   const { min, max } = estimateLimits.instances;
-  for (const component of components.map((entry) => entry.id)) {
+  for (const component of componentIds) {
     const value = isRecord(rawInstances) ? rawInstances[component] : undefined;
     if (isBlank(value)) continue;
     const count = numberOf(value, /^\s*\d+\s*$/);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { components, installs, strategies } from '../catalog';
+import { componentIds } from '../catalog/components';
+import { installIds } from '../catalog/installs';
+import { strategyIds } from '../catalog/strategies';
 import {
   componentEstimates,
   defaultInstances,
@@ -49,9 +51,7 @@ describe('the estimate catalogue', () => {
   });
 
   it('times the upgrade and the way back of every installation type, once each', () => {
-    expect(upgradeEstimates.map((entry) => entry.install).sort()).toEqual(
-      installs.map((entry) => entry.id).sort(),
-    );
+    expect(upgradeEstimates.map((entry) => entry.install).sort()).toEqual([...installIds].sort());
     const backs: readonly (readonly EstimatePart[])[] = upgradeEstimates.map(
       (entry) => entry.rollback,
     );
@@ -74,8 +74,8 @@ describe('the estimate catalogue', () => {
       'blue-green': { gateway: 1, dashboard: 1, pump: 1, mdcb: 1 },
       downtime: { gateway: 1, dashboard: 1, pump: 1, mdcb: 1 },
     });
-    const counts = strategies.flatMap((strategy) =>
-      components.map((component) => defaultInstances[strategy.id][component.id]),
+    const counts = strategyIds.flatMap((strategy) =>
+      componentIds.map((component) => defaultInstances[strategy][component]),
     );
     const { min, max } = estimateLimits.instances;
     expect(counts.filter((count) => count < min || count > max)).toEqual([]);

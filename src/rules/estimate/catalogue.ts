@@ -1,7 +1,7 @@
 // Typical minutes per step of a plan, and what scales them. These are the wizard's own estimates
 // for an operator who has the runbook open and the access ready: Tyk publishes no durations, so
 // every figure here is a planning default that a rehearsal in a lower environment should replace.
-import type { ComponentId, InstallType, StepKind, Strategy } from '../types';
+import type { ComponentId, StepKind, Strategy } from '../types';
 import type { EstimatePart, EstimateTiming, UpgradeEstimateEntry } from './types';
 
 export type StepEstimateEntry = {
@@ -238,7 +238,8 @@ export const componentEstimates = [
 
 export type StrategyEstimateEntry = {
   readonly strategy: Strategy;
-  readonly installs: readonly InstallType[];
+  /** Where the work applies: on every installation, or only outside Kubernetes (kubectl and Helm). */
+  readonly where: 'everywhere' | 'outside-kubernetes';
   readonly components: readonly ComponentId[];
   /** Added to the upgrade and to its way back. */
   readonly parts: readonly EstimatePart[];
@@ -247,10 +248,10 @@ export type StrategyEstimateEntry = {
 /** Work a strategy adds around each instance. */
 export const strategyEstimates = [
   {
-    // Outside Kubernetes the operator takes each instance out of the load balancer and back;
-    // Pump takes no inbound traffic.
+    // Outside Kubernetes the operator takes each instance out of the load balancer and back (a
+    // RollingUpdate does it for the pods); Pump takes no inbound traffic.
     strategy: 'rolling',
-    installs: ['docker', 'docker-compose', 'deb', 'rpm'],
+    where: 'outside-kubernetes',
     components: ['gateway', 'dashboard', 'mdcb'],
     parts: [each('out of the load balancer and back', 2)],
   },

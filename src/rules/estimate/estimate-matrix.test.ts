@@ -2,7 +2,7 @@
 // scales it (instances, data planes, database size).
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../build-plan';
-import { findModel } from '../catalog';
+import { findModel } from '../catalog/models';
 import { describeInput, inputMatrix } from '../input-matrix';
 import type { Plan, PlanInput } from '../types';
 import { stepEstimates } from './catalogue';

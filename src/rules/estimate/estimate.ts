@@ -1,17 +1,21 @@
 // How long a plan takes: each step timed from the catalogue, laid end to end in the plan's order,
 // with the point of no return, the way back from the worst point and what is out of service when.
 // Pure and deterministic; never throws, whatever the answers hold.
-import { oneWayChanges } from '../steps/closing';
-import type { ComponentId, InstallType, Phase, Plan, Step, Strategy } from '../types';
+import { componentLabel } from '../catalog/components';
+import { isClusterInstall } from '../catalog/installs';
+import { oneWayChanges } from '../catalog/one-way-changes';
+import type { ComponentId, Phase, Plan, Step, Strategy } from '../types';
 import { crosses } from '../versions';
-import { componentLabel, resolveEstimateAnswers, type ResolvedEstimateAnswers } from './answers';
+import { resolveEstimateAnswers, type ResolvedEstimateAnswers } from './answers';
 import {
   componentEstimates,
   kindEstimates,
   stepEstimates,
   strategyEstimates,
   upgradeEstimates,
+  type ComponentEstimateEntry,
   type StepEstimateEntry,
+  type StrategyEstimateEntry,
 } from './catalogue';
 import type {
   ChangeEstimate,
@@ -139,19 +143,19 @@ function composeUpgrade(
   strategy: Strategy,
   crossesOneWay: boolean,
 ): UpgradeParts {
-  const own = componentEstimates.filter((entry) => entry.component === component);
-  const extras = own.flatMap((entry): readonly EstimatePart[] => entry.parts);
-  const oneWay = crossesOneWay
-    ? own.flatMap((entry): readonly EstimatePart[] => entry.oneWayParts)
-    : [];
-  const around = strategyEstimates
+  const byComponent: readonly ComponentEstimateEntry[] = componentEstimates;
+  const byStrategy: readonly StrategyEstimateEntry[] = strategyEstimates;
+  const own = byComponent.filter((entry) => entry.component === component);
+  const extras = own.flatMap((entry) => entry.parts);
+  const oneWay = crossesOneWay ? own.flatMap((entry) => entry.oneWayParts) : [];
+  const around = byStrategy
     .filter(
       (entry) =>
         entry.strategy === strategy &&
-        (entry.installs as readonly InstallType[]).includes(recipe.install) &&
-        (entry.components as readonly ComponentId[]).includes(component),
+        (entry.where === 'everywhere' || !isClusterInstall(recipe.install)) &&
+        entry.components.includes(component),
     )
-    .flatMap((entry): readonly EstimatePart[] => entry.parts);
+    .flatMap((entry) => entry.parts);
   return {
     parts: onceFirst([...recipe.upgrade, ...oneWay, ...extras, ...around]),
     rollback: onceFirst([...recipe.rollback, ...extras, ...around]),

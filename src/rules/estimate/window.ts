@@ -1,8 +1,8 @@
 // Whether a downtime window holds the change and a full rollback, and what to change when it does
 // not: a longer window, blue-green, or fewer changes in this window.
-import { findModel } from '../catalog';
+import { componentLabel } from '../catalog/components';
+import { isRunByTyk } from '../catalog/models';
 import type { ComponentId, Plan } from '../types';
-import { componentLabel } from './answers';
 import { formatMinutes, roundUpTo } from './duration';
 import type { ChangeEstimate, StepEstimate, WindowFit, WindowSuggestion } from './types';
 
@@ -96,7 +96,7 @@ function suggestions(
       minutes: needed,
     },
     // Blue-green needs a second environment you run yourself.
-    ...(findModel(plan.input.model).installs.length === 0
+    ...(isRunByTyk(plan.input.model)
       ? []
       : [
           {
