@@ -111,7 +111,6 @@ const rendererHtml = `<!doctype html>
   <body>
     <script type="module">
       import * as pdfjs from './pdf.mjs';
-import { toPlanInput, type DraftAnswers } from '@/rules';
       pdfjs.GlobalWorkerOptions.workerSrc = './pdf.worker.mjs';
       window.pdfjs = pdfjs;
       window.rendererReady = true;
