@@ -206,9 +206,11 @@ test.describe('data written by a newer version @light-only', () => {
 
     // A plan started here stays in this tab; the newer data is not written over.
     await page.getByRole('link', { name: 'Start planning' }).click();
-    await expect(page.getByRole('alert')).toContainText(
-      'Not saved: a newer version of the wizard wrote your saved plans',
-    );
+    await expect(
+      page
+        .getByRole('alert')
+        .filter({ hasText: 'Not saved: a newer version of the wizard wrote your saved plans' }),
+    ).toBeVisible();
     await page.getByRole('radio', { name: 'Helm' }).check();
     expect(await page.evaluate((key) => localStorage.getItem(key), storageKey)).toBe(newer);
   });
