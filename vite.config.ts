@@ -69,6 +69,9 @@ export default defineConfig({
     sourcemap: false,
   },
   test: {
+    // A whole plan rendered in jsdom takes seconds on a shared 2-core machine: the default 5 s
+    // fails tests for the load, not for what they check.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,

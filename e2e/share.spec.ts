@@ -36,10 +36,12 @@ const senderStorage = {
         progress: { 'set-variables': tickedAt, 'record-current-versions': tickedAt },
         createdAt: tickedAt,
         updatedAt: tickedAt,
+        revision: 1,
       },
     },
     order: ['sender-plan'],
     activePlanId: 'sender-plan',
+    deleted: {},
   },
 };
 

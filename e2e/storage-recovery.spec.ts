@@ -1,18 +1,23 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, expectNoA11yViolations, test } from './fixtures';
 
 // Whatever is in localStorage under the wizard's key (damaged, cut short, written by something
-// else, or holding one plan of the wrong shape), the app opens without an error, tells the user
-// what it did, keeps every plan it can read, and does not repeat the message after a reload.
-// The store's behaviour does not depend on the colour scheme, so each test runs once.
+// else, holding one plan of the wrong shape, or written by a newer version), the app opens
+// without an error, tells the user what it did, keeps every plan it can read, and destroys
+// nothing: what it cannot read is kept aside and offered for download, and a newer version's data
+// is left as it is. The store's behaviour does not depend on the colour scheme, so each test
+// runs once.
 
 const storageKey = 'tyk-upgrade-wizard';
 
-// The texts of src/store/wizard-store.ts, as the user reads them.
-const resetNotice =
-  'Your saved plans could not be read, so they were reset. Start a new plan to continue.';
-const oneDroppedNotice =
-  'One saved plan could not be read and was removed. Your other plans are kept.';
+// The texts of src/store/persistence.ts, as the user reads them.
+const keptAsideHint =
+  'A copy of the data as it was is kept aside in this browser; you can download it from the start page.';
+const resetNotice = `Your saved plans could not be read, so the wizard starts again with none. ${keptAsideHint}`;
+const oneDroppedNotice = `One saved plan could not be read and was left out. Your other plans are kept. ${keptAsideHint}`;
+const newerNotice =
+  'Your saved plans were written by a newer version of the wizard, which this version cannot read. They are left as they are. Reload the page to get the newer version.';
 
 const at = '2026-09-01T10:00:00.000Z';
 
@@ -118,21 +123,48 @@ const unreadable = [
   { name: 'a foreign object', raw: '{"hello":"world"}' },
   { name: 'a foreign string', raw: '"remember me"' },
   { name: 'not JSON at all', raw: 'tyk=wizard; expires=never' },
+  {
+    name: 'a version given as a string',
+    raw: persistedGood.replace('"version":2', '"version":"2"'),
+  },
 ] as const;
+
+function keptAside(page: Page) {
+  return page.getByRole('region', { name: 'Saved data kept aside' });
+}
+
+/** Downloads the one copy kept aside and returns its text. */
+async function downloadKeptAside(page: Page): Promise<string> {
+  const downloading = page.waitForEvent('download');
+  await keptAside(page)
+    .getByRole('button', { name: /^Download the data kept aside/ })
+    .click();
+  return readFile(await (await downloading).path(), 'utf8');
+}
 
 test.describe('stored data that cannot be read @light-only', () => {
   for (const { name, raw } of unreadable) {
-    test(`${name}: the app resets it, says so once, and starts afresh`, async ({ page }) => {
+    test(`${name}: kept aside, offered for download, said once, and the app starts afresh`, async ({
+      page,
+    }) => {
       await seedStorage(page, raw);
       await openLanding(page);
       await expect(page.getByRole('status').filter({ hasText: resetNotice })).toBeVisible();
       await expect(page.getByText('No saved plans yet.')).toBeVisible();
-      // The repaired (empty) state is written back at once, so the damage does not come back.
+      // The fresh (empty) state is written at once, so the message does not come back.
       expect(await storedPlanIds(page)).toEqual([]);
+      expect(await downloadKeptAside(page)).toBe(raw);
 
       await page.reload();
       await expect(page.getByText('No saved plans yet.')).toBeVisible();
       await expect(page.getByText(resetNotice)).toHaveCount(0);
+      // The copy stays until the user deletes it.
+      expect(await downloadKeptAside(page)).toBe(raw);
+      await keptAside(page)
+        .getByRole('button', { name: /^Delete the data kept aside/ })
+        .click();
+      await keptAside(page).getByRole('button', { name: 'Delete the copy' }).click();
+      await expect(keptAside(page)).toHaveCount(0);
     });
   }
 });
@@ -146,6 +178,8 @@ test.describe('one plan of the wrong shape among good ones @light-only', () => {
       useInnerText: true,
     });
     expect(await storedPlanIds(page)).toEqual(['plan-production', 'plan-staging']);
+    expect(await downloadKeptAside(page)).toBe(persistedWithBadPlan);
+    await expectNoA11yViolations(page);
 
     await page.reload();
     await expect(savedPlanNames(page)).toHaveText(['Staging cluster', 'Production cluster']);
@@ -158,5 +192,26 @@ test.describe('one plan of the wrong shape among good ones @light-only', () => {
     await openLanding(page);
     await page.getByRole('link', { name: 'Resume Production cluster' }).click();
     await expect(page.locator('article[data-step-id]').first()).toBeVisible();
+  });
+});
+
+test.describe('data written by a newer version @light-only', () => {
+  const newer = persistedGood.replace('"version":2', '"version":3');
+
+  test('is left untouched, and the app says a newer version wrote it', async ({ page }) => {
+    await seedStorage(page, newer);
+    await openLanding(page);
+    await expect(page.getByRole('status').filter({ hasText: newerNotice })).toBeVisible();
+    await expectNoA11yViolations(page);
+
+    // A plan started here stays in this tab; the newer data is not written over.
+    await page.getByRole('link', { name: 'Start planning' }).click();
+    await expect(
+      page
+        .getByRole('alert')
+        .filter({ hasText: 'Not saved: a newer version of the wizard wrote your saved plans' }),
+    ).toBeVisible();
+    await page.getByRole('radio', { name: 'Helm' }).check();
+    expect(await page.evaluate((key) => localStorage.getItem(key), storageKey)).toBe(newer);
   });
 });

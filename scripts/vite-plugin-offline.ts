@@ -66,6 +66,40 @@ const cacheName = cachePrefix + version;
 const precacheUrls = precachePaths.map((path) => new URL(path, scope).href);
 const indexUrl = new URL('index.html', scope).href;
 
+// What every build's worker knows about the others: the builds in the order they were installed,
+// and which build each open tab was loaded from, so that no open tab loses the files of its build.
+const ledgerCacheName = 'tyk-upgrade-wizard-ledger ' + scope;
+const ledgerUrl = new URL('builds-and-tabs.json', scope).href;
+
+async function readLedger() {
+  const response = await (await caches.open(ledgerCacheName)).match(ledgerUrl);
+  const empty = { builds: [], tabs: {} };
+  if (!response) return empty;
+  try {
+    const ledger = await response.json();
+    return {
+      builds: Array.isArray(ledger.builds) ? ledger.builds : [],
+      tabs: typeof ledger.tabs === 'object' && ledger.tabs !== null ? ledger.tabs : {},
+    };
+  } catch {
+    return empty;
+  }
+}
+
+// Ledger updates run one after another, so that no update reads a ledger another is rewriting.
+let ledgerQueue = Promise.resolve();
+function serially(task) {
+  const run = ledgerQueue.then(task, task);
+  ledgerQueue = run.catch(() => undefined);
+  return run;
+}
+
+async function writeLedger(ledger) {
+  const body = JSON.stringify(ledger);
+  const headers = { 'Content-Type': 'application/json' };
+  await (await caches.open(ledgerCacheName)).put(ledgerUrl, new Response(body, { headers }));
+}
+
 // A redirected response cannot answer a navigation, so keep only its body and headers.
 async function storable(response) {
   if (!response.redirected) return response;
@@ -78,6 +112,10 @@ async function storable(response) {
 }
 
 async function precache() {
+  // In the ledger first, so that the active worker never takes this cache for an older one.
+  const ledger = await readLedger();
+  ledger.builds = [...ledger.builds.filter((name) => name !== cacheName), cacheName];
+  await writeLedger(ledger);
   const cache = await caches.open(cacheName);
   await Promise.all(
     precacheUrls.map(async (url) => {
@@ -88,13 +126,49 @@ async function precache() {
   );
 }
 
-async function removeOldCaches() {
+/** Caches of builds installed before this one (or by a worker that kept no ledger). */
+async function olderCacheNames(ledger) {
+  const position = ledger.builds.indexOf(cacheName);
   const names = await caches.keys();
-  await Promise.all(
-    names
-      .filter((name) => name.startsWith(cachePrefix) && name !== cacheName)
-      .map((name) => caches.delete(name)),
-  );
+  return names.filter((name) => {
+    if (!name.startsWith(cachePrefix) || name === cacheName) return false;
+    const at = ledger.builds.indexOf(name);
+    return at < 0 || (position >= 0 && at < position);
+  });
+}
+
+// Only the active worker runs this (on activation and on navigations): an older build's files go
+// once no open tab runs that build. A tab of unknown build keeps every build for now.
+async function removeUnusedCaches() {
+  const ledger = await readLedger();
+  const older = await olderCacheNames(ledger);
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const tabs = {};
+  for (const client of windows) {
+    const build = ledger.tabs[client.id];
+    if (build === undefined) return;
+    tabs[client.id] = build;
+  }
+  const inUse = new Set(Object.values(tabs));
+  const unused = older.filter((name) => !inUse.has(name));
+  await Promise.all(unused.map((name) => caches.delete(name)));
+  await writeLedger({ builds: ledger.builds.filter((name) => !unused.includes(name)), tabs });
+}
+
+async function rememberTab(clientId) {
+  if (!clientId) return;
+  const ledger = await readLedger();
+  ledger.tabs[clientId] = cacheName;
+  await writeLedger(ledger);
+}
+
+// On a first visit the open tabs were loaded from the network, so they run this build.
+async function adoptTabs() {
+  const ledger = await readLedger();
+  if ((await olderCacheNames(ledger)).length > 0) return;
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  for (const client of windows) ledger.tabs[client.id] ??= cacheName;
+  await writeLedger(ledger);
 }
 
 function isAppDocument(url) {
@@ -102,18 +176,42 @@ function isAppDocument(url) {
   return withoutQuery === scope || withoutQuery === indexUrl;
 }
 
-async function fromCacheFirst(request, cacheKey) {
-  const cache = await caches.open(cacheName);
-  const cached = await cache.match(cacheKey);
-  return cached || fetch(request);
+// The page itself always comes from this build. Any other file may also come from an older
+// build, for a tab that still runs it; a query (a retried load) does not change the file.
+async function cached(cacheKey, isDocument) {
+  const options = { ignoreSearch: !isDocument };
+  const current = await (await caches.open(cacheName)).match(cacheKey, options);
+  if (current || isDocument) return current;
+  for (const name of await olderCacheNames(await readLedger())) {
+    const older = await (await caches.open(name)).match(cacheKey, options);
+    if (older) return older;
+  }
+  return undefined;
+}
+
+async function respond(request, cacheKey, isDocument) {
+  return (await cached(cacheKey, isDocument)) || fetch(request);
 }
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(precache().then(() => self.skipWaiting()));
+  // No skipWaiting here: a new build waits until the user reloads through the app's notice, or
+  // until no tab of the old build is open.
+  event.waitUntil(precache());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'skip-waiting') self.skipWaiting();
+  // A page has loaded: the page it replaced is gone, and may have been the last of its build.
+  if (event.data && event.data.type === 'page-loaded') event.waitUntil(serially(removeUnusedCaches));
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(removeOldCaches().then(() => self.clients.claim()));
+  event.waitUntil(
+    self.clients
+      .claim()
+      .then(() => serially(adoptTabs))
+      .then(() => serially(removeUnusedCaches)),
+  );
 });
 
 self.addEventListener('fetch', (event) => {
@@ -123,10 +221,31 @@ self.addEventListener('fetch', (event) => {
   // Other origins are none of this worker's business: the browser handles them as usual.
   if (url.origin !== self.location.origin || !url.href.startsWith(scope)) return;
   // The app routes with the hash, so every page of it is index.html, whatever the query.
-  const cacheKey = isAppDocument(url) ? indexUrl : request;
-  event.respondWith(fromCacheFirst(request, cacheKey));
+  const isDocument = isAppDocument(url);
+  event.respondWith(respond(request, isDocument ? indexUrl : request, isDocument));
+  if (request.mode === 'navigate') {
+    event.waitUntil(
+      serially(() => rememberTab(event.resultingClientId)).then(() => serially(removeUnusedCaches)),
+    );
+  }
 });
 `;
+}
+
+/** Writes sw.js into a build folder, listing every file of the build; returns how many. */
+export async function writeServiceWorker(outDir: string): Promise<number> {
+  const files = await listFiles(outDir);
+  const entries: PrecacheEntry[] = [];
+  for (const file of files) {
+    const path = toUrlPath(outDir, file);
+    if (isPrecached(path)) entries.push({ path, contents: await readFile(file) });
+  }
+  const paths = entries.map((entry) => entry.path);
+  await writeFile(
+    join(outDir, serviceWorkerFile),
+    serviceWorkerSource(buildVersion(entries), paths),
+  );
+  return paths.length;
 }
 
 /** Emits sw.js into the build output, listing every file of the build for precaching. */
@@ -139,19 +258,8 @@ export function offlineServiceWorker(): Plugin {
       order: 'post',
       async handler(options) {
         if (!options.dir) return;
-        const outDir = resolve(options.dir);
-        const files = await listFiles(outDir);
-        const entries: PrecacheEntry[] = [];
-        for (const file of files) {
-          const path = toUrlPath(outDir, file);
-          if (isPrecached(path)) entries.push({ path, contents: await readFile(file) });
-        }
-        const paths = entries.map((entry) => entry.path);
-        await writeFile(
-          join(outDir, serviceWorkerFile),
-          serviceWorkerSource(buildVersion(entries), paths),
-        );
-        this.info(`${serviceWorkerFile} precaches ${paths.length} files`);
+        const count = await writeServiceWorker(resolve(options.dir));
+        this.info(`${serviceWorkerFile} precaches ${count} files`);
       },
     },
   };

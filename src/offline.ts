@@ -1,5 +1,7 @@
 // Registers the service worker that the production build writes next to index.html
-// (scripts/vite-plugin-offline.ts), so the wizard opens with no network after the first visit.
+// (scripts/vite-plugin-offline.ts), so the wizard opens with no network after the first visit, and
+// offers a new version when one has been published: the new worker waits until the user reloads
+// through the notice, or until no tab of the old version is open.
 //
 // Offline support is a bonus, never a reason to fail: whatever goes wrong is noted at info level,
 // not thrown and not logged as an error.
@@ -14,9 +16,70 @@ function noteUnavailable(reason: unknown): void {
   console.info(`Offline support is not available: ${detail}`);
 }
 
+const listeners = new Set<() => void>();
+let isUpdateReady = false;
+let waitingWorker: ServiceWorker | null = null;
+let isReloadWanted = false;
+
+function offerUpdate(worker: ServiceWorker | null): void {
+  waitingWorker = worker;
+  if (isUpdateReady) return;
+  isUpdateReady = true;
+  for (const listener of listeners) listener();
+}
+
+/** Calls `listener` when a new version becomes available; returns the function that stops it. */
+export function subscribeToUpdate(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function isUpdateAvailable(): boolean {
+  return isUpdateReady;
+}
+
+/** Lets the waiting version take over, then reloads; reloads at once when it already has. */
+export function reloadToUpdate(): void {
+  isReloadWanted = true;
+  if (waitingWorker !== null && waitingWorker.state === 'installed') {
+    waitingWorker.postMessage({ type: 'skip-waiting' });
+  } else {
+    location.reload();
+  }
+}
+
+function watchForUpdates(registration: ServiceWorkerRegistration): void {
+  const container = navigator.serviceWorker;
+  // The worker drops an old build's files once no tab runs it; this tab may have replaced the last.
+  container.controller?.postMessage({ type: 'page-loaded' });
+  // On a first visit the first worker takes the page over: that is no new version.
+  const wasControlled = container.controller !== null;
+  if (registration.waiting !== null && wasControlled) offerUpdate(registration.waiting);
+  registration.addEventListener('updatefound', () => {
+    const installing = registration.installing;
+    installing?.addEventListener('statechange', () => {
+      if (installing.state === 'installed' && container.controller !== null) {
+        offerUpdate(installing);
+      }
+    });
+  });
+  container.addEventListener('controllerchange', () => {
+    if (isReloadWanted) location.reload();
+    // Another tab let the new version in; this one still runs the old code until it reloads.
+    else if (wasControlled) offerUpdate(null);
+  });
+  // A tab left open for days looks for a new version whenever it is shown again.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') registration.update().catch(() => undefined);
+  });
+}
+
 function register(): void {
   try {
-    navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(noteUnavailable);
+    navigator.serviceWorker
+      .register('./sw.js', { scope: './' })
+      .then(watchForUpdates)
+      .catch(noteUnavailable);
   } catch (error) {
     // Some browsers throw on navigator.serviceWorker itself, e.g. when storage is blocked.
     noteUnavailable(error);

@@ -1,4 +1,5 @@
 import { useId, type ChangeEvent, type HTMLAttributes, type ReactNode } from 'react';
+import { maxLengthOf } from '@/rules';
 
 /** The DOM id of the control for a field named as `validate` names it: `gateway.to` → `field-gateway-to`. */
 export function fieldDomId(field: string): string {
@@ -37,7 +38,8 @@ export function FieldMessages({ id, errors, warnings = [] }: FieldMessagesProps)
 export type TextFieldProps = {
   /** The field as `validate` names it; gives the control's id. */
   readonly field: string;
-  readonly label: ReactNode;
+  /** Also names the field in the message about its length. */
+  readonly label: string;
   readonly value: string;
   readonly onChange: (value: string) => void;
   readonly onBlur?: (() => void) | undefined;
@@ -79,6 +81,12 @@ export function TextField({
   const describedBy = [help === undefined ? null : helpId, messagesId]
     .filter((part) => part !== null)
     .join(' ');
+  // The browser stops typing and cuts a paste at the limit; the note says why.
+  const maxLength = maxLengthOf(field);
+  const notes =
+    maxLength !== null && value.length >= maxLength
+      ? [...warnings, `${label} can be at most ${maxLength} characters long.`]
+      : warnings;
   return (
     <div className={`space-y-1 ${className}`}>
       <label htmlFor={id} className="block font-medium">
@@ -98,6 +106,7 @@ export function TextField({
         placeholder={placeholder}
         list={list}
         inputMode={inputMode}
+        maxLength={maxLength ?? undefined}
         autoComplete="off"
         autoCapitalize="off"
         spellCheck={false}
@@ -105,7 +114,7 @@ export function TextField({
         aria-describedby={describedBy}
         className={`${inputClass} ${isMonospace ? 'font-mono' : ''}`}
       />
-      <FieldMessages id={messagesId} errors={errors} warnings={warnings} />
+      <FieldMessages id={messagesId} errors={errors} warnings={notes} />
     </div>
   );
 }

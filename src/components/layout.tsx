@@ -1,6 +1,12 @@
+import type { ReactNode } from 'react';
 import { Link, Outlet } from 'react-router';
 
-export function Layout() {
+export type LayoutProps = {
+  /** Messages that concern the whole app (saving, a new version), above every page. */
+  readonly alerts?: ReactNode;
+};
+
+export function Layout({ alerts = null }: LayoutProps) {
   return (
     <div className="flex min-h-screen flex-col bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <a
@@ -40,6 +46,7 @@ export function Layout() {
         tabIndex={-1}
         className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none"
       >
+        {alerts}
         <Outlet />
       </main>
       <footer className="border-t border-slate-200 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400 print:hidden">

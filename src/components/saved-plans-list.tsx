@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { ProgressBar } from '@/components/progress-bar';
+import { answerLimits } from '@/rules';
 
 export type SavedPlanRow = {
   readonly id: string;
@@ -103,6 +104,12 @@ function PlanRow({ plan, onOpen, onDuplicate, onRename, onDelete }: PlanRowProps
   const returnFocusTo = useRef<'rename' | 'delete' | null>(null);
   const headingId = `${base}-name`;
   const isNameBlank = draftName.trim() === '';
+  const maxNameLength = answerLimits.maxPlanNameLength;
+  const nameMessage = isNameBlank
+    ? 'Enter a name.'
+    : draftName.length >= maxNameLength
+      ? `A plan name can be at most ${maxNameLength} characters long.`
+      : '';
 
   useEffect(() => {
     if (mode === 'rename') {
@@ -177,6 +184,7 @@ function PlanRow({ plan, onOpen, onDuplicate, onRename, onDelete }: PlanRowProps
               ref={renameInputRef}
               type="text"
               value={draftName}
+              maxLength={maxNameLength}
               onChange={(event) => setDraftName(event.target.value)}
               onKeyDown={cancelOnEscape}
               aria-invalid={isNameBlank ? true : undefined}
@@ -188,7 +196,7 @@ function PlanRow({ plan, onOpen, onDuplicate, onRename, onDelete }: PlanRowProps
               aria-live="polite"
               className="text-sm font-medium text-red-700 dark:text-red-300"
             >
-              {isNameBlank ? 'Enter a name.' : ''}
+              {nameMessage}
             </p>
           </div>
           <div className="mb-7 flex gap-2">

@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
+import { downloadText } from '@/components/export-panel';
+import { KeptAsideList } from '@/components/kept-aside-list';
 import { Notice } from '@/components/notice';
 import { SavedPlansList, type SavedPlanRow } from '@/components/saved-plans-list';
 import { buildPlan, findModel, checkDraft, toPlanInput } from '@/rules';
 import { useWizardStore } from '@/store/wizard-store';
-import { type SavedPlan } from '@/store/persistence';
+import { readText, type SavedPlan } from '@/store/persistence';
 
 function versionsText(plan: SavedPlan): string {
   const { gateway } = plan.answers;
@@ -67,9 +69,31 @@ export function SavedPlansSection() {
   );
 }
 
-/** Any notice about stored data that could not be read, shown at the top of the landing page. */
+function downloadKeptAside(key: string): void {
+  const read = readText(key);
+  if (!read.ok || read.text === null) return;
+  const stamp = key.replace(/[^0-9A-Za-z]+/g, '-').replace(/^-+|-+$/g, '');
+  downloadText(`${stamp}.json`, read.text, 'application/json;charset=utf-8');
+}
+
+/**
+ * Any notice about stored data, and the data kept aside because it could not be read, shown at
+ * the top of the landing page.
+ */
 export function StoredDataNotice() {
   const notice = useWizardStore((state) => state.notice);
   const dismissNotice = useWizardStore((state) => state.dismissNotice);
-  return notice === null ? null : <Notice message={notice} onDismiss={dismissNotice} />;
+  const keptAside = useWizardStore((state) => state.keptAside);
+  const forgetKeptAside = useWizardStore((state) => state.forgetKeptAside);
+  if (notice === null && keptAside.length === 0) return null;
+  return (
+    <>
+      {notice === null ? null : <Notice message={notice} onDismiss={dismissNotice} />}
+      <KeptAsideList
+        entries={keptAside}
+        onDownload={downloadKeptAside}
+        onDelete={forgetKeptAside}
+      />
+    </>
+  );
 }

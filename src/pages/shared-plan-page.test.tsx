@@ -47,7 +47,7 @@ function renderShared(payload: string) {
   const router = createMemoryRouter(
     [
       { path: '/', element: <h1>Start page</h1> },
-      { path: '/s/:payload', element: <SharedPlanPage /> },
+      { path: '/s/*', element: <SharedPlanPage /> },
       { path: '/wizard/new', element: <h1>New plan page</h1> },
       {
         path: '/wizard',

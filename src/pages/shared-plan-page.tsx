@@ -97,7 +97,8 @@ function stepLabel(step: WizardStep): string {
  * cleanly opens at once; anything else is explained first, and nothing is saved until asked.
  */
 export function SharedPlanPage() {
-  const { payload = '' } = useParams();
+  // Everything after `#/s/`, slashes included: a link with more of them is damaged, not missing.
+  const { '*': payload = '' } = useParams();
   const link = useMemo(() => safelyRead(payload), [payload]);
   const importPlan = useWizardStore((state) => state.importPlan);
   const navigate = useNavigate();

@@ -43,7 +43,90 @@ export const answerLimits = {
   maxDataPlanes: 20,
   /** A downtime window of at most a week, in minutes. */
   maxDowntimeMinutes: 7 * 24 * 60,
+  /** Characters in a version as typed (`v5.3.0-rc.1` and the like); a link carries as many. */
+  maxVersionLength: 64,
+  /** Characters in a name, host or path: a path, the longest of them, may have 255. */
+  maxNameLength: 255,
+  /** Characters in a data plane's name, which becomes part of Kubernetes names. */
+  maxDataPlaneNameLength: 40,
+  /** Characters in the downtime window as typed: a number of minutes and some spaces. */
+  maxDowntimeLength: 12,
+  /** Characters in the name of a saved plan. */
+  maxPlanNameLength: 120,
 } as const;
+
+/**
+ * The most characters a free-text answer may have, for a field named as `validate` names it
+ * (`gateway.to`, `names.namespace`, `dataPlanes[0].release`); null for a field that is not text.
+ */
+export function maxLengthOf(field: string): number | null {
+  if (/^(gateway|pump|mdcb)\.(from|to)$/.test(field)) return answerLimits.maxVersionLength;
+  if (/^dataPlanes\[\d+\]\.name$/.test(field)) return answerLimits.maxDataPlaneNameLength;
+  if (/^dataPlanes\[\d+\]\.\w+$/.test(field) || field.startsWith('names.')) {
+    return answerLimits.maxNameLength;
+  }
+  if (field === 'downtimeMinutes') return answerLimits.maxDowntimeLength;
+  if (field === 'planName') return answerLimits.maxPlanNameLength;
+  return null;
+}
+
+function clip(text: string, limit: number): string {
+  return text.length > limit ? text.slice(0, limit) : text;
+}
+
+/** A plan name within its limit. */
+export function limitPlanName(name: string): string {
+  return clip(name, answerLimits.maxPlanNameLength);
+}
+
+/**
+ * The answers with every text within its limit: the same object when nothing was too long, so a
+ * caller can tell whether anything was cut.
+ */
+export function limitAnswers(answers: DraftAnswers): DraftAnswers {
+  const version = (change: DraftVersionChange): DraftVersionChange => ({
+    from: clip(change.from, answerLimits.maxVersionLength),
+    to: clip(change.to, answerLimits.maxVersionLength),
+  });
+  const limited: DraftAnswers = {
+    ...answers,
+    dataPlanes: answers.dataPlanes.map((plane) => ({
+      name: clip(plane.name, answerLimits.maxDataPlaneNameLength),
+      namespace: clip(plane.namespace, answerLimits.maxNameLength),
+      release: clip(plane.release, answerLimits.maxNameLength),
+      gatewayHost: clip(plane.gatewayHost, answerLimits.maxNameLength),
+    })),
+    gateway: version(answers.gateway),
+    pump: version(answers.pump),
+    mdcb: version(answers.mdcb),
+    downtimeMinutes: clip(answers.downtimeMinutes, answerLimits.maxDowntimeLength),
+    names: Object.fromEntries(
+      Object.entries(answers.names).map(([id, value]) => [
+        id,
+        clip(value, answerLimits.maxNameLength),
+      ]),
+    ),
+  };
+  const texts = (a: DraftAnswers): string[] => [
+    ...a.dataPlanes.flatMap((plane) => [
+      plane.name,
+      plane.namespace,
+      plane.release,
+      plane.gatewayHost,
+    ]),
+    a.gateway.from,
+    a.gateway.to,
+    a.pump.from,
+    a.pump.to,
+    a.mdcb.from,
+    a.mdcb.to,
+    a.downtimeMinutes,
+    ...Object.values(a.names).map((value) => value ?? ''),
+  ];
+  const before = texts(answers);
+  const after = texts(limited);
+  return before.every((text, index) => text.length === after[index]?.length) ? answers : limited;
+}
 
 function emptyPlane(name: string): DraftDataPlane {
   return { name, namespace: '', release: '', gatewayHost: '' };

@@ -45,6 +45,9 @@ export { renderMarkdown, renderText } from './render';
 export {
   answerDefaults,
   answerLimits,
+  maxLengthOf,
+  limitAnswers,
+  limitPlanName,
   defaultAnswers,
   copyAnswers,
   fitAnswersToModel,

@@ -39,6 +39,16 @@ export function readNames(raw: unknown, context: NameContext, m: Messages): Name
     }
     if (isBlank(value)) continue;
     const relevant = isNameRelevant(field, context);
+    if (typeof value === 'string' && value.length > answerLimits.maxNameLength) {
+      // Checked first, so that no pattern runs over a value of any length.
+      if (relevant) {
+        m.errors.push({
+          field: `names.${field.id}`,
+          message: `${field.label} is longer than ${answerLimits.maxNameLength} characters.`,
+        });
+      }
+      continue;
+    }
     const problem = nameProblem(
       effectiveNameKind(field, context.install),
       typeof value === 'string' ? value.trim() : value,
@@ -107,10 +117,10 @@ export function readDataPlanes(
       });
       return;
     }
-    if (rawName.length > 40) {
+    if (rawName.length > answerLimits.maxDataPlaneNameLength) {
       m.errors.push({
         field: `${at}.name`,
-        message: `Data plane ${index + 1} name is longer than 40 characters.`,
+        message: `Data plane ${index + 1} name is longer than ${answerLimits.maxDataPlaneNameLength} characters.`,
       });
       return;
     }
@@ -132,6 +142,14 @@ export function readDataPlanes(
     for (const [key, kind, label] of overrides) {
       const value = typeof record[key] === 'string' ? record[key].trim() : record[key];
       if (isBlank(value)) continue;
+      if (typeof value === 'string' && value.length > answerLimits.maxNameLength) {
+        m.errors.push({
+          field: `${at}.${key}`,
+          message: `Data plane "${rawName}" ${label} is longer than ${answerLimits.maxNameLength} characters.`,
+        });
+        isValid = false;
+        continue;
+      }
       const problem = nameProblem(kind, value);
       if (problem !== null || typeof value !== 'string') {
         m.errors.push({

@@ -1,5 +1,6 @@
 // Reading a version change: the current and target version of one line, checked against each other,
 // the release catalogue and the compatibility matrix's defaults.
+import { answerLimits } from './answers';
 import { isBlank, isRecord, type Messages } from './read-input';
 import { findRelease } from './releases';
 import type { ResolvedChange, VersionLine } from './types';
@@ -25,6 +26,21 @@ export function readVersionChange(
   }
   const fromRaw = record['from'];
   const toRaw = record['to'];
+  // Checked first, so that no pattern runs over (and no cache keeps) a value of any length.
+  const sides = [
+    { which: 'from', raw: fromRaw, word: 'Current' },
+    { which: 'to', raw: toRaw, word: 'Target' },
+  ] as const;
+  const tooLong = sides.filter(
+    ({ raw }) => typeof raw === 'string' && raw.length > answerLimits.maxVersionLength,
+  );
+  for (const { which, word } of tooLong) {
+    m.errors.push({
+      field: `${line}.${which}`,
+      message: `${word} ${label} version is longer than ${answerLimits.maxVersionLength} characters; a version looks like ${exampleVersion[line]}.`,
+    });
+  }
+  if (tooLong.length > 0) return null;
   let from: string | null = null;
   if (isBlank(fromRaw) && defaults.from !== null) {
     // A companion's current version defaults to what the matrix pairs with the current Gateway.

@@ -1,7 +1,14 @@
-// Saved plans in localStorage: the storage wrapper, the schema and its migrations, and the reader
-// that keeps every plan it can read. Everything from storage is `unknown` until it has been checked.
-import type { PersistStorage, StorageValue } from 'zustand/middleware';
-import { readStoredAnswers, readStoredString, type DraftAnswers } from '@/rules';
+// Saved plans in localStorage: the record's schema and its migrations, the reader that keeps every
+// plan it can read, and the few calls that touch storage, each of which reports failure instead of
+// throwing. Everything from storage is `unknown` until it has been checked.
+import {
+  limitAnswers,
+  limitPlanName,
+  readStoredAnswers,
+  readStoredString,
+  type DraftAnswers,
+} from '@/rules';
+import type { StoredPlanSet } from '@/store/merge';
 
 export type SavedPlan = {
   id: string;
@@ -11,6 +18,8 @@ export type SavedPlan = {
   progress: Record<string, string>;
   createdAt: string;
   updatedAt: string;
+  /** Goes up with every change, so that tabs can tell their copies of the plan apart. */
+  revision: number;
 };
 
 /** The progress key of a preparation checklist item; a plan step's key is its id. */
@@ -19,70 +28,74 @@ export function checklistKey(itemId: string): string {
 }
 
 export const storageKey = 'tyk-upgrade-wizard';
+/** Stored data this version cannot read is copied under this prefix before anything replaces it. */
+export const keptAsidePrefix = `${storageKey}.kept-aside.`;
+/** The plan open in this tab, in sessionStorage: each tab keeps its own. */
+export const openPlanKey = `${storageKey}.open-plan`;
 /** Version 1 kept plans in an array and progress as a list of ticked keys without times. */
 export const schemaVersion = 2;
-/** What the storage wrapper reports for data that is not ours: it goes through `migrate`. */
-const unknownVersion = 0;
 
-export const unreadableNotice =
-  'Your saved plans could not be read, so they were reset. Start a new plan to continue.';
+/** What is stored under `storageKey`: the plans, their order, deletions, and the last open plan. */
+export type StoredRecord = StoredPlanSet<SavedPlan> & { readonly activePlanId: string | null };
+
+export const emptyRecord: StoredRecord = { plans: {}, order: [], deleted: {}, activePlanId: null };
+
+/** What the text under `storageKey` turned out to be. */
+export type StoredRead =
+  | { readonly kind: 'empty' }
+  | {
+      readonly kind: 'readable';
+      readonly record: StoredRecord;
+      /** Plans that could not be read and are not in `record`. */
+      readonly dropped: number;
+      /** True when some answer or name was longer than its limit and was cut. */
+      readonly isShortened: boolean;
+      /** True when the text is not what this version would write (an older schema, a repair). */
+      readonly needsRewrite: boolean;
+    }
+  | { readonly kind: 'unreadable' }
+  | { readonly kind: 'newer'; readonly version: number };
+
+// The notices, as the user reads them.
+
+export const keptAsideHint =
+  'A copy of the data as it was is kept aside in this browser; you can download it from the start page.';
+
+export const unreadableNotice = `Your saved plans could not be read, so the wizard starts again with none. ${keptAsideHint}`;
 
 export function droppedPlansNotice(dropped: number, kept: number): string {
   const what = dropped === 1 ? 'One saved plan' : `${dropped} saved plans`;
   const verb = dropped === 1 ? 'was' : 'were';
-  if (kept === 0) return `${what} could not be read and ${verb} removed.`;
-  return `${what} could not be read and ${verb} removed. Your other plans are kept.`;
+  const others = kept === 0 ? '' : ' Your other plans are kept.';
+  return `${what} could not be read and ${verb} left out.${others} ${keptAsideHint}`;
 }
 
-// Reading stored data back. Everything from storage is `unknown` until it has been checked.
+export const shortenedNotice = `Some saved answers were longer than this version allows and were shortened. ${keptAsideHint}`;
 
-export function safeLocalStorage(): PersistStorage<unknown> {
-  return {
-    getItem: (name): StorageValue<unknown> | null => {
-      let raw: string | null;
-      try {
-        raw = localStorage.getItem(name);
-      } catch {
-        return null;
-      }
-      if (raw === null) return null;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(raw);
-      } catch {
-        // Unreadable JSON: `null` as the state makes `readStored` report and reset it.
-        return { state: null, version: unknownVersion };
-      }
-      if (isRecord(parsed) && typeof parsed['version'] === 'number' && 'state' in parsed) {
-        return { state: parsed['state'], version: parsed['version'] };
-      }
-      return { state: parsed, version: unknownVersion };
-    },
-    setItem: (name, value) => {
-      try {
-        localStorage.setItem(name, JSON.stringify(value));
-      } catch {
-        // Storage full or switched off: the answers stay in memory for this visit.
-      }
-    },
-    removeItem: (name) => {
-      try {
-        localStorage.removeItem(name);
-      } catch {
-        // Nothing to remove when storage is switched off.
-      }
-    },
-  };
+export const newerVersionNotice =
+  'Your saved plans were written by a newer version of the wizard, which this version cannot read. They are left as they are. Reload the page to get the newer version.';
+
+export const noRoomToKeepAsideNotice =
+  'Your saved plans could not be read, and there is no room in this browser to keep a copy aside, so they are left as they are and nothing is saved over them. Download the data from the start page before you free some space.';
+
+export function deletedElsewhereNotice(name: string): string {
+  return `“${name}” was deleted in another tab.`;
 }
 
-/** Brings data of an older schema to the current shape; `readStored` checks it afterwards. */
+// Reading the record.
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Brings data of an older schema to the current shape; `readRecord` checks it afterwards. */
 export function migrateStored(persisted: unknown, version: number): unknown {
   if (version === 1 && isRecord(persisted) && Array.isArray(persisted['plans'])) {
     const plans: Record<string, unknown> = {};
     const order: unknown[] = [];
     for (const plan of persisted['plans']) {
       if (!isRecord(plan) || typeof plan['id'] !== 'string') {
-        // Kept under a key of its own so that `readStored` counts it in the notice.
+        // Kept under a key of its own so that `readRecord` counts it as dropped.
         plans[`#${Object.keys(plans).length}`] = plan;
         continue;
       }
@@ -101,28 +114,52 @@ export function migrateStored(persisted: unknown, version: number): unknown {
   return persisted;
 }
 
-/** What the store takes from storage, and the notice about anything it could not read. */
-export type StoredState = {
-  readonly plans: Record<string, SavedPlan>;
-  readonly order: string[];
-  readonly activePlanId: string | null;
-  readonly notice: string | null;
-};
-
-/** Keeps every plan that can be read, drops the rest, and says so in `notice`. */
-export function readStored(persisted: unknown): StoredState {
-  const empty: StoredState = { plans: {}, order: [], activePlanId: null, notice: null };
-  // Nothing stored yet: a first visit, not an error.
-  if (persisted === undefined) return empty;
-  if (!isRecord(persisted) || !isRecord(persisted['plans'])) {
-    return { ...empty, notice: unreadableNotice };
+/** Reads the text stored under `storageKey`; never throws. */
+export function parseStoredText(raw: string | null): StoredRead {
+  if (raw === null) return { kind: 'empty' };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return { kind: 'unreadable' };
   }
+  const envelope = isRecord(parsed) && 'state' in parsed && 'version' in parsed ? parsed : null;
+  const version = envelope?.['version'];
+  if (typeof version === 'number' && Number.isInteger(version) && version > schemaVersion) {
+    return { kind: 'newer', version };
+  }
+  // Without a numeric version the data may still be a bare record of plans; it is read as one.
+  const state =
+    envelope !== null && typeof version === 'number'
+      ? migrateStored(envelope['state'], version)
+      : parsed;
+  const read = readRecord(state);
+  if (read === null) return { kind: 'unreadable' };
+  return {
+    kind: 'readable',
+    record: read.record,
+    dropped: read.dropped,
+    isShortened: read.isShortened,
+    needsRewrite: version !== schemaVersion || read.dropped > 0 || read.isShortened,
+  };
+}
+
+type RecordRead = { record: StoredRecord; dropped: number; isShortened: boolean };
+
+/** Keeps every plan that can be read and counts the rest; null when there are no plans at all. */
+export function readRecord(persisted: unknown): RecordRead | null {
+  if (!isRecord(persisted) || !isRecord(persisted['plans'])) return null;
   const plans: Record<string, SavedPlan> = {};
   let dropped = 0;
+  let isShortened = false;
   for (const candidate of Object.values(persisted['plans'])) {
-    const plan = readPlan(candidate);
-    if (plan === null || plan.id in plans) dropped += 1;
-    else plans[plan.id] = plan;
+    const read = readPlan(candidate);
+    if (read === null || read.plan.id in plans) {
+      dropped += 1;
+      continue;
+    }
+    plans[read.plan.id] = read.plan;
+    isShortened ||= read.isShortened;
   }
   const storedOrder = Array.isArray(persisted['order']) ? persisted['order'] : [];
   const order = storedOrder.filter(
@@ -132,15 +169,24 @@ export function readStored(persisted: unknown): StoredState {
   for (const id of Object.keys(plans)) if (!order.includes(id)) order.push(id);
   const active = persisted['activePlanId'];
   return {
-    plans,
-    order,
-    activePlanId: typeof active === 'string' && active in plans ? active : null,
-    notice: dropped > 0 ? droppedPlansNotice(dropped, Object.keys(plans).length) : null,
+    record: {
+      plans,
+      order,
+      deleted: readDeleted(persisted['deleted'], plans),
+      activePlanId: typeof active === 'string' && active in plans ? active : null,
+    },
+    dropped,
+    isShortened,
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function readDeleted(value: unknown, plans: Record<string, SavedPlan>): Record<string, string> {
+  if (!isRecord(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && !(entry[0] in plans),
+    ),
+  );
 }
 
 function readProgress(value: unknown): Record<string, string> | null {
@@ -154,7 +200,12 @@ function readProgress(value: unknown): Record<string, string> | null {
   return progress;
 }
 
-function readPlan(value: unknown): SavedPlan | null {
+function readRevision(value: unknown): number {
+  // Plans saved before revisions existed, or by an older build, start at 0.
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0;
+}
+
+function readPlan(value: unknown): { plan: SavedPlan; isShortened: boolean } | null {
   if (!isRecord(value)) return null;
   const id = value['id'];
   if (typeof id !== 'string' || id === '') return null;
@@ -172,12 +223,138 @@ function readPlan(value: unknown): SavedPlan | null {
   ) {
     return null;
   }
+  const limitedAnswers = limitAnswers(answers);
+  const limitedName = limitPlanName(name);
   return {
-    id,
-    name: name.trim() === '' ? 'Upgrade plan' : name,
-    answers,
-    progress,
-    createdAt,
-    updatedAt,
+    plan: {
+      id,
+      name: limitedName.trim() === '' ? 'Upgrade plan' : limitedName,
+      answers: limitedAnswers,
+      progress,
+      createdAt,
+      updatedAt,
+      revision: readRevision(value['revision']),
+    },
+    isShortened: limitedAnswers !== answers || limitedName !== name,
   };
+}
+
+/** The text this version stores: the same envelope older versions read. */
+export function storedText(record: StoredRecord): string {
+  return JSON.stringify({
+    state: {
+      plans: record.plans,
+      order: record.order,
+      activePlanId: record.activePlanId,
+      deleted: record.deleted,
+    },
+    version: schemaVersion,
+  });
+}
+
+/** Every plan in the stored format, for a download: it reads back like stored data. */
+export function exportText(plans: Record<string, SavedPlan>, order: readonly string[]): string {
+  return JSON.stringify(
+    { state: { plans, order, activePlanId: null, deleted: {} }, version: schemaVersion },
+    null,
+    2,
+  );
+}
+
+// Touching storage. Each call reports what went wrong rather than throwing.
+
+export type StorageProblem = 'full' | 'unavailable';
+
+export type TextRead =
+  | { readonly ok: true; readonly text: string | null }
+  | { readonly ok: false; readonly problem: StorageProblem };
+
+export type TextWrite =
+  { readonly ok: true } | { readonly ok: false; readonly problem: StorageProblem };
+
+function isQuotaError(error: unknown): boolean {
+  if (!(error instanceof DOMException)) return false;
+  // Chromium and Safari name it QuotaExceededError; older Firefox used its own name and code.
+  return (
+    error.name === 'QuotaExceededError' ||
+    error.name === 'NS_ERROR_DOM_QUOTA_REACHED' ||
+    error.code === 22 ||
+    error.code === 1014
+  );
+}
+
+function problemOf(error: unknown): StorageProblem {
+  return isQuotaError(error) ? 'full' : 'unavailable';
+}
+
+export type StorageName = 'localStorage' | 'sessionStorage';
+
+// Reading the property itself throws when storage is switched off for the site.
+function area(name: StorageName): Storage {
+  return name === 'localStorage' ? window.localStorage : window.sessionStorage;
+}
+
+export function readText(key: string, from: StorageName = 'localStorage'): TextRead {
+  try {
+    return { ok: true, text: area(from).getItem(key) };
+  } catch (error) {
+    return { ok: false, problem: problemOf(error) };
+  }
+}
+
+export function writeText(key: string, text: string, to: StorageName = 'localStorage'): TextWrite {
+  try {
+    area(to).setItem(key, text);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, problem: problemOf(error) };
+  }
+}
+
+export function removeText(key: string): void {
+  try {
+    area('localStorage').removeItem(key);
+  } catch {
+    // Nothing to remove when storage is switched off.
+  }
+}
+
+/** Data kept aside because this version could not read it. */
+export type KeptAside = {
+  readonly key: string;
+  /** When it was kept aside (ISO time), or '' for the stored data itself. */
+  readonly keptAt: string;
+  readonly characters: number;
+};
+
+function isTaken(key: string): boolean {
+  const read = readText(key);
+  return read.ok && read.text !== null;
+}
+
+/** Keeps `text` under a key of its own; the key, or null when there was no room for it. */
+export function keepAside(text: string, atIso: string): string | null {
+  const base = `${keptAsidePrefix}${atIso}`;
+  let key = base;
+  for (let n = 2; isTaken(key); n += 1) key = `${base}-${n}`;
+  return writeText(key, text).ok ? key : null;
+}
+
+export function listKeptAside(): KeptAside[] {
+  try {
+    const storage = area('localStorage');
+    const found: KeptAside[] = [];
+    for (let index = 0; index < storage.length; index += 1) {
+      const key = storage.key(index);
+      if (key === null || !key.startsWith(keptAsidePrefix)) continue;
+      found.push({
+        key,
+        keptAt: key.slice(keptAsidePrefix.length).replace(/-\d+$/, ''),
+        characters: storage.getItem(key)?.length ?? 0,
+      });
+    }
+    return found.sort((a, b) => (a.key < b.key ? -1 : 1));
+  } catch {
+    return [];
+  }
 }

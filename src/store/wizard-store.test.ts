@@ -1,7 +1,9 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { useWizardStore } from '@/store/wizard-store';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadFromStorage, useWizardStore } from '@/store/wizard-store';
 import {
   droppedPlansNotice,
+  keptAsidePrefix,
+  newerVersionNotice,
   schemaVersion,
   storageKey,
   unreadableNotice,
@@ -21,10 +23,21 @@ function stored(): unknown {
   return raw === null ? null : JSON.parse(raw);
 }
 
-async function reloadFrom(raw: string | null): Promise<void> {
-  if (raw === null) localStorage.removeItem(storageKey);
-  else localStorage.setItem(storageKey, raw);
-  await useWizardStore.persist.rehydrate();
+/** Puts `raw` in storage and reads it as on a page load. */
+function reloadFrom(raw: string | null): void {
+  localStorage.clear();
+  sessionStorage.clear();
+  useWizardStore.setState({ plans: {}, order: [], activePlanId: null });
+  if (raw !== null) localStorage.setItem(storageKey, raw);
+  loadFromStorage();
+}
+
+/** The texts kept aside, in the order they were kept. */
+function keptAsideTexts(): string[] {
+  return Object.keys(localStorage)
+    .filter((key) => key.startsWith(keptAsidePrefix))
+    .sort()
+    .map((key) => localStorage.getItem(key) ?? '');
 }
 
 function goodPlan(id: string, overrides: Partial<SavedPlan> = {}): SavedPlan {
@@ -35,12 +48,17 @@ function goodPlan(id: string, overrides: Partial<SavedPlan> = {}): SavedPlan {
     progress: { 'backup-redis': t1 },
     createdAt: t1,
     updatedAt: t2,
+    revision: 3,
     ...overrides,
   };
 }
 
-beforeEach(async () => {
-  await reloadFrom(null);
+beforeEach(() => {
+  reloadFrom(null);
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 describe('actions', () => {
@@ -213,9 +231,10 @@ describe('persistence', () => {
     expect(fresh.useWizardStore.getState().activePlanId).toBe('a');
     expect(fresh.useWizardStore.getState().plans['a']?.progress).toEqual({ 'backup-redis': t1 });
     expect(fresh.useWizardStore.getState().notice).toBeNull();
+    fresh.stopFollowingOtherTabs();
   });
 
-  it('round-trips plans through localStorage', async () => {
+  it('round-trips plans through localStorage', () => {
     const id = store().createPlan(undefined, t1);
     store().updateAnswers({ gateway: { from: '5.3.0', to: '5.8.2' } }, t2);
     store().setProgress('backup-redis', true, t2);
@@ -223,21 +242,31 @@ describe('persistence', () => {
     expect(stored()).not.toHaveProperty('state.notice');
 
     const saved = localStorage.getItem(storageKey);
-    useWizardStore.setState({ plans: {}, order: [], activePlanId: null });
-    await reloadFrom(saved);
+    reloadFrom(saved);
     expect(store().activePlanId).toBe(id);
     expect(store().plans[id]?.answers.gateway).toEqual({ from: '5.3.0', to: '5.8.2' });
     expect(store().plans[id]?.progress).toEqual({ 'backup-redis': t2 });
     expect(store().notice).toBeNull();
   });
 
-  it('starts empty and quiet on a first visit', async () => {
-    await reloadFrom(null);
-    expect(store().plans).toEqual({});
-    expect(store().notice).toBeNull();
+  it('counts every change of a plan in its revision', () => {
+    const id = store().createPlan(undefined, t1);
+    expect(store().plans[id]?.revision).toBe(1);
+    store().updateAnswers({ model: 'oss' }, t2);
+    store().setProgress('backup-redis', true, t2);
+    store().renamePlan(id, 'Edge', t2);
+    expect(store().plans[id]?.revision).toBe(4);
+    expect(stored()).toMatchObject({ state: { plans: { [id]: { revision: 4 } } } });
   });
 
-  it('migrates version 1 (plans in a list, progress as ticked keys)', async () => {
+  it('starts empty and quiet on a first visit', () => {
+    reloadFrom(null);
+    expect(store().plans).toEqual({});
+    expect(store().notice).toBeNull();
+    expect(localStorage.getItem(storageKey)).toBeNull();
+  });
+
+  it('migrates version 1 (plans in a list, progress as ticked keys)', () => {
     const v1 = {
       version: 1,
       state: {
@@ -254,11 +283,13 @@ describe('persistence', () => {
         ],
       },
     };
-    await reloadFrom(JSON.stringify(v1));
+    reloadFrom(JSON.stringify(v1));
     expect(store().notice).toBeNull();
     expect(store().activePlanId).toBe('a');
     expect(store().plans['a']?.progress).toEqual({ 'backup-redis': t2, 'check:licence': t2 });
+    expect(store().plans['a']?.revision).toBe(0);
     expect(stored()).toMatchObject({ version: schemaVersion, state: { order: ['a'] } });
+    expect(keptAsideTexts()).toEqual([]);
   });
 
   it.each([
@@ -269,20 +300,23 @@ describe('persistence', () => {
     ['plain text', 'hello'],
     ['null', 'null'],
     ['plans of the wrong type', JSON.stringify({ state: { plans: 'many' }, version: 2 })],
-  ])('recovers from %s with a notice and writes clean data back', async (_name, raw) => {
-    await reloadFrom(raw);
+    ['the version as a string', JSON.stringify({ state: { plans: {} }, version: '2' })],
+  ])('keeps %s aside, says so, and starts afresh', (_name, raw) => {
+    reloadFrom(raw);
     expect(store().plans).toEqual({});
     expect(store().activePlanId).toBeNull();
     expect(store().notice).toBe(unreadableNotice);
+    expect(keptAsideTexts()).toEqual([raw]);
+    expect(store().keptAside).toHaveLength(1);
     expect(stored()).toEqual({
       version: schemaVersion,
-      state: { plans: {}, order: [], activePlanId: null },
+      state: { plans: {}, order: [], activePlanId: null, deleted: {} },
     });
     store().dismissNotice();
     expect(store().notice).toBeNull();
   });
 
-  it('keeps the good plans and drops those of the wrong shape', async () => {
+  it('keeps the good plans, and the whole record aside when some cannot be read', () => {
     const plans = {
       good: goodPlan('good'),
       other: goodPlan('other', { answers: { ...defaultAnswers, model: 'oss' } }),
@@ -300,31 +334,168 @@ describe('persistence', () => {
       version: schemaVersion,
       state: { plans, order: ['other', 'gone', 'good'], activePlanId: 'badProgress' },
     });
-    await reloadFrom(raw);
+    reloadFrom(raw);
     expect(Object.keys(store().plans).sort()).toEqual(['good', 'other']);
     expect(store().order).toEqual(['other', 'good']);
     expect(store().activePlanId).toBeNull();
     expect(store().plans['good']).toEqual(goodPlan('good'));
     expect(store().notice).toBe(droppedPlansNotice(6, 2));
     expect(store().notice).toMatch(/6 saved plans could not be read.*other plans are kept/);
+    expect(keptAsideTexts()).toEqual([raw]);
     expect(stored()).toMatchObject({ state: { order: ['other', 'good'] } });
   });
 
-  it('fills in fields a plan was saved without', async () => {
+  it('fills in fields a plan was saved without', () => {
     const sparse = { id: 'sparse', answers: { model: 'oss' } };
-    await reloadFrom(JSON.stringify({ version: schemaVersion, state: { plans: { sparse } } }));
+    reloadFrom(JSON.stringify({ version: schemaVersion, state: { plans: { sparse } } }));
     expect(store().notice).toBeNull();
     expect(store().plans['sparse']).toMatchObject({
       name: 'Upgrade plan',
       answers: { model: 'oss', components: ['gateway'], install: 'docker-compose' },
       progress: {},
+      revision: 0,
     });
   });
 
-  it('reads a plan from a newer version when its shape is known', async () => {
-    const raw = JSON.stringify({ version: 99, state: { plans: { good: goodPlan('good') } } });
-    await reloadFrom(raw);
-    expect(store().plans['good']).toEqual(goodPlan('good'));
-    expect(store().notice).toBeNull();
+  it('shortens answers and names over their limits and keeps the original aside', () => {
+    const long = goodPlan('long', {
+      name: 'n'.repeat(500),
+      answers: { ...defaultAnswers, gateway: { from: '5'.repeat(1000), to: '5.8.2' } },
+    });
+    const raw = JSON.stringify({ version: schemaVersion, state: { plans: { long } } });
+    reloadFrom(raw);
+    expect(store().plans['long']?.name).toHaveLength(120);
+    expect(store().plans['long']?.answers.gateway).toEqual({ from: '5'.repeat(64), to: '5.8.2' });
+    expect(keptAsideTexts()).toEqual([raw]);
+    expect(store().notice).toMatch(/longer than this version allows and were shortened/);
+  });
+
+  it('leaves data of a newer schema untouched and says so', () => {
+    const raw = JSON.stringify({ version: 3, state: { plans: { good: goodPlan('good') } } });
+    reloadFrom(raw);
+    expect(store().plans).toEqual({});
+    expect(store().notice).toBe(newerVersionNotice);
+    store().createPlan(undefined, t1);
+    expect(localStorage.getItem(storageKey)).toBe(raw);
+    expect(store().saveProblem).toEqual({ reason: 'newer-version', unsaved: ['Upgrade plan 1'] });
+    expect(keptAsideTexts()).toEqual([]);
+  });
+});
+
+function quotaError(): DOMException {
+  return new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+}
+
+describe('writes that fail', () => {
+  it('reports a full storage at once, names what is not saved, and saves when there is room', () => {
+    const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw quotaError();
+    });
+    const id = store().createPlan(undefined, t1);
+    store().renamePlan(id, 'Production', t2);
+    expect(store().saveProblem).toEqual({ reason: 'full', unsaved: ['Production'] });
+    // The app goes on from memory.
+    expect(store().plans[id]?.name).toBe('Production');
+    expect(localStorage.getItem(storageKey)).toBeNull();
+
+    setItem.mockRestore();
+    store().retrySave();
+    expect(store().saveProblem).toBeNull();
+    expect(stored()).toMatchObject({ state: { plans: { [id]: { name: 'Production' } } } });
+  });
+
+  it('reports storage that is switched off', () => {
+    const getItem = vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    });
+    loadFromStorage();
+    store().createPlan(undefined, t1);
+    expect(store().saveProblem).toEqual({ reason: 'unavailable', unsaved: ['Upgrade plan 1'] });
+    getItem.mockRestore();
+  });
+});
+
+/** What another tab does: writes the record, and this tab hears of it. */
+function otherTabWrites(change: (state: Record<string, unknown>) => void): void {
+  const record = stored() as { state: Record<string, unknown> };
+  change(record.state);
+  localStorage.setItem(storageKey, JSON.stringify(record));
+  window.dispatchEvent(new StorageEvent('storage', { key: storageKey }));
+}
+
+type StoredPlans = Record<string, SavedPlan>;
+
+describe('several tabs', () => {
+  it('shows a plan created, renamed or deleted in another tab', () => {
+    const mine = store().createPlan(undefined, t1);
+    otherTabWrites((state) => {
+      (state['plans'] as StoredPlans)['theirs'] = goodPlan('theirs', {
+        name: 'From the other tab',
+      });
+      state['order'] = ['theirs', ...(state['order'] as string[])];
+    });
+    expect(store().order).toEqual(['theirs', mine]);
+    expect(store().activePlanId).toBe(mine);
+
+    otherTabWrites((state) => {
+      const plans = state['plans'] as StoredPlans;
+      const plan = plans['theirs'];
+      if (plan !== undefined) plans['theirs'] = { ...plan, name: 'Renamed', revision: 4 };
+    });
+    expect(store().plans['theirs']?.name).toBe('Renamed');
+
+    otherTabWrites((state) => {
+      state['plans'] = { theirs: (state['plans'] as StoredPlans)['theirs'] };
+      state['order'] = ['theirs'];
+      state['deleted'] = { [mine]: t2 };
+    });
+    expect(Object.keys(store().plans)).toEqual(['theirs']);
+    expect(store().activePlanId).toBeNull();
+    expect(store().notice).toBe('“Upgrade plan 1” was deleted in another tab.');
+  });
+
+  it('keeps a plan another tab dropped without recording a deletion (an older build)', () => {
+    const mine = store().createPlan(undefined, t1);
+    otherTabWrites((state) => {
+      state['plans'] = {};
+      state['order'] = [];
+      delete state['deleted'];
+    });
+    expect(Object.keys(store().plans)).toEqual([mine]);
+    expect(Object.keys((stored() as { state: { plans: object } }).state.plans)).toEqual([mine]);
+  });
+
+  it('asks when a plan changed here and in another tab, and can keep both', () => {
+    const id = store().createPlan(undefined, t1);
+    const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw quotaError();
+    });
+    store().updateAnswers({ strategy: 'blue-green' }, t2);
+    setItem.mockRestore();
+    otherTabWrites((state) => {
+      const plans = state['plans'] as StoredPlans;
+      const plan = plans[id];
+      if (plan === undefined) return;
+      plans[id] = { ...plan, answers: { ...plan.answers, model: 'oss' }, revision: 2 };
+    });
+    expect(store().conflicts).toHaveLength(1);
+    expect(store().conflicts[0]?.mine?.answers.strategy).toBe('blue-green');
+    expect(store().conflicts[0]?.theirs?.answers.model).toBe('oss');
+    // Neither side is written over while the user decides.
+    expect(store().plans[id]?.answers.strategy).toBe('blue-green');
+    expect((stored() as { state: { plans: StoredPlans } }).state.plans[id]?.answers.model).toBe(
+      'oss',
+    );
+
+    store().resolveConflict(id, 'both');
+    expect(store().conflicts).toEqual([]);
+    const plans = Object.values(store().plans);
+    expect(plans.map((plan) => [plan.name, plan.answers.model, plan.answers.strategy])).toEqual(
+      expect.arrayContaining([
+        ['Upgrade plan 1', 'oss', 'rolling'],
+        ["Upgrade plan 1 (this tab's copy)", 'self-managed', 'blue-green'],
+      ]),
+    );
+    expect(Object.keys((stored() as { state: { plans: object } }).state.plans)).toHaveLength(2);
   });
 });

@@ -1,16 +1,17 @@
 // The wizard's one store: the saved plans, which one is open, and the answers as they are typed.
-// The plan itself is never stored; pages derive it from the answers.
+// The plan itself is never stored; pages derive it from the answers. storage-sync.ts keeps the
+// plans in localStorage and in step with the wizard's other tabs.
 import { create } from 'zustand';
-import { persist } from 'zustand/middleware';
-import { copyAnswers, defaultAnswers, type DraftAnswers } from '@/rules';
 import {
-  migrateStored,
-  readStored,
-  safeLocalStorage,
-  schemaVersion,
-  storageKey,
-  type SavedPlan,
-} from '@/store/persistence';
+  copyAnswers,
+  defaultAnswers,
+  limitAnswers,
+  limitPlanName,
+  type DraftAnswers,
+} from '@/rules';
+import type { ConflictChoice, PlanConflict } from '@/store/merge';
+import { removeText, type KeptAside, type SavedPlan } from '@/store/persistence';
+import { createStorageSync, type SaveProblem } from '@/store/storage-sync';
 
 export type WizardState = {
   plans: Record<string, SavedPlan>;
@@ -19,6 +20,12 @@ export type WizardState = {
   activePlanId: string | null;
   /** A message for the user about stored data that could not be read; never persisted. */
   notice: string | null;
+  /** Stored data this version could not read, kept under keys of its own. */
+  keptAside: readonly KeptAside[];
+  /** Set while changes cannot be saved: why, and which plans are affected. */
+  saveProblem: SaveProblem | null;
+  /** Plans changed in this tab and in another at once, waiting for the user's choice. */
+  conflicts: readonly PlanConflict<SavedPlan>[];
   createPlan: (answers?: DraftAnswers, atIso?: string) => string;
   /**
    * Adds a plan that came from elsewhere (a shared link) under a name of its own, next to the
@@ -31,10 +38,14 @@ export type WizardState = {
   renamePlan: (id: string, name: string, atIso?: string) => void;
   duplicatePlan: (id: string, atIso?: string) => string;
   deletePlan: (id: string) => void;
+  /** Settles a conflict: keep this tab's version, the other tab's, or both. */
+  resolveConflict: (id: string, choice: ConflictChoice) => void;
+  /** Tries to save again, e.g. after space was freed. */
+  retrySave: () => void;
+  /** Removes data kept aside, once the user has no more use for it. */
+  forgetKeptAside: (key: string) => void;
   dismissNotice: () => void;
 };
-
-type PersistedState = Pick<WizardState, 'plans' | 'order' | 'activePlanId'>;
 
 function newPlanId(taken: Readonly<Record<string, unknown>>): string {
   for (;;) {
@@ -55,7 +66,8 @@ function nextPlanName(plans: Readonly<Record<string, SavedPlan>>): string {
 
 /** `name`, or `name (2)`, `name (3)` … when a plan is already called so. */
 function uniquePlanName(plans: Readonly<Record<string, SavedPlan>>, name: string): string {
-  const base = name.trim() === '' ? 'Shared plan' : name.trim();
+  const trimmed = limitPlanName(name.trim());
+  const base = trimmed === '' ? 'Shared plan' : trimmed;
   const names = new Set(Object.values(plans).map((plan) => plan.name));
   if (!names.has(base)) return base;
   let n = 2;
@@ -67,132 +79,148 @@ function nowIso(): string {
   return new Date().toISOString();
 }
 
+function newPlan(
+  plans: Readonly<Record<string, SavedPlan>>,
+  name: string,
+  answers: DraftAnswers,
+  atIso: string,
+): SavedPlan {
+  return {
+    id: newPlanId(plans),
+    name,
+    answers: limitAnswers(copyAnswers(answers)),
+    progress: {},
+    createdAt: atIso,
+    updatedAt: atIso,
+    revision: 1,
+  };
+}
+
+/**
+ * A plan after a change: every action that changes a plan goes through here, so that its
+ * revision goes up and other tabs can tell the copies apart.
+ */
+export function changedPlan(
+  plan: SavedPlan,
+  patch: Partial<Omit<SavedPlan, 'id' | 'revision'>>,
+  atIso: string,
+): SavedPlan {
+  return { ...plan, ...patch, updatedAt: atIso, revision: plan.revision + 1 };
+}
+
 export function useActivePlan(): SavedPlan | null {
   return useWizardStore((state) =>
     state.activePlanId === null ? null : (state.plans[state.activePlanId] ?? null),
   );
 }
 
-// Created last: persist reads localStorage while the store is created, and the readers above
-// must exist by then.
-export const useWizardStore = create<WizardState>()(
-  // Stored data is `unknown` until `readStored` has checked it.
-  persist<WizardState, [], [], unknown>(
-    (set, get) => ({
-      plans: {},
-      order: [],
-      activePlanId: null,
-      notice: null,
+export const useWizardStore = create<WizardState>()((set, get) => ({
+  plans: {},
+  order: [],
+  activePlanId: null,
+  notice: null,
+  keptAside: [],
+  saveProblem: null,
+  conflicts: [],
 
-      createPlan: (answers = defaultAnswers, atIso = nowIso()) => {
-        const { plans, order } = get();
-        const id = newPlanId(plans);
-        const plan: SavedPlan = {
-          id,
-          name: nextPlanName(plans),
-          answers: copyAnswers(answers),
-          progress: {},
-          createdAt: atIso,
-          updatedAt: atIso,
-        };
-        set({ plans: { ...plans, [id]: plan }, order: [id, ...order], activePlanId: id });
-        return id;
-      },
+  createPlan: (answers = defaultAnswers, atIso = nowIso()) => {
+    const { plans, order } = get();
+    const plan = newPlan(plans, nextPlanName(plans), answers, atIso);
+    set({
+      plans: { ...plans, [plan.id]: plan },
+      order: [plan.id, ...order],
+      activePlanId: plan.id,
+    });
+    return plan.id;
+  },
 
-      importPlan: (answers, name, atIso = nowIso()) => {
-        const { plans, order } = get();
-        const id = newPlanId(plans);
-        const plan: SavedPlan = {
-          id,
-          name: uniquePlanName(plans, name),
-          answers: copyAnswers(answers),
-          progress: {},
-          createdAt: atIso,
-          updatedAt: atIso,
-        };
-        set({ plans: { ...plans, [id]: plan }, order: [id, ...order], activePlanId: id });
-        return id;
-      },
+  importPlan: (answers, name, atIso = nowIso()) => {
+    const { plans, order } = get();
+    const plan = newPlan(plans, uniquePlanName(plans, name), answers, atIso);
+    set({
+      plans: { ...plans, [plan.id]: plan },
+      order: [plan.id, ...order],
+      activePlanId: plan.id,
+    });
+    return plan.id;
+  },
 
-      setActivePlan: (id) => {
-        if (id in get().plans) set({ activePlanId: id });
-      },
+  setActivePlan: (id) => {
+    if (id in get().plans) set({ activePlanId: id });
+  },
 
-      updateAnswers: (patch, atIso = nowIso()) => {
-        const { plans, activePlanId } = get();
-        const plan = activePlanId === null ? undefined : plans[activePlanId];
-        if (plan === undefined) return;
-        const answers = copyAnswers({ ...plan.answers, ...patch });
-        set({ plans: { ...plans, [plan.id]: { ...plan, answers, updatedAt: atIso } } });
-      },
+  updateAnswers: (patch, atIso = nowIso()) => {
+    const { plans, activePlanId } = get();
+    const plan = activePlanId === null ? undefined : plans[activePlanId];
+    if (plan === undefined) return;
+    const answers = limitAnswers(copyAnswers({ ...plan.answers, ...patch }));
+    set({ plans: { ...plans, [plan.id]: changedPlan(plan, { answers }, atIso) } });
+  },
 
-      setProgress: (key, done, atIso) => {
-        const { plans, activePlanId } = get();
-        const plan = activePlanId === null ? undefined : plans[activePlanId];
-        if (plan === undefined) return;
-        if (done === key in plan.progress) return;
-        const progress = done
-          ? { ...plan.progress, [key]: atIso }
-          : Object.fromEntries(Object.entries(plan.progress).filter(([ticked]) => ticked !== key));
-        set({ plans: { ...plans, [plan.id]: { ...plan, progress, updatedAt: atIso } } });
-      },
+  setProgress: (key, done, atIso) => {
+    const { plans, activePlanId } = get();
+    const plan = activePlanId === null ? undefined : plans[activePlanId];
+    if (plan === undefined) return;
+    if (done === key in plan.progress) return;
+    const progress = done
+      ? { ...plan.progress, [key]: atIso }
+      : Object.fromEntries(Object.entries(plan.progress).filter(([ticked]) => ticked !== key));
+    set({ plans: { ...plans, [plan.id]: changedPlan(plan, { progress }, atIso) } });
+  },
 
-      renamePlan: (id, name, atIso = nowIso()) => {
-        const { plans } = get();
-        const plan = plans[id];
-        const trimmed = name.trim();
-        if (plan === undefined || trimmed === '' || trimmed === plan.name) return;
-        set({ plans: { ...plans, [id]: { ...plan, name: trimmed, updatedAt: atIso } } });
-      },
+  renamePlan: (id, name, atIso = nowIso()) => {
+    const { plans } = get();
+    const plan = plans[id];
+    const trimmed = limitPlanName(name.trim()).trim();
+    if (plan === undefined || trimmed === '' || trimmed === plan.name) return;
+    set({ plans: { ...plans, [id]: changedPlan(plan, { name: trimmed }, atIso) } });
+  },
 
-      duplicatePlan: (id, atIso = nowIso()) => {
-        const { plans, order } = get();
-        const source = plans[id];
-        if (source === undefined) return '';
-        const copyId = newPlanId(plans);
-        const copy: SavedPlan = {
-          id: copyId,
-          name: `${source.name} (copy)`,
-          answers: copyAnswers(source.answers),
-          // A copy is a fresh runbook: nothing in it has been done yet.
-          progress: {},
-          createdAt: atIso,
-          updatedAt: atIso,
-        };
-        set({ plans: { ...plans, [copyId]: copy }, order: [copyId, ...order] });
-        return copyId;
-      },
+  duplicatePlan: (id, atIso = nowIso()) => {
+    const { plans, order } = get();
+    const source = plans[id];
+    if (source === undefined) return '';
+    // A copy is a fresh runbook: nothing in it has been done yet.
+    const copy = newPlan(plans, limitPlanName(`${source.name} (copy)`), source.answers, atIso);
+    set({ plans: { ...plans, [copy.id]: copy }, order: [copy.id, ...order] });
+    return copy.id;
+  },
 
-      deletePlan: (id) => {
-        const { plans, order, activePlanId } = get();
-        if (!(id in plans)) return;
-        set({
-          plans: Object.fromEntries(Object.entries(plans).filter(([other]) => other !== id)),
-          order: order.filter((other) => other !== id),
-          activePlanId: activePlanId === id ? null : activePlanId,
-        });
-      },
+  deletePlan: (id) => {
+    const { plans, order, activePlanId } = get();
+    if (!(id in plans)) return;
+    set({
+      plans: Object.fromEntries(Object.entries(plans).filter(([other]) => other !== id)),
+      order: order.filter((other) => other !== id),
+      activePlanId: activePlanId === id ? null : activePlanId,
+    });
+  },
 
-      dismissNotice: () => set({ notice: null }),
-    }),
-    {
-      name: storageKey,
-      version: schemaVersion,
-      storage: safeLocalStorage(),
-      partialize: (state): PersistedState => ({
-        plans: state.plans,
-        order: state.order,
-        activePlanId: state.activePlanId,
-      }),
-      migrate: migrateStored,
-      merge: (persisted, current) => ({ ...current, ...readStored(persisted) }),
-    },
-  ),
-);
+  resolveConflict: (id, choice) => storageSync.resolve(id, choice),
 
-// Data repaired while loading is written back at once, so the unreadable copy does not come back.
-function writeBackRepaired(state: WizardState): void {
-  if (state.notice !== null) void useWizardStore.setState({});
+  retrySave: () => storageSync.sync(),
+
+  forgetKeptAside: (key) => {
+    removeText(key);
+    storageSync.refreshKeptAside();
+  },
+
+  dismissNotice: () => set({ notice: null }),
+}));
+
+const storageSync = createStorageSync(useWizardStore, { now: nowIso, newPlanId });
+
+/** Reads storage as on a page load; the app does it once, tests whenever they need to. */
+export function loadFromStorage(): void {
+  useWizardStore.setState({ notice: null, conflicts: [], saveProblem: null });
+  useWizardStore.setState(storageSync.load());
 }
-writeBackRepaired(useWizardStore.getState());
-useWizardStore.persist.onFinishHydration(writeBackRepaired);
+
+loadFromStorage();
+useWizardStore.subscribe((state, previous) => {
+  if (state.plans !== previous.plans || state.order !== previous.order) storageSync.sync();
+  if (state.activePlanId !== previous.activePlanId)
+    storageSync.rememberOpenPlan(state.activePlanId);
+});
+/** Stops following the other tabs; for tests that load a second copy of this module. */
+export const stopFollowingOtherTabs = storageSync.listen();

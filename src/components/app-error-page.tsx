@@ -1,0 +1,79 @@
+import { useEffect, useRef } from 'react';
+import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+
+/** True for a module or stylesheet of the app that did not arrive, e.g. after a new deployment. */
+export function isLoadFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  // Chromium, Firefox and Safari word it differently; Vite's preload helper adds its own.
+  return /dynamically imported module|module script failed|Unable to preload CSS/i.test(
+    error.message,
+  );
+}
+
+function describe(error: unknown): { title: string; text: string; detail: string | null } {
+  if (isLoadFailure(error)) {
+    return {
+      title: 'This page could not be loaded',
+      text: 'Part of the wizard did not arrive: a new version may have been published since this tab was opened, or the connection dropped.',
+      detail: null,
+    };
+  }
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return {
+      title: 'Page not found',
+      text: 'There is nothing at this address. The link may be cut short or out of date.',
+      detail: null,
+    };
+  }
+  return {
+    title: 'Something went wrong',
+    text: 'The wizard ran into an error it did not expect.',
+    detail: error instanceof Error ? error.message : null,
+  };
+}
+
+/**
+ * The app's own error page, for every route: what happened in plain words and a way on. It
+ * stands in for the router's built-in screen, which is meant for developers.
+ */
+export function AppErrorPage() {
+  const error = useRouteError();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { title, text, detail } = describe(error);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div className="mx-auto max-w-3xl space-y-4 px-4 py-8 text-slate-900 dark:text-slate-100">
+      <h1 ref={heading} tabIndex={-1} className="text-2xl font-bold tracking-tight outline-none">
+        {title}
+      </h1>
+      <p>{text} Reload to continue. Your saved plans are kept in this browser.</p>
+      {detail === null ? null : (
+        <details>
+          <summary className="cursor-pointer">Technical details</summary>
+          <p className="mt-2 font-mono text-sm break-words">{detail}</p>
+        </details>
+      )}
+      <p className="flex flex-wrap items-center gap-x-6 gap-y-3">
+        <button
+          type="button"
+          onClick={() => window.location.reload()}
+          className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 dark:bg-sky-300 dark:text-slate-950 dark:hover:bg-sky-200"
+        >
+          Reload
+        </button>
+        {/* Within the app, not a new page load: answers not yet saved stay in memory. */}
+        <Link
+          to="/"
+          className="font-semibold text-blue-700 underline underline-offset-4 dark:text-sky-300"
+        >
+          Back to the start page
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+/** What a route shows while its code arrives on the first load. */
+export function PageLoading() {
+  return <p role="status">Loading…</p>;
+}
