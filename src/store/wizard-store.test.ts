@@ -1,12 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   defaultAnswers,
-  droppedPlansNotice,
   fitAnswersToModel,
   schemaVersion,
   storageKey,
   toPlanInput,
-  unreadableNotice,
   useWizardStore,
   type DraftAnswers,
   type SavedPlan,
@@ -276,7 +274,9 @@ describe('persistence', () => {
     await reloadFrom(raw);
     expect(store().plans).toEqual({});
     expect(store().activePlanId).toBeNull();
-    expect(store().notice).toBe(unreadableNotice);
+    expect(store().notice).toBe(
+      'Your saved plans could not be read, so they were reset. Start a new plan to continue.',
+    );
     expect(stored()).toEqual({
       version: schemaVersion,
       state: { plans: {}, order: [], activePlanId: null },
@@ -308,8 +308,9 @@ describe('persistence', () => {
     expect(store().order).toEqual(['other', 'good']);
     expect(store().activePlanId).toBeNull();
     expect(store().plans['good']).toEqual(goodPlan('good'));
-    expect(store().notice).toBe(droppedPlansNotice(6, 2));
-    expect(store().notice).toMatch(/6 saved plans could not be read.*other plans are kept/);
+    expect(store().notice).toBe(
+      '6 saved plans could not be read and were removed. Your other plans are kept.',
+    );
     expect(stored()).toMatchObject({ state: { order: ['other', 'good'] } });
   });
 
