@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from './build-plan';
-import { describeInput, inputMatrix } from './input-matrix';
-import type { Command, ComponentId, DeploymentModel, Phase, Plan, PlanInput, Step } from './types';
+import { commandsOf, matrixCases, type MatrixCase } from './test-support/matrix-plans';
+import type { ComponentId, DeploymentModel, Phase, Plan, Step } from './types';
 import { compareVersions } from './versions';
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /**
  * The order Tyk's upgrade guide gives, per model and per site, written out here rather than read
@@ -39,29 +31,14 @@ const expectedOrder: Readonly<
   cloud: { controlPlane: ['dashboard'], eachDataPlane: ['gateway'] },
 };
 
-type Case = { readonly input: PlanInput; readonly plan: Plan; readonly name: string };
-
-// Frozen inputs: a plan that wrote to its input would throw here. The JSON copy catches a change
-// made some other way.
-const cases: readonly Case[] = inputMatrix().map((raw) => {
-  const before = JSON.stringify(raw);
-  const input = deepFreeze(structuredClone(raw));
-  const result = buildPlan(input);
-  if (!result.ok) throw new Error(`${describeInput(input)}: ${JSON.stringify(result.errors)}`);
-  if (JSON.stringify(input) !== before)
-    throw new Error(`${describeInput(input)}: the plan changed its input`);
-  return { input, plan: result.plan, name: describeInput(input) };
-});
+// Frozen inputs and plans, built once for every suite that checks the whole matrix.
+const cases: readonly MatrixCase[] = matrixCases();
 
 const stepsOf = (plan: Plan): readonly Step[] => plan.phases.flatMap((phase) => phase.steps);
-const allCommands = (step: Step): readonly Command[] => [
-  ...step.commands,
-  ...(step.verify?.commands ?? []),
-  ...(step.rollback?.commands ?? []),
-];
+const allCommands = commandsOf;
 
 /** Runs `check` over every case and reports the first few failures with their inputs. */
-function everyPlan(check: (c: Case) => string | null): void {
+function everyPlan(check: (c: MatrixCase) => string | null): void {
   const failures = cases.flatMap((c) => {
     const problem = check(c);
     return problem === null ? [] : [`${c.name}: ${problem}`];
