@@ -1,4 +1,6 @@
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -11,6 +13,26 @@ const browserOnlyGlobals = [
   'navigator',
   'location',
   'process',
+];
+
+// The app reaches the rules only through their public face, src/rules/index.ts. The shell may read
+// the wizard's step list directly: it has no imports, so the first load stays free of the rules.
+const deepRulesImport = {
+  group: ['@/rules/*', '!@/rules/index'],
+  message: 'Import the rules through @/rules (src/rules/index.ts), not a module inside it.',
+};
+const pageImport = { group: ['@/pages/*'], message: 'Pages do not import pages.' };
+
+// Globals that make a result depend on when or how often it runs.
+const impureGlobals = [
+  'Date',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'performance',
+  'crypto',
 ];
 
 export default tseslint.config(
@@ -47,6 +69,43 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Import cycles hide an order of evaluation nobody chose; none is allowed anywhere.
+    files: ['src/**/*.{ts,tsx}', 'scripts/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}', 'scripts/**/*.ts'],
+    ignores: ['src/rules/**', 'src/components/**', 'src/pages/**', 'src/app.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [deepRulesImport] }] },
+  },
+  {
+    files: ['src/app.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { ...deepRulesImport, group: [...deepRulesImport.group, '!@/rules/wizard-steps'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/pages/**/*.{ts,tsx}'],
+    ignores: ['src/pages/**/*.test.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [deepRulesImport, pageImport] }] },
+  },
+  {
+    files: ['src/pages/**/*.test.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [deepRulesImport] }] },
   },
   {
     files: ['src/**/*.tsx', 'src/**/use-*.ts'],
@@ -92,6 +151,32 @@ export default tseslint.config(
     },
   },
   {
+    // Deterministic: the same answers give an equal plan, today and next year.
+    files: ['src/rules/**/*.ts'],
+    ignores: ['src/rules/**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...browserOnlyGlobals.map((name) => ({
+          name,
+          message: `src/rules must not use the browser global ${name}.`,
+        })),
+        ...impureGlobals.map((name) => ({
+          name,
+          message: `src/rules is deterministic: no ${name} (no clock, timer or randomness).`,
+        })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'src/rules is deterministic: no randomness.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/components/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
@@ -100,6 +185,7 @@ export default tseslint.config(
           patterns: [
             { group: ['@/pages/*'], message: 'Components do not import pages.' },
             { group: ['@/store/*'], message: 'Components take props; pages wire the store.' },
+            deepRulesImport,
           ],
         },
       ],

@@ -1,8 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { buildPlan, components, type Command, type Plan } from '../src/rules/index';
-import { toPlanInput, type DraftAnswers } from '../src/store/wizard-store';
+import {
+  buildPlan,
+  components,
+  type Command,
+  type Plan,
+  toPlanInput,
+  type DraftAnswers,
+} from '../src/rules/index';
 import { expect, expectNoA11yViolations, saveScreenshots, test } from './fixtures';
 
 // The printable runbook of a large plan: what the screen shows around it, and what the PDF that

@@ -1,9 +1,14 @@
-// `tsx scripts/bench-lighthouse.ts` after `npm run build`: Lighthouse scores of the landing page,
-// mobile and desktop, against the project's goals.
+// `tsx scripts/bench-lighthouse.ts` after `npm run build`: Lighthouse (mobile preset) on the landing
+// page and on the largest plan of the input matrix opened from its shared link, each beside a
+// static one-file baseline page served in the same run. Three rounds, each running the baseline,
+// the landing page and the plan one after the other, so a machine that gets busier during the run
+// slows all three; every figure is the median of its rounds, and each largest contentful paint is
+// also given as a ratio to the baseline's.
 //
 // Lighthouse is not a dependency of the project: npm fetches the pinned version on first use and
 // keeps it in its cache. It drives the Chromium in CHROME_PATH (default /usr/bin/chromium) against
-// dist/ served by scripts/serve-static.mjs on a free port, under the same sub-path as the e2e tests.
+// dist/ served by scripts/serve-static.mjs on a free port, under the same sub-path as the e2e tests;
+// the baseline page comes from a second server of its own, so nothing is written into the build.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,6 +16,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { planLinkFor } from '@/rules/index';
+import { median } from './bench-engine';
+import { largestPlan } from './bench-page';
 import { startStaticServer } from './static-server';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -19,9 +27,10 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const lighthouseVersion = '12.8.2';
 
 const basePath = '/tyk-upgrade-wizard/';
+const baselinePath = '/baseline/';
 
 export type CategoryId = 'performance' | 'accessibility' | 'best-practices' | 'seo';
-export type FormFactor = 'mobile' | 'desktop';
+export type PageId = 'baseline' | 'landing' | 'largest-plan';
 
 const categoryIds: readonly CategoryId[] = [
   'performance',
@@ -29,50 +38,80 @@ const categoryIds: readonly CategoryId[] = [
   'best-practices',
   'seo',
 ];
+const pageIds: readonly PageId[] = ['baseline', 'landing', 'largest-plan'];
 
-/** The lowest acceptable score (0 to 1) for each category, per form factor. */
-export const lighthouseGoals: { readonly [Form in FormFactor]: Record<CategoryId, number> } = {
-  mobile: { performance: 0.98, accessibility: 1, 'best-practices': 1, seo: 0.9 },
-  desktop: { performance: 0.98, accessibility: 1, 'best-practices': 1, seo: 0.9 },
+/** A page's goals: lowest scores (0 to 1), the most blocking time, the largest LCP ratio. */
+export type PageGoals = {
+  readonly scores: Partial<Record<CategoryId, number>>;
+  readonly totalBlockingTimeMs?: number;
+  readonly lcpRatio?: number;
 };
 
-const metricIds = [
-  'first-contentful-paint',
-  'largest-contentful-paint',
-  'total-blocking-time',
-  'cumulative-layout-shift',
-  'speed-index',
-] as const;
-
-export type CategoryResult = {
-  readonly score: number | null;
-  readonly goal: number;
-  readonly isMet: boolean;
+export const lighthouseGoals: { readonly [Page in PageId]: PageGoals } = {
+  baseline: { scores: {} },
+  landing: {
+    scores: { performance: 0.98, accessibility: 1, 'best-practices': 1, seo: 0.9 },
+    totalBlockingTimeMs: 100,
+    lcpRatio: 1.8,
+  },
+  'largest-plan': { scores: { performance: 0.95 }, totalBlockingTimeMs: 200, lcpRatio: 1.8 },
 };
 
-/** An audit that cost points: what a fix should aim at. */
+/** The baseline: one small static file, no script, no stylesheet, the same kind of first paint. */
+export const baselineHtml = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="description" content="A static page to compare the wizard with." />
+    <title>Baseline</title>
+  </head>
+  <body>
+    <main>
+      <h1>Plan your Tyk upgrade</h1>
+      <p>
+        Answer a few questions about your deployment and get an ordered runbook: backups first,
+        then the commands for every component, a check after each change and a way back.
+      </p>
+      <p><a href="./">Start planning</a></p>
+    </main>
+  </body>
+</html>
+`;
+
+/** One Lighthouse run, reduced to what the report needs. */
+export type RunFigures = {
+  readonly scores: Record<CategoryId, number | null>;
+  readonly lcpMs: number | null;
+  readonly totalBlockingTimeMs: number | null;
+  readonly totalBytes: number | null;
+};
+
+/** An audit of the performance category that cost points: what a fix should aim at. */
 export type AuditFinding = {
-  readonly category: CategoryId;
   readonly id: string;
   readonly title: string;
-  readonly score: number;
   readonly displayValue?: string;
 };
 
-export type LighthouseRun = {
-  readonly formFactor: FormFactor;
+export type PageReport = {
+  readonly page: PageId;
   readonly url: string;
-  readonly categories: Record<CategoryId, CategoryResult>;
-  readonly metrics: Record<string, string>;
+  readonly runs: readonly RunFigures[];
+  /** Medians over the runs. */
+  readonly median: RunFigures;
+  /** The page's median LCP over the baseline's; null for the baseline itself. */
+  readonly lcpRatio: number | null;
+  readonly goals: PageGoals;
+  /** From the first round. */
   readonly findings: readonly AuditFinding[];
-  readonly isMet: boolean;
 };
 
 export type LighthouseReport = {
   readonly lighthouseVersion: string;
   readonly chromePath: string;
-  readonly runs: readonly LighthouseRun[];
-  readonly isMet: boolean;
+  readonly rounds: number;
+  readonly pages: readonly PageReport[];
 };
 
 type JsonObject = Readonly<Record<string, unknown>>;
@@ -124,11 +163,9 @@ function runCommand(
 
 async function lighthouseJson(
   url: string,
-  formFactor: FormFactor,
   chromePath: string,
-  workDir: string,
+  outputPath: string,
 ): Promise<JsonObject> {
-  const outputPath = join(workDir, `${formFactor}.json`);
   const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
   await runCommand(
     npx,
@@ -141,7 +178,6 @@ async function lighthouseJson(
       `--output-path=${outputPath}`,
       '--chrome-flags=--headless=new --no-sandbox',
       '--quiet',
-      ...(formFactor === 'desktop' ? ['--preset=desktop'] : []),
     ],
     { ...process.env, CHROME_PATH: chromePath },
   );
@@ -150,111 +186,148 @@ async function lighthouseJson(
   return parsed;
 }
 
-function summarise(url: string, formFactor: FormFactor, result: JsonObject): LighthouseRun {
-  const goals = lighthouseGoals[formFactor];
+function figuresOf(result: JsonObject): RunFigures {
   const audits = objectAt(result, 'audits');
-  const categoryResults = objectAt(result, 'categories');
-  const resultFor = (id: CategoryId): CategoryResult => {
-    const score = scoreAt(categoryResults[id], 'score');
-    return { score, goal: goals[id], isMet: score !== null && score >= goals[id] };
+  const categories = objectAt(result, 'categories');
+  const scores = Object.fromEntries(
+    categoryIds.map((id) => [id, scoreAt(categories[id], 'score')]),
+  ) as Record<CategoryId, number | null>;
+  return {
+    scores,
+    lcpMs: scoreAt(audits['largest-contentful-paint'], 'numericValue'),
+    totalBlockingTimeMs: scoreAt(audits['total-blocking-time'], 'numericValue'),
+    totalBytes: scoreAt(audits['total-byte-weight'], 'numericValue'),
   };
-  const categories: Record<CategoryId, CategoryResult> = {
-    performance: resultFor('performance'),
-    accessibility: resultFor('accessibility'),
-    'best-practices': resultFor('best-practices'),
-    seo: resultFor('seo'),
+}
+
+function findingsOf(result: JsonObject): AuditFinding[] {
+  const audits = objectAt(result, 'audits');
+  const performance = objectAt(objectAt(result, 'categories'), 'performance');
+  return arrayAt(performance, 'auditRefs').flatMap((reference) => {
+    const id = stringAt(reference, 'id');
+    const audit = id === undefined ? undefined : audits[id];
+    const score = scoreAt(audit, 'score');
+    // Weighted audits move the score; opportunities (metric savings) explain the metrics.
+    const counts =
+      scoreAt(reference, 'weight') !== 0 || stringAt(audit, 'scoreDisplayMode') === 'metricSavings';
+    if (id === undefined || score === null || score >= 1 || !counts) return [];
+    const displayValue = stringAt(audit, 'displayValue');
+    return [
+      { id, title: stringAt(audit, 'title') ?? id, ...(displayValue ? { displayValue } : {}) },
+    ];
+  });
+}
+
+function medianOf(values: readonly (number | null)[]): number | null {
+  const known = values.filter((value): value is number => value !== null);
+  return known.length === 0 ? null : median(known);
+}
+
+function medianFigures(runs: readonly RunFigures[]): RunFigures {
+  const scores = Object.fromEntries(
+    categoryIds.map((id) => [id, medianOf(runs.map((run) => run.scores[id]))]),
+  ) as Record<CategoryId, number | null>;
+  return {
+    scores,
+    lcpMs: medianOf(runs.map((run) => run.lcpMs)),
+    totalBlockingTimeMs: medianOf(runs.map((run) => run.totalBlockingTimeMs)),
+    totalBytes: medianOf(runs.map((run) => run.totalBytes)),
   };
-
-  const findings: AuditFinding[] = [];
-  for (const category of categoryIds) {
-    for (const reference of arrayAt(categoryResults[category], 'auditRefs')) {
-      const id = stringAt(reference, 'id');
-      if (id === undefined) continue;
-      const audit = audits[id];
-      const score = scoreAt(audit, 'score');
-      // Weighted audits move the score; opportunities (metric savings) explain the metrics.
-      const counts =
-        scoreAt(reference, 'weight') !== 0 ||
-        stringAt(audit, 'scoreDisplayMode') === 'metricSavings';
-      if (score === null || score >= 1 || !counts) continue;
-      const displayValue = stringAt(audit, 'displayValue');
-      findings.push({
-        category,
-        id,
-        title: stringAt(audit, 'title') ?? id,
-        score,
-        ...(displayValue === undefined ? {} : { displayValue }),
-      });
-    }
-  }
-  findings.sort((a, b) => a.score - b.score);
-
-  const metrics = Object.fromEntries(
-    metricIds.map((id) => [id, stringAt(audits[id], 'displayValue') ?? 'n/a']),
-  );
-  const isMet = categoryIds.every((id) => categories[id].isMet);
-  return { formFactor, url, categories, metrics, findings, isMet };
 }
 
 export async function runLighthouse(
   options: {
     readonly chromePath?: string;
-    readonly formFactors?: readonly FormFactor[];
     /** The build to serve; by default the repository's dist/. */
     readonly distDir?: string;
+    readonly rounds?: number;
   } = {},
 ): Promise<LighthouseReport> {
   const chromePath = options.chromePath ?? process.env.CHROME_PATH ?? '/usr/bin/chromium';
   const distDir = options.distDir ?? join(repoRoot, 'dist');
+  const rounds = options.rounds ?? 3;
   if (!existsSync(join(distDir, 'index.html'))) {
     throw new Error(`${join(distDir, 'index.html')} is missing; run \`npm run build\` first`);
   }
   if (!existsSync(chromePath)) throw new Error(`no Chromium at ${chromePath}; set CHROME_PATH`);
 
-  const server = await startStaticServer({ basePath, distDir });
   const workDir = await mkdtemp(join(tmpdir(), 'lighthouse-'));
+  const baselineDir = join(workDir, 'baseline');
+  await mkdir(baselineDir);
+  await writeFile(join(baselineDir, 'index.html'), baselineHtml);
+  const app = await startStaticServer({ basePath, distDir });
+  const baseline = await startStaticServer({ basePath: baselinePath, distDir: baselineDir });
   try {
-    const runs: LighthouseRun[] = [];
-    // One after the other: two Lighthouse runs at once would slow each other's timings.
-    for (const formFactor of options.formFactors ?? (['mobile', 'desktop'] as const)) {
-      const result = await lighthouseJson(server.url, formFactor, chromePath, workDir);
-      runs.push(summarise(server.url, formFactor, result));
-    }
-    return {
-      lighthouseVersion,
-      chromePath,
-      runs,
-      isMet: runs.every((run) => run.isMet),
+    const urls: Record<PageId, string> = {
+      baseline: baseline.url,
+      landing: app.url,
+      'largest-plan': planLinkFor(app.url, largestPlan().plan.input, { includeNames: true }),
     };
+    const results = new Map<PageId, JsonObject[]>(pageIds.map((id) => [id, []]));
+    // One run at a time: two Lighthouse runs at once would slow each other's timings.
+    for (let round = 1; round <= rounds; round++) {
+      for (const id of pageIds) {
+        process.stdout.write(`Lighthouse round ${round} of ${rounds}: ${id}\n`);
+        const outputPath = join(workDir, `${id}-${round}.json`);
+        results.get(id)?.push(await lighthouseJson(urls[id], chromePath, outputPath));
+      }
+    }
+    const baselineLcp = medianFigures((results.get('baseline') ?? []).map(figuresOf)).lcpMs;
+    const pages = pageIds.map((id): PageReport => {
+      const raw = results.get(id) ?? [];
+      const runs = raw.map(figuresOf);
+      const middle = medianFigures(runs);
+      const lcpRatio =
+        id === 'baseline' || middle.lcpMs === null || baselineLcp === null || baselineLcp === 0
+          ? null
+          : Number((middle.lcpMs / baselineLcp).toFixed(2));
+      const first = raw[0];
+      return {
+        page: id,
+        url: id === 'largest-plan' ? `${app.url}#/s/… (${urls[id].length} characters)` : urls[id],
+        runs,
+        median: middle,
+        lcpRatio,
+        goals: lighthouseGoals[id],
+        findings: id === 'baseline' || first === undefined ? [] : findingsOf(first),
+      };
+    });
+    return { lighthouseVersion, chromePath, rounds, pages };
   } finally {
-    await server.stop();
+    await app.stop();
+    await baseline.stop();
     await rm(workDir, { recursive: true, force: true });
   }
 }
 
-function percent(score: number | null): string {
-  return score === null ? 'n/a' : String(Math.round(score * 100));
+function score(value: number | null): string {
+  return value === null ? 'n/a' : String(Math.round(value * 100));
+}
+
+function ms(value: number | null): string {
+  return value === null ? 'n/a' : `${Math.round(value)} ms`;
 }
 
 export function formatLighthouseReport(report: LighthouseReport): string {
-  const lines: string[] = [`Lighthouse ${report.lighthouseVersion} with ${report.chromePath}`];
-  for (const run of report.runs) {
-    lines.push('', `${run.formFactor} (${run.url})`);
-    for (const id of categoryIds) {
-      const { score, goal, isMet } = run.categories[id];
-      const verdict = isMet ? 'ok' : 'MISSED';
-      lines.push(
-        `  ${id.padEnd(15)} ${percent(score).padStart(3)}  goal ${percent(goal)}  ${verdict}`,
-      );
-    }
+  const lines: string[] = [
+    `Lighthouse ${report.lighthouseVersion}, mobile preset, ${report.rounds} interleaved rounds, medians (${report.chromePath})`,
+    '',
+    `  ${'page'.padEnd(13)} ${'perf'.padStart(4)} ${'a11y'.padStart(4)} ${'bp'.padStart(4)} ${'seo'.padStart(4)} ${'LCP'.padStart(8)} ${'ratio'.padStart(6)} ${'TBT'.padStart(7)} ${'bytes'.padStart(9)}`,
+  ];
+  for (const page of report.pages) {
+    const { scores, lcpMs, totalBlockingTimeMs, totalBytes } = page.median;
     lines.push(
-      `  ${Object.entries(run.metrics)
-        .map(([id, value]) => `${id} ${value}`)
-        .join(', ')}`,
+      `  ${page.page.padEnd(13)} ${score(scores.performance).padStart(4)} ${score(scores.accessibility).padStart(4)} ${score(scores['best-practices']).padStart(4)} ${score(scores.seo).padStart(4)} ${ms(lcpMs).padStart(8)} ${(page.lcpRatio === null ? '' : `${page.lcpRatio}x`).padStart(6)} ${ms(totalBlockingTimeMs).padStart(7)} ${(totalBytes === null ? 'n/a' : `${(totalBytes / 1000).toFixed(1)} kB`).padStart(9)}`,
     );
-    for (const finding of run.findings) {
+  }
+  for (const page of report.pages) {
+    lines.push('', `${page.page}: ${page.url}`);
+    lines.push(
+      `  performance per round: ${page.runs.map((run) => score(run.scores.performance)).join(', ')}; TBT ${page.runs.map((run) => ms(run.totalBlockingTimeMs)).join(', ')}; LCP ${page.runs.map((run) => ms(run.lcpMs)).join(', ')}`,
+    );
+    for (const finding of page.findings) {
       const value = finding.displayValue ? ` (${finding.displayValue})` : '';
-      lines.push(`  - [${finding.category}] ${finding.title}${value}: ${percent(finding.score)}`);
+      lines.push(`  - ${finding.title}${value}`);
     }
   }
   return `${lines.join('\n')}\n`;

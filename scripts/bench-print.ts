@@ -9,10 +9,10 @@ import {
   persistedStateWith,
   seedStorage,
   spreadOf,
-  stepSeen,
+  seenAt,
   watchForStep,
   type Spread,
-} from './bench-render';
+} from './bench-page';
 
 export type PrintReport =
   | { readonly isAvailable: false; readonly reason: string }
@@ -31,7 +31,7 @@ export type PrintReport =
     };
 
 /** Pages of a PDF, as pdf.js (the reader Firefox uses) counts them. */
-export async function pdfPageCount(pdf: Uint8Array): Promise<number> {
+async function pdfPageCount(pdf: Uint8Array): Promise<number> {
   const document = await getDocument({
     data: pdf,
     isEvalSupported: false,
@@ -69,7 +69,7 @@ export async function runPrintBench(options: {
       await watchForStep(context, largest.lastStepId);
       const page = await context.newPage();
       await page.goto(`${options.appUrl}#/print?paper=a4`);
-      const seen = await stepSeen(page);
+      const seen = await seenAt(page);
       const started = performance.now();
       const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
       const pdfMs = performance.now() - started;

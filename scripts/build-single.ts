@@ -1,10 +1,11 @@
 // `tsx scripts/build-single.ts`: the whole app as one HTML file for sites with no network and no
 // web server. Open dist-single/tyk-upgrade-wizard.html straight from the disk.
 //
-// The build reuses vite.config.ts in its own mode (which leaves out the service worker), puts all
-// code in one chunk, inlines every asset, and then moves the script and the stylesheet into
-// index.html. The Content-Security-Policy stays strict: it allows exactly those two inline blocks,
-// by their SHA-256 hashes, and nothing else.
+// The build reuses vite.config.ts in its own mode (which leaves out the service worker);
+// vite-plugin-singlefile puts all code in one chunk, inlines every asset and moves the script and
+// the stylesheet into index.html. What is left is done here: the icon from public/ becomes a data:
+// URI, and the Content-Security-Policy stays strict: it allows exactly those two inline blocks, by
+// their SHA-256 hashes, and nothing else.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -12,7 +13,8 @@ import { extname, join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type Rolldown } from 'vite';
+import { build, createLogger, type Logger, type Rolldown } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
 import { singleFileMode } from './vite-plugin-offline';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -36,21 +38,31 @@ function isRolldownOutput(value: unknown): value is Rolldown.RolldownOutput {
   return typeof value === 'object' && value !== null && 'output' in value;
 }
 
+function quietAboutPolicy(logger: Logger): Logger {
+  return {
+    ...logger,
+    warn: (message, options) => {
+      if (!message.includes('vite:singlefile') || !message.includes('Content-Security-Policy'))
+        logger.warn(message, options);
+    },
+  };
+}
+
 async function bundleInMemory(): Promise<Rolldown.RolldownOutput['output']> {
   const result = await build({
     root: repoRoot,
     configFile: join(repoRoot, 'vite.config.ts'),
     mode: singleFileMode,
     logLevel: 'warn',
+    plugins: [viteSingleFile()],
+    // The plugin warns that the policy blocks inline code; the hashes added below allow it.
+    customLogger: quietAboutPolicy(createLogger('warn')),
     build: {
       outDir: singleFileDir,
       write: false,
       copyPublicDir: false,
-      cssCodeSplit: false,
       // One chunk needs no preloading, so no preload helper either.
       modulePreload: false,
-      assetsInlineLimit: Number.MAX_SAFE_INTEGER,
-      rolldownOptions: { output: { codeSplitting: false } },
     },
   });
   const outputs = Array.isArray(result) ? result : [result];
@@ -65,18 +77,6 @@ async function bundleInMemory(): Promise<Rolldown.RolldownOutput['output']> {
 // CR can only sit where a LF means the same.
 function normaliseNewlines(text: string): string {
   return text.replace(/\r\n?/g, '\n');
-}
-
-/** Script text that cannot end its <script> element early. */
-export function escapeInlineScript(code: string): string {
-  // `<\/script` means the same as `</script` in a string, template or regular expression.
-  return normaliseNewlines(code).replace(/<\/(script)/gi, '<\\/$1');
-}
-
-/** Style text that cannot end its <style> element early. */
-export function escapeInlineStyle(css: string): string {
-  // In CSS `\/` is an escaped `/`.
-  return normaliseNewlines(css).replace(/<\/(style)/gi, '<\\/$1');
 }
 
 export function cspHash(text: string): string {
@@ -157,42 +157,50 @@ async function inlinePublicFile(reference: string): Promise<string> {
   return `data:${type};base64,${contents.toString('base64')}`;
 }
 
+// The one inline script and the one inline style the plugin wrote. The plugin escapes `</script>`
+// in the code; an end tag it missed (`</SCRIPT`, `</style` in CSS) is refused below.
+const inlineScript = /(<script\b[^>]*>)([\s\S]*?)<\/script>/;
+const inlineStyle = /(<style\b[^>]*>)([\s\S]*?)<\/style>/;
+
 export async function assembleSingleFile(
   output: Rolldown.RolldownOutput['output'],
 ): Promise<string> {
-  const chunks = output.filter((item): item is Rolldown.OutputChunk => item.type === 'chunk');
-  const assets = output.filter((item): item is Rolldown.OutputAsset => item.type === 'asset');
-  const htmlAsset = assets.find((asset) => asset.fileName === 'index.html');
-  const styles = assets.filter((asset) => asset.fileName.endsWith('.css'));
-  const others = assets.filter((asset) => asset !== htmlAsset && !styles.includes(asset));
-  const [entry, ...extraChunks] = chunks;
-  const [style, ...extraStyles] = styles;
-  if (!htmlAsset || !entry || !style)
-    throw new Error('the build lacks index.html, its script or its CSS');
-  const leftOver = [...extraChunks, ...extraStyles, ...others].map((item) => item.fileName);
-  if (leftOver.length > 0)
-    throw new Error(`files left outside the single file: ${leftOver.join(', ')}`);
-
-  const script = escapeInlineScript(await inlinePublicReferences(entry.code));
-  const css = escapeInlineStyle(
-    typeof style.source === 'string' ? style.source : new TextDecoder().decode(style.source),
+  const htmlAsset = output.find(
+    (item): item is Rolldown.OutputAsset => item.type === 'asset' && item.fileName === 'index.html',
   );
-  if (script.includes('\0') || css.includes('\0')) throw new Error('a NUL byte cannot be inlined');
+  if (htmlAsset === undefined) throw new Error('the build lacks index.html');
+  const others = output.filter((item) => item !== htmlAsset);
+  if (others.length > 0) {
+    const names = others.map((item) => item.fileName).join(', ');
+    throw new Error(`files left outside the single file: ${names}`);
+  }
 
   let html =
     typeof htmlAsset.source === 'string'
       ? htmlAsset.source
       : new TextDecoder().decode(htmlAsset.source);
-  html = replaceOnce(html, /<script\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>/, (match) => {
-    if (relativeFileName(match[1] ?? '') !== entry.fileName)
-      throw new Error(`unexpected script ${match[1]}`);
+  if (html.includes('\0')) throw new Error('a NUL byte cannot be inlined');
+  for (const tag of ['script', 'style']) {
+    const ends = html.match(new RegExp(`</${tag}`, 'gi'))?.length ?? 0;
+    if (ends !== 1) throw new Error(`index.html has ${ends} </${tag}> end tags instead of one`);
+  }
+  let script = '';
+  html = replaceOnce(html, inlineScript, (match) => {
+    if (!/\btype="module"/.test(match[1] ?? '')) throw new Error(`unexpected script ${match[1]}`);
+    script = normaliseNewlines(match[2] ?? '');
+    // crossorigin means nothing to an inline script.
     return `<script type="module">${script}</script>`;
   });
-  html = replaceOnce(html, /<link\b[^>]*\brel="stylesheet"[^>]*>/, (match) => {
-    if (!match[0].includes(`"./${style.fileName}"`))
-      throw new Error(`unexpected stylesheet ${match[0]}`);
+  let css = '';
+  html = replaceOnce(html, inlineStyle, (match) => {
+    css = normaliseNewlines(match[2] ?? '');
     return `<style>${css}</style>`;
   });
+  const inlined = await inlinePublicReferences(script);
+  if (inlined !== script) {
+    html = replaceOnce(html, inlineScript, () => `<script type="module">${inlined}</script>`);
+    script = inlined;
+  }
   const icon = /<link\b[^>]*\brel="icon"[^>]*\bhref="([^"]+)"[^>]*>/.exec(html);
   if (icon?.[1]) {
     const dataUri = await inlinePublicFile(icon[1]);
@@ -211,7 +219,7 @@ export async function assembleSingleFile(
 
   // Nothing may point at a file any more: the page is opened with no folder around it.
   const reference = /\b(?:src|href)="(?!data:|#)([^"]+)"/.exec(
-    html.replace(/<(script|style)>[\s\S]*?<\/\1>/g, ''),
+    html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/g, ''),
   );
   if (reference) throw new Error(`index.html still refers to ${reference[1]}`);
   return html;

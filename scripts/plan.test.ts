@@ -9,15 +9,10 @@ import {
   nameFields,
   sharedRoutePrefix,
   strategies,
+  validate,
 } from '@/rules/index';
-import {
-  defaultAppUrl,
-  flagForField,
-  flagSpecs,
-  helpText,
-  parseCliArgs,
-  type CliAnswers,
-} from './cli-args';
+import { defaultAppUrl, parseCliArgs, type CliAnswers } from './cli-args';
+import { flagForField, flagSpecs, helpText } from './cli-flags';
 import { runCli } from './plan';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -63,13 +58,12 @@ describe('parseCliArgs: answers', () => {
         components: ['gateway'],
         usesGoPlugins: false,
         gateway: { from: '5.0.0', to: '5.3.0' },
-        strategy: 'rolling',
       },
     ],
     [
-      'self-managed defaults to its required components and MongoDB',
+      'self-managed defaults to its required components',
       base,
-      { components: ['gateway', 'dashboard'], database: 'mongodb' },
+      { components: ['gateway', 'dashboard'] },
     ],
     [
       'MDCB is in by default where the model has it',
@@ -162,14 +156,14 @@ describe('parseCliArgs: answers', () => {
 
   it('leaves out what was not given', () => {
     const input = answers(['--model', 'oss', '--from', '5.0.0']);
-    expect(Object.keys(input).sort()).toEqual([
-      'components',
-      'gateway',
-      'model',
-      'strategy',
-      'usesGoPlugins',
-    ]);
+    expect(Object.keys(input).sort()).toEqual(['components', 'gateway', 'model', 'usesGoPlugins']);
     expect(input.gateway).toEqual({ from: '5.0.0' });
+  });
+
+  it('leaves the database and strategy defaults to validate, as the wizard and links do', () => {
+    const result = validate(answers(base));
+    expect(result.ok && result.input.database).toBe('mongodb');
+    expect(result.ok && result.input.strategy).toBe('rolling');
   });
 
   it.each<[readonly string[], string]>([
@@ -381,6 +375,98 @@ describe('runCli', () => {
     const markdown = runCli([...base, '--format', 'markdown']);
     expect(markdown.stdout).toMatch(/^# /);
     expect(markdown.stdout).toContain('- [ ] **1. ');
+  });
+});
+
+describe('runCli: hostile input in messages', () => {
+  // Everything a terminal would obey (a line feed ends a line, so it may stand between lines).
+  const unprintable =
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
+  const oss = ['--model', 'oss', '--install', 'docker', '--from', '5.0.0', '--to', '5.3.0'];
+  const tampered = rawLink({
+    v: 1,
+    m: 'main\u009bframe',
+    i: 'docker',
+    c: ['gateway'],
+    g: ['5.0.0', '5.3.0'],
+    s: 'rolling',
+  });
+  // Each row: what the user typed and the line of stderr that echoes it, with every control, C1
+  // and bidi character shown as "?" and long values cut to 40 characters and an ellipsis.
+  it.each<[string, readonly string[], string]>([
+    [
+      'a C1 CSI (U+009B) in a version',
+      ['--model', 'oss', '--install', 'docker', '--from', '5.0.0\u009b31m', '--to', '5.3.0'],
+      '  gateway.from (--from): Current Gateway and Dashboard version "5.0.0?31m" is not a version like 5.3.0.',
+    ],
+    [
+      'a 100,000-character version',
+      ['--model', 'oss', '--install', 'docker', '--from', '5.0.0', '--to', '5'.repeat(100_000)],
+      `  gateway.to (--to): Target Gateway and Dashboard version "${'5'.repeat(40)}…" is not a version like 5.3.0.`,
+    ],
+    [
+      'a 100,000-character --app-url',
+      [...oss, '--format', 'link', '--app-url', 'x'.repeat(100_000)],
+      `  --app-url: --app-url "${'x'.repeat(40)}…" is not a full address such as https://tools.example.com/tyk-upgrade-wizard/.`,
+    ],
+    [
+      'a right-to-left override in a model',
+      ['--model', 'oss\u202Egpj', '--install', 'docker', '--from', '5.0.0', '--to', '5.3.0'],
+      '  model (--model): Deployment model "oss?gpj" does not exist; choose one of cloud, cloud-hybrid, self-managed, self-managed-mdcb, oss.',
+    ],
+    [
+      'a bidi override in an unknown flag',
+      [...oss, '--\u202Eevil'],
+      '  --?evil: Unknown flag --?evil. Run with --help to see every flag.',
+    ],
+    [
+      'a C1 control in a stray argument',
+      [...oss, 'oss\u009b2J'],
+      '  oss?2J: Unexpected argument "oss?2J": every value follows its flag, as in --model oss.',
+    ],
+    [
+      'an ESC sequence in --format',
+      [...oss, '--format', 'json\u001b[2J'],
+      '  --format: --format "json?[2J" is not one of text, markdown, json, link.',
+    ],
+    [
+      'a right-to-left mark in --name',
+      [...oss, '--name', 'novalue\u200f'],
+      '  --name: --name needs KEY=VALUE, as in --name gatewayPort=8080; got "novalue?".',
+    ],
+    [
+      'a U+2066 in a name',
+      [...oss, '--name', 'gatewayName=tyk\u2066;reboot'],
+      '  names.gatewayName (--name gatewayName=): Gateway container, service or deployment: "tyk?;reboot" contains ";", which cannot go into a shell command.',
+    ],
+    [
+      'a C1 control in a shared link',
+      ['--link', tampered],
+      '  model: Deployment model "main?frame" is unknown; self-managed was used instead.',
+    ],
+  ])('%s', (_name, argv, line) => {
+    const outcome = runCli(argv);
+    expect(outcome.stderr.split('\n')).toContain(line);
+    expect(`${outcome.stdout}${outcome.stderr}`).not.toMatch(unprintable);
+  });
+
+  it('keeps them out of JSON too, where JSON.stringify would pass C1 and bidi through', () => {
+    const outcome = runCli([
+      ...oss,
+      '--\u202Eevil',
+      '--data-planes',
+      'eu\u009b',
+      '--format',
+      'json',
+    ]);
+    expect(outcome.stdout).not.toMatch(unprintable);
+    expect(JSON.parse(outcome.stdout)).toEqual({
+      ok: false,
+      errors: [
+        { field: '--?evil', message: 'Unknown flag --?evil. Run with --help to see every flag.' },
+      ],
+    });
   });
 });
 

@@ -6,11 +6,13 @@ import { fileURLToPath } from 'node:url';
 import {
   buildPlan,
   planLinkFor,
+  printableText,
   renderMarkdown,
   renderText,
   type FieldMessage,
 } from '@/rules/index';
-import { flagForField, helpText, parseCliArgs, type OutputFormat } from './cli-args';
+import { parseCliArgs } from './cli-args';
+import { flagForField, helpText, type OutputFormat } from './cli-flags';
 
 export type CliOutcome = {
   readonly exitCode: 0 | 1 | 2;
@@ -22,14 +24,21 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/**
+ * Messages as printed. Values in them are echoed through shownValue already; this is the last
+ * guard, so no control, C1 or bidi character from any source reaches the terminal.
+ */
 function shownMessages(messages: readonly FieldMessage[]): readonly FieldMessage[] {
-  return messages.map(({ field, message }) => ({ field, message }));
+  return messages.map(({ field, message }) => ({
+    field: printableText(field),
+    message: printableText(message),
+  }));
 }
 
 /** What reading a shared link replaced, for stderr; nothing when the answers came from flags. */
 function linkWarningText(warnings: readonly FieldMessage[] | null): string {
   if (warnings === null || warnings.length === 0) return '';
-  const lines = warnings.map(({ field, message }) => `  ${field}: ${message}`);
+  const lines = shownMessages(warnings).map(({ field, message }) => `  ${field}: ${message}`);
   return `${['Warning: the link held values this version replaced.', ...lines].join('\n')}\n`;
 }
 
@@ -50,7 +59,7 @@ function failure(
     };
     return { exitCode: 2, stdout: json(body), stderr: '' };
   }
-  const lines = errors.map(({ field, message }) => {
+  const lines = shownMessages(errors).map(({ field, message }) => {
     const flag = linkWarnings === null ? flagForField(field) : null;
     const where = flag === null || flag === field ? field : `${field} (${flag})`;
     return `  ${where}: ${message}`;
@@ -114,7 +123,7 @@ if (isEntryPoint()) {
   try {
     outcome = runCli(process.argv.slice(2));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = printableText(error instanceof Error ? error.message : String(error));
     outcome = { exitCode: 1, stdout: '', stderr: `The plan CLI failed unexpectedly: ${reason}\n` };
   }
   process.stdout.write(outcome.stdout);

@@ -12,8 +12,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { buildPlan } from '@/rules/index';
-import { toPlanInput, type DraftAnswers } from '@/store/wizard-store';
+import { buildPlan, toPlanInput, type DraftAnswers } from '@/rules/index';
 import { startStaticServer } from './static-server';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));

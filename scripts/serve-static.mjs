@@ -5,48 +5,21 @@
 //   node scripts/serve-static.mjs            http://127.0.0.1:4173/tyk-upgrade-wizard/
 //   PORT=8080 BASE_PATH=/tools/ node scripts/serve-static.mjs
 //   DIST_DIR=bench-results/site/dist node scripts/serve-static.mjs   (another build than dist/)
-import { createReadStream, existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+//
+// sirv serves the files and compression gzips text, as every mainstream static host does; this
+// file only mounts them under the sub-path.
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createGzip } from 'node:zlib';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
+import compression from 'compression';
+import sirv from 'sirv';
 
 const host = '127.0.0.1';
 const port = Number(process.env.PORT ?? 4173);
 const basePath = withSlashes(process.env.BASE_PATH ?? '/tyk-upgrade-wizard/');
 const root = resolve(process.env.DIST_DIR ?? fileURLToPath(new URL('../dist', import.meta.url)));
-
-const contentTypes = new Map([
-  ['.html', 'text/html; charset=utf-8'],
-  ['.js', 'text/javascript; charset=utf-8'],
-  ['.mjs', 'text/javascript; charset=utf-8'],
-  ['.css', 'text/css; charset=utf-8'],
-  ['.svg', 'image/svg+xml'],
-  ['.png', 'image/png'],
-  ['.jpg', 'image/jpeg'],
-  ['.webp', 'image/webp'],
-  ['.ico', 'image/x-icon'],
-  ['.json', 'application/json; charset=utf-8'],
-  ['.map', 'application/json; charset=utf-8'],
-  ['.webmanifest', 'application/manifest+json'],
-  ['.txt', 'text/plain; charset=utf-8'],
-  ['.pdf', 'application/pdf'],
-  ['.woff2', 'font/woff2'],
-]);
-
-const compressible = new Set([
-  '.html',
-  '.js',
-  '.mjs',
-  '.css',
-  '.svg',
-  '.json',
-  '.map',
-  '.webmanifest',
-  '.txt',
-]);
 
 function withSlashes(path) {
   const trimmed = path.replace(/^\/+|\/+$/g, '');
@@ -58,21 +31,28 @@ function sendText(response, status, text, headers = {}) {
   response.end(text);
 }
 
-async function fileStats(path) {
-  try {
-    return await stat(path);
-  } catch {
-    return undefined;
-  }
-}
+const gzip = compression();
+const files = sirv(root, {
+  // Looked up on every request, so a rebuild of dist/ is served at once, never a stale list.
+  dev: true,
+  etag: true,
+  // Only the path as given: no `about` for about.html, and no index.html for a missing path.
+  extensions: [],
+  single: false,
+  setHeaders: (response) => {
+    response.setHeader('Cache-Control', 'no-cache');
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+  },
+  onNoMatch: (_request, response) => sendText(response, 404, 'Not found\n'),
+});
 
-async function handle(request, response) {
+function handle(request, response) {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     sendText(response, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
     return;
   }
-
   const url = new URL(request.url ?? '/', `http://${host}`);
+  // Relative asset URLs need the trailing slash, as on any static host.
   if (basePath !== '/' && url.pathname === basePath.slice(0, -1)) {
     response.writeHead(301, { Location: `${basePath}${url.search}` });
     response.end();
@@ -82,56 +62,11 @@ async function handle(request, response) {
     sendText(response, 404, 'Not found\n');
     return;
   }
-
-  let relativePath;
-  try {
-    relativePath = decodeURIComponent(url.pathname.slice(basePath.length));
-  } catch {
-    sendText(response, 400, 'Bad request\n');
-    return;
-  }
-  // Anything that would resolve outside dist/ is treated as missing, never read.
-  const filePath = resolve(join(root, relativePath));
-  if (relativePath.includes('\0') || (filePath !== root && !filePath.startsWith(root + sep))) {
-    sendText(response, 404, 'Not found\n');
-    return;
-  }
-
-  let target = filePath;
-  let stats = await fileStats(target);
-  if (stats?.isDirectory()) {
-    if (!url.pathname.endsWith('/')) {
-      response.writeHead(301, { Location: `${url.pathname}/${url.search}` });
-      response.end();
-      return;
-    }
-    target = join(target, 'index.html');
-    stats = await fileStats(target);
-  }
-  if (!stats?.isFile()) {
-    sendText(response, 404, 'Not found\n');
-    return;
-  }
-
-  const extension = extname(target).toLowerCase();
-  // Text is gzipped when the client accepts it, as every mainstream static host does.
-  const isGzipped =
-    compressible.has(extension) &&
-    /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-  response.writeHead(200, {
-    'Content-Type': contentTypes.get(extension) ?? 'application/octet-stream',
-    ...(isGzipped ? { 'Content-Encoding': 'gzip' } : { 'Content-Length': stats.size }),
-    Vary: 'Accept-Encoding',
-    'Cache-Control': 'no-cache',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  if (request.method === 'HEAD') {
-    response.end();
-    return;
-  }
-  const file = createReadStream(target).on('error', () => response.destroy());
-  if (isGzipped) file.pipe(createGzip()).pipe(response);
-  else file.pipe(response);
+  // sirv sees the path below the sub-path (it resolves nothing outside root); a folder means its
+  // index.html, the one name a static host adds.
+  const path = url.pathname.slice(basePath.length);
+  request.url = `/${path}${path === '' || path.endsWith('/') ? 'index.html' : ''}${url.search}`;
+  gzip(request, response, () => files(request, response));
 }
 
 if (!existsSync(join(root, 'index.html'))) {
@@ -141,12 +76,7 @@ if (!existsSync(join(root, 'index.html'))) {
   process.exit(1);
 }
 
-const server = createServer((request, response) => {
-  handle(request, response).catch(() => {
-    if (!response.headersSent) sendText(response, 500, 'Internal server error\n');
-    else response.destroy();
-  });
-});
+const server = createServer(handle);
 
 server.listen(port, host, () => {
   process.stdout.write(`Serving ${root} at http://${host}:${port}${basePath}\n`);

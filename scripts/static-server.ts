@@ -17,7 +17,7 @@ export type StaticServerOptions = {
   readonly distDir?: string;
 };
 
-export async function findFreePort(): Promise<number> {
+async function findFreePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const probe = createServer();
     probe.once('error', reject);

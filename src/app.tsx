@@ -1,8 +1,10 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { createHashRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
 import { Layout } from '@/components/layout';
 import { LandingPage } from '@/pages/landing-page';
-import { NotFoundPage } from '@/pages/not-found-page';
+import { NotFound } from '@/components/not-found';
+// The step list has no imports of its own, so the shell reads it without loading the rules.
+import { wizardSteps, type WizardStep } from '@/rules/wizard-steps';
 
 // Only the shell and the landing page are in the first load; the store, the rules and every
 // other page arrive as their own chunks.
@@ -12,6 +14,26 @@ const SavedPlansSection = lazy(async () => ({
 const StoredDataNotice = lazy(async () => ({
   default: (await import('@/pages/saved-plans-section')).StoredDataNotice,
 }));
+
+type PageModule = Promise<{ Component: ComponentType }>;
+
+// One page per wizard step; the list of steps comes from the rules.
+const wizardPages: Readonly<Record<WizardStep, () => PageModule>> = {
+  deployment: async () => ({
+    Component: (await import('@/pages/wizard-deployment-page')).WizardDeploymentPage,
+  }),
+  versions: async () => ({
+    Component: (await import('@/pages/wizard-versions-page')).WizardVersionsPage,
+  }),
+  preparation: async () => ({
+    Component: (await import('@/pages/wizard-preparation-page')).WizardPreparationPage,
+  }),
+  backups: async () => ({
+    Component: (await import('@/pages/wizard-backups-page')).WizardBackupsPage,
+  }),
+  names: async () => ({ Component: (await import('@/pages/wizard-names-page')).WizardNamesPage }),
+  plan: async () => ({ Component: (await import('@/pages/wizard-plan-page')).WizardPlanPage }),
+};
 
 // Hash routes: a static host serves index.html from any sub-path and a reloaded deep link still resolves.
 export const routes: RouteObject[] = [
@@ -44,42 +66,7 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('@/pages/wizard-layout')).WizardLayout }),
         children: [
           { index: true, element: <Navigate to="deployment" replace /> },
-          {
-            path: 'deployment',
-            lazy: async () => ({
-              Component: (await import('@/pages/wizard-deployment-page')).WizardDeploymentPage,
-            }),
-          },
-          {
-            path: 'versions',
-            lazy: async () => ({
-              Component: (await import('@/pages/wizard-versions-page')).WizardVersionsPage,
-            }),
-          },
-          {
-            path: 'preparation',
-            lazy: async () => ({
-              Component: (await import('@/pages/wizard-preparation-page')).WizardPreparationPage,
-            }),
-          },
-          {
-            path: 'backups',
-            lazy: async () => ({
-              Component: (await import('@/pages/wizard-backups-page')).WizardBackupsPage,
-            }),
-          },
-          {
-            path: 'names',
-            lazy: async () => ({
-              Component: (await import('@/pages/wizard-names-page')).WizardNamesPage,
-            }),
-          },
-          {
-            path: 'plan',
-            lazy: async () => ({
-              Component: (await import('@/pages/wizard-plan-page')).WizardPlanPage,
-            }),
-          },
+          ...wizardSteps.map(({ id }) => ({ path: id, lazy: wizardPages[id] })),
         ],
       },
       {
@@ -93,7 +80,7 @@ export const routes: RouteObject[] = [
         path: 'guides/:slug',
         lazy: async () => ({ Component: (await import('@/pages/guide-page')).GuidePage }),
       },
-      { path: '*', element: <NotFoundPage /> },
+      { path: '*', element: <NotFound /> },
     ],
   },
   {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Advisory, Severity } from '@/rules';
+import { componentLabel, type Advisory, type Severity } from '@/rules';
 import { SeverityIcon } from '@/components/severity-icon';
 
 export type AdvisoryListProps = {
@@ -37,13 +37,6 @@ const severityStyles: Readonly<Record<Severity, SeverityStyle>> = {
     box: 'border-sky-700 bg-sky-50 dark:border-sky-400 dark:bg-sky-950/40',
     badge: 'bg-sky-800 text-white dark:bg-sky-300 dark:text-sky-950',
   },
-};
-
-const componentNames: Readonly<Record<NonNullable<Advisory['component']>, string>> = {
-  gateway: 'Gateway',
-  dashboard: 'Dashboard',
-  pump: 'Pump',
-  mdcb: 'MDCB',
 };
 
 export function AdvisoryList({ advisories, headingLevel = 3 }: AdvisoryListProps) {
@@ -133,7 +126,7 @@ function AdvisoryItem({ advisory, severity, style }: AdvisoryItemProps) {
       <p className="mt-1 leading-relaxed">{advisory.detail}</p>
       {advisory.component || advisory.version ? (
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-          {advisory.component ? componentNames[advisory.component] : null}
+          {advisory.component ? componentLabel(advisory.component) : null}
           {advisory.component && advisory.version ? ' ' : null}
           {advisory.version ? `from ${advisory.version}` : null}
         </p>

@@ -1,4 +1,4 @@
-import type { Advisory, FieldMessage, Severity } from '@/rules';
+import { advisoryContext, type Advisory, type FieldMessage, type Severity } from '@/rules';
 
 export type RunbookAdvisoriesProps = {
   readonly advisories: readonly Advisory[];
@@ -12,21 +12,6 @@ const severityGroups: readonly { readonly severity: Severity; readonly heading: 
   { severity: 'warning', heading: 'Warnings' },
   { severity: 'info', heading: 'Good to know' },
 ];
-
-const componentNames: Readonly<Record<NonNullable<Advisory['component']>, string>> = {
-  gateway: 'Gateway',
-  dashboard: 'Dashboard',
-  pump: 'Pump',
-  mdcb: 'MDCB',
-};
-
-function contextOf(advisory: Advisory): string | null {
-  const parts = [
-    advisory.component === undefined ? null : componentNames[advisory.component],
-    advisory.version === undefined ? null : `from ${advisory.version}`,
-  ].filter((part): part is string => part !== null);
-  return parts.length === 0 ? null : parts.join(', ');
-}
 
 /** The advisories in brief, grouped by severity, to read before the first step. */
 export function RunbookAdvisories({ advisories, warnings }: RunbookAdvisoriesProps) {
@@ -49,7 +34,7 @@ export function RunbookAdvisories({ advisories, warnings }: RunbookAdvisoriesPro
               </h3>
               <ul className="list-disc space-y-1 pl-5 text-[0.9em] leading-snug">
                 {group.map((advisory) => {
-                  const context = contextOf(advisory);
+                  const context = advisoryContext(advisory);
                   return (
                     <li key={advisory.id} className="break-inside-avoid">
                       <strong className="font-semibold">{advisory.title}.</strong> {advisory.detail}

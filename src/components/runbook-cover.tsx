@@ -1,4 +1,4 @@
-import { components, findModel, installs, strategies, type Database, type Plan } from '@/rules';
+import { planSummary, type Plan } from '@/rules';
 import { QrCode } from '@/components/qr-code';
 
 export type RunbookCoverProps = {
@@ -8,18 +8,6 @@ export type RunbookCoverProps = {
   /** When the runbook was generated: the one value on it that the plan does not decide. */
   readonly generatedOn: Date;
 };
-
-const databaseNames: Readonly<Record<Database, string>> = {
-  mongodb: 'MongoDB',
-  postgres: 'PostgreSQL',
-};
-
-const targetIsDefault = {
-  gateway: (plan: Plan) => plan.input.gateway.isDefaultTarget,
-  dashboard: (plan: Plan) => plan.input.gateway.isDefaultTarget,
-  pump: (plan: Plan) => plan.input.pump?.isDefaultTarget ?? false,
-  mdcb: (plan: Plan) => plan.input.mdcb?.isDefaultTarget ?? false,
-} as const;
 
 /** `2026-03-05` for the machine, in local time: the day the reader sees on the calendar. */
 function isoDay(date: Date): string {
@@ -32,39 +20,9 @@ export function plainDate(date: Date): string {
   return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
-function countOf(plan: Plan): string {
-  const steps = plan.phases.reduce((total, phase) => total + phase.steps.length, 0);
-  const phases = plan.phases.length;
-  return `${steps} ${steps === 1 ? 'step' : 'steps'} in ${phases} ${phases === 1 ? 'phase' : 'phases'}`;
-}
-
-type Fact = { readonly label: string; readonly value: string };
-
-function factsOf(plan: Plan): readonly Fact[] {
-  const { input } = plan;
-  const strategy = strategies.find((entry) => entry.id === input.strategy);
-  return [
-    { label: 'Deployment model', value: findModel(input.model).label },
-    {
-      label: 'Installation',
-      value: installs.find((entry) => entry.id === input.install)?.label ?? 'Run by Tyk',
-    },
-    ...(input.database === null
-      ? []
-      : [{ label: 'Database', value: databaseNames[input.database] }]),
-    { label: 'Go plugins', value: input.usesGoPlugins ? 'In use' : 'Not in use' },
-    ...(input.dataPlanes.length === 0
-      ? []
-      : [{ label: 'Data planes', value: input.dataPlanes.map((plane) => plane.name).join(', ') }]),
-    { label: 'Strategy', value: strategy?.label ?? input.strategy },
-    ...(input.downtimeMinutes === null
-      ? []
-      : [{ label: 'Window', value: `${input.downtimeMinutes} minutes` }]),
-  ];
-}
-
 /** The first page: what is upgraded, how, from which versions to which, and where the plan lives. */
 export function RunbookCover({ plan, link, generatedOn }: RunbookCoverProps) {
+  const summary = planSummary(plan);
   return (
     <section aria-labelledby="runbook-title" className="space-y-6 break-after-page">
       <header className="space-y-2 border-b-2 border-black pb-3">
@@ -74,11 +32,11 @@ export function RunbookCover({ plan, link, generatedOn }: RunbookCoverProps) {
         <h1 id="runbook-title" className="text-[1.9em] leading-tight font-bold">
           {plan.title}
         </h1>
-        <p>{countOf(plan)}. Work through them in order; tick each box and note the time.</p>
+        <p>{summary.countText}. Work through them in order; tick each box and note the time.</p>
       </header>
 
       <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
-        {factsOf(plan).map((fact) => (
+        {summary.facts.map((fact) => (
           <div key={fact.label} className="contents">
             <dt className="font-semibold">{fact.label}</dt>
             <dd>{fact.value}</dd>
@@ -108,16 +66,15 @@ export function RunbookCover({ plan, link, generatedOn }: RunbookCoverProps) {
           </tr>
         </thead>
         <tbody>
-          {plan.versions.map((version) => (
+          {summary.versions.map((version) => (
             <tr key={version.component} className="border-b border-neutral-400">
               <th scope="row" className="py-1 pr-4 font-normal">
-                {components.find((entry) => entry.id === version.component)?.label ??
-                  version.component}
+                {version.label}
               </th>
               <td className="py-1 pr-4 font-mono">{version.from}</td>
               <td className="py-1 font-mono">
                 {version.to}
-                {targetIsDefault[version.component](plan) ? (
+                {version.isDefaultTarget ? (
                   <span className="font-sans text-neutral-700"> (recommended)</span>
                 ) : null}
               </td>

@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import type { Plane, Step } from '@/rules';
+import { planeLabel, stepComponentLabel, type Step } from '@/rules';
 import { RunbookCommand } from '@/components/runbook-command';
-import { stepComponentNames, stepKindNames } from '@/components/step-card';
+import { stepKindNames } from '@/components/step-card';
 
 export type RunbookStepProps = {
   readonly step: Step;
@@ -9,18 +9,13 @@ export type RunbookStepProps = {
   readonly number: number;
 };
 
-const planeNames: Readonly<Record<Plane, string>> = {
-  control: 'control plane',
-  data: 'data plane',
-};
-
 /** One step on paper: a box to tick and lines for the time and initials, then everything to do. */
 export function RunbookStep({ step, number }: RunbookStepProps) {
   const headingId = useId();
   const about = [
     stepKindNames[step.kind],
-    step.component === undefined ? null : stepComponentNames[step.component],
-    step.plane === undefined ? null : planeNames[step.plane],
+    step.component === undefined ? null : stepComponentLabel(step.component),
+    step.plane === undefined ? null : planeLabel(step.plane),
   ].filter((part): part is string => part !== null);
 
   return (

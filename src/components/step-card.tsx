@@ -1,6 +1,6 @@
 import { memo, useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { Command, Plane, Step, StepComponent, StepKind } from '@/rules';
+import { planeLabel, stepComponentLabel, type Command, type Step, type StepKind } from '@/rules';
 import { CommandBlock } from '@/components/command-block';
 import { CopyButton } from '@/components/copy-button';
 
@@ -28,19 +28,6 @@ export const stepKindNames: Readonly<Record<StepKind, string>> = {
   upgrade: 'Upgrade',
   verify: 'Verify',
   rollback: 'Rollback',
-};
-
-export const stepComponentNames: Readonly<Record<StepComponent, string>> = {
-  gateway: 'Gateway',
-  dashboard: 'Dashboard',
-  pump: 'Pump',
-  mdcb: 'MDCB',
-  'go-plugins': 'Go plugins',
-};
-
-const planeNames: Readonly<Record<Plane, string>> = {
-  control: 'Control plane',
-  data: 'Data plane',
 };
 
 /** The DOM id of a step's card: the target of `?step=<id>`. */
@@ -108,10 +95,10 @@ export const StepCard = memo(function StepCard({
           {step.component ? (
             <Badge>
               <span className="sr-only">Component: </span>
-              {stepComponentNames[step.component]}
+              {stepComponentLabel(step.component)}
             </Badge>
           ) : null}
-          {step.plane ? <Badge>{planeNames[step.plane]}</Badge> : null}
+          {step.plane ? <Badge>{planeLabel(step.plane)}</Badge> : null}
           {isDone ? (
             <li className="rounded border border-green-700 bg-green-50 px-1.5 py-0.5 text-green-800 dark:border-green-400 dark:bg-green-950 dark:text-green-200">
               Done

@@ -1,24 +1,12 @@
 import { createContext, use, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { FieldMessage } from '@/rules';
+import { wizardSteps, type FieldMessage, type WizardStep, type WizardStepEntry } from '@/rules';
 import { fieldDomId } from '@/components/field';
 
-export type WizardStep = 'deployment' | 'versions' | 'preparation' | 'backups' | 'names' | 'plan';
-
-export type WizardStepEntry = {
-  readonly id: WizardStep;
-  readonly label: string;
-  readonly path: string;
-};
-
-export const wizardSteps = [
-  { id: 'deployment', label: 'Your deployment', path: '/wizard/deployment' },
-  { id: 'versions', label: 'Versions', path: '/wizard/versions' },
-  { id: 'preparation', label: 'Preparation', path: '/wizard/preparation' },
-  { id: 'backups', label: 'Backups', path: '/wizard/backups' },
-  { id: 'names', label: 'Your names', path: '/wizard/names' },
-  { id: 'plan', label: 'Your plan', path: '/wizard/plan' },
-] as const satisfies readonly WizardStepEntry[];
+/** The route of a wizard page: every page lives under `wizard/`. */
+export function wizardPath(step: WizardStep): string {
+  return `/wizard/${step}`;
+}
 
 export type WizardSummaryItem = {
   /** What the answer is about: "Model", "Gateway and Dashboard". */
@@ -104,7 +92,7 @@ export function WizardFrame({
       return;
     }
     onNext?.();
-    if (next !== undefined) void navigate(next.path);
+    if (next !== undefined) void navigate(wizardPath(next.id));
   }
 
   const showProblems = blockedPresses > 0 && !canContinue;
@@ -187,7 +175,7 @@ export function WizardFrame({
           </Link>
         ) : (
           <Link
-            to={previous.path}
+            to={wizardPath(previous.id)}
             className="rounded-md border border-blue-700 px-4 py-2 font-semibold text-blue-700 dark:border-sky-300 dark:text-sky-300"
           >
             <span aria-hidden="true">← </span>Back: {previous.label}
@@ -242,7 +230,7 @@ function StepMarker({ entry, number, isCurrent, isReachable }: StepMarkerProps) 
   if (isReachable) {
     return (
       <Link
-        to={entry.path}
+        to={wizardPath(entry.id)}
         className={`${base} text-blue-700 underline underline-offset-4 hover:bg-blue-50 dark:text-sky-300 dark:hover:bg-slate-900`}
       >
         {badge}
@@ -276,7 +264,7 @@ function AnswerSummary({ items, currentStep }: AnswerSummaryProps) {
     >
       <dl className="flex flex-wrap gap-x-6 gap-y-2">
         {items.map((item) => {
-          const path = wizardSteps.find((entry) => entry.id === item.step)?.path ?? '/';
+          const path = wizardPath(item.step);
           return (
             <div key={item.label} className="flex flex-wrap gap-x-1">
               <dt className="text-slate-700 dark:text-slate-300">{item.label}:</dt>

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, type ComponentType } from 'react';
 import { Link, useParams } from 'react-router';
 import { findGuide, guides } from '@/content/guides';
-import { NotFoundPage } from '@/pages/not-found-page';
+import { NotFound } from '@/components/not-found';
 
 // One lazy component per guide, made once. A lazy component made while rendering is made anew
 // each time a navigation's render suspends, so the guide would never finish loading.
@@ -20,7 +20,7 @@ export function GuidePage() {
     articleRef.current?.focus();
   }, [slug]);
 
-  if (!guide || !Content) return <NotFoundPage />;
+  if (!guide || !Content) return <NotFound />;
 
   return (
     <div className="space-y-10">

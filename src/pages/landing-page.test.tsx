@@ -1,13 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openPlan, renderWizard, resetStore } from '@/pages/wizard-test-router';
-import { buildPlan } from '@/rules';
-import {
-  defaultAnswers,
-  toPlanInput,
-  useWizardStore,
-  type DraftAnswers,
-} from '@/store/wizard-store';
+import { openPlan, renderWizard, resetStore } from '@/test/wizard-test-router';
+import { buildPlan, defaultAnswers, toPlanInput, type DraftAnswers } from '@/rules';
+import { useWizardStore } from '@/store/wizard-store';
 
 const complete: DraftAnswers = {
   ...defaultAnswers,

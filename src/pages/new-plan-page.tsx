@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Navigate } from 'react-router';
-import { defaultAnswers, useWizardStore } from '@/store/wizard-store';
+import { defaultAnswers } from '@/rules';
+import { useWizardStore } from '@/store/wizard-store';
 
 /** Starts a fresh plan from the defaults, then opens its first step. */
 export function NewPlanPage() {

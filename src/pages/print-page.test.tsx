@@ -2,10 +2,9 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildPlan, decodePlanLink } from '@/rules';
+import { buildPlan, decodePlanLink, defaultAnswers, toPlanInput, type DraftAnswers } from '@/rules';
 import { PrintPage, paperOf } from '@/pages/print-page';
-import { openPlan, resetStore } from '@/pages/wizard-test-router';
-import { defaultAnswers, toPlanInput, type DraftAnswers } from '@/store/wizard-store';
+import { openPlan, resetStore } from '@/test/wizard-test-router';
 
 const debianAnswers: DraftAnswers = {
   ...defaultAnswers,

@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { RunbookDocument } from '@/components/runbook-document';
-import { planLinkFor, type FieldMessage, type Plan } from '@/rules';
-import { planForAnswers } from '@/store/plan-for-answers';
+import { planLinkFor, type FieldMessage, type Plan, planForDraft } from '@/rules';
 import { useActivePlan } from '@/store/wizard-store';
 import '@/print.css';
 
@@ -24,7 +23,7 @@ export function paperOf(value: string | null): Paper {
 export function PrintPage() {
   const saved = useActivePlan();
   const answers = saved?.answers;
-  const result = useMemo(() => (answers === undefined ? null : planForAnswers(answers)), [answers]);
+  const result = useMemo(() => (answers === undefined ? null : planForDraft(answers)), [answers]);
 
   if (saved === null || result === null) {
     return (

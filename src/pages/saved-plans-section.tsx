@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { Notice } from '@/components/notice';
 import { SavedPlansList, type SavedPlanRow } from '@/components/saved-plans-list';
-import { buildPlan, findModel } from '@/rules';
-import { checkDraft } from '@/store/draft-check';
-import { toPlanInput, useWizardStore, type SavedPlan } from '@/store/wizard-store';
+import { buildPlan, findModel, checkDraft, toPlanInput } from '@/rules';
+import { useWizardStore } from '@/store/wizard-store';
+import { type SavedPlan } from '@/store/persistence';
 
 function versionsText(plan: SavedPlan): string {
   const { gateway } = plan.answers;

@@ -3,12 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildPlan, planLinkFor, sharedRoutePrefix, type PlanInput } from '@/rules';
+import { buildPlan, planLinkFor, sharedRoutePrefix, type PlanInput, defaultAnswers } from '@/rules';
 import { SharedPlanPage } from '@/pages/shared-plan-page';
 import { WizardLayout } from '@/pages/wizard-layout';
 import { WizardPlanPage } from '@/pages/wizard-plan-page';
-import { openPlan, resetStore } from '@/pages/wizard-test-router';
-import { defaultAnswers, useWizardStore } from '@/store/wizard-store';
+import { openPlan, resetStore } from '@/test/wizard-test-router';
+import { useWizardStore } from '@/store/wizard-store';
 
 const debian: PlanInput = {
   model: 'self-managed',

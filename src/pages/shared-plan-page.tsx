@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { wizardSteps } from '@/components/wizard-frame';
+import { wizardPath } from '@/components/wizard-frame';
 import {
   buildPlan,
   decodePlanLink,
@@ -8,15 +8,17 @@ import {
   installs,
   validate,
   type FieldMessage,
-} from '@/rules';
-import { openedFromLinkState } from '@/pages/wizard-plan-page';
-import { checkDraft, draftSteps, stepOfField, type DraftStep } from '@/store/draft-check';
-import {
+  checkDraft,
+  wizardStepIds,
+  stepOfField,
+  type WizardStep,
   answersFromInput,
   toPlanInput,
-  useWizardStore,
   type DraftAnswers,
-} from '@/store/wizard-store';
+  wizardSteps,
+} from '@/rules';
+import { openedFromLinkState } from '@/components/opened-from-link-notice';
+import { useWizardStore } from '@/store/wizard-store';
 
 /** What a shared link turned out to hold. */
 type SharedLink =
@@ -31,7 +33,7 @@ type SharedLink =
       readonly errors: readonly FieldMessage[];
       readonly warnings: readonly FieldMessage[];
       /** The first wizard page with something to look at. */
-      readonly firstStep: DraftStep;
+      readonly firstStep: WizardStep;
     };
 
 const sharedPlanName = 'Shared plan';
@@ -41,9 +43,9 @@ function planNameFor(answers: DraftAnswers): string {
   return result.ok ? `${sharedPlanName}: ${result.plan.title}` : sharedPlanName;
 }
 
-function earliestStep(steps: readonly DraftStep[]): DraftStep {
-  const indexes = steps.map((step) => draftSteps.indexOf(step));
-  return draftSteps[Math.min(...indexes)] ?? 'deployment';
+function earliestStep(steps: readonly WizardStep[]): WizardStep {
+  const indexes = steps.map((step) => wizardStepIds.indexOf(step));
+  return wizardStepIds[Math.min(...indexes)] ?? 'deployment';
 }
 
 function readSharedLink(payload: string): SharedLink {
@@ -82,11 +84,11 @@ function safelyRead(payload: string): SharedLink {
   }
 }
 
-function stepPath(step: DraftStep): string {
-  return wizardSteps.find((entry) => entry.id === step)?.path ?? '/wizard/deployment';
+function stepPath(step: WizardStep): string {
+  return wizardPath(step);
 }
 
-function stepLabel(step: DraftStep): string {
+function stepLabel(step: WizardStep): string {
   return wizardSteps.find((entry) => entry.id === step)?.label ?? step;
 }
 
@@ -102,7 +104,7 @@ export function SharedPlanPage() {
   // The ref survives StrictMode's second effect and a second press: one link makes one plan.
   const hasOpened = useRef(false);
 
-  const openAsNewPlan = (answers: DraftAnswers, planName: string, step: DraftStep): void => {
+  const openAsNewPlan = (answers: DraftAnswers, planName: string, step: WizardStep): void => {
     if (hasOpened.current) return;
     hasOpened.current = true;
     const id = importPlan(answers, planName, new Date().toISOString());

@@ -1,13 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildPlan } from '@/rules';
-import { openPlan, renderWizard, resetStore } from '@/pages/wizard-test-router';
-import {
-  defaultAnswers,
-  toPlanInput,
-  useWizardStore,
-  type DraftAnswers,
-} from '@/store/wizard-store';
+import { buildPlan, defaultAnswers, toPlanInput, type DraftAnswers } from '@/rules';
+import { openPlan, renderWizard, resetStore } from '@/test/wizard-test-router';
+import { useWizardStore } from '@/store/wizard-store';
 
 const withVersions: DraftAnswers = {
   ...defaultAnswers,

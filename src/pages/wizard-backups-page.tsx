@@ -3,9 +3,8 @@ import { Link } from 'react-router';
 import { StepCard } from '@/components/step-card';
 import { WizardFrame } from '@/components/wizard-frame';
 import { findGuide } from '@/content/guides';
-import { buildPlan, type Plan, type Step } from '@/rules';
+import { buildPlan, type Plan, type Step, toPlanInput, type DraftAnswers } from '@/rules';
 import { useActiveDraft, type ActiveDraft } from '@/store/use-active-draft';
-import { toPlanInput, type DraftAnswers } from '@/store/wizard-store';
 
 type BackupPlan = {
   readonly plan: Plan;

@@ -1,12 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { activeAnswers, openPlan, renderWizard, resetStore } from '@/pages/wizard-test-router';
-import {
-  defaultAnswers,
-  fitAnswersToModel,
-  storageKey,
-  useWizardStore,
-} from '@/store/wizard-store';
+import { activeAnswers, openPlan, renderWizard, resetStore } from '@/test/wizard-test-router';
+import { useWizardStore } from '@/store/wizard-store';
+import { storageKey } from '@/store/persistence';
+import { defaultAnswers, fitAnswersToModel } from '@/rules';
 
 beforeEach(resetStore);
 

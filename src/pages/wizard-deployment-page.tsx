@@ -4,36 +4,28 @@ import { FieldGroup, TextField } from '@/components/field';
 import { ModelDiagram } from '@/components/model-diagram';
 import { WizardFrame } from '@/components/wizard-frame';
 import {
+  answerLimits,
   combinationProblem,
+  componentLabel,
   components,
   componentsOf,
+  databases,
   findModel,
   installs,
   models,
   type ComponentId,
-  type Database,
   type FieldMessage,
-} from '@/rules';
-import { messagesFor, stepOfField, textsFor } from '@/store/draft-check';
-import { useActiveDraft, type ActiveDraft } from '@/store/use-active-draft';
-import {
+  messagesFor,
+  stepOfField,
+  textsFor,
   defaultAnswers,
   fitAnswersToModel,
-  useWizardStore,
   type DraftDataPlane,
-} from '@/store/wizard-store';
+} from '@/rules';
+import { useActiveDraft, type ActiveDraft } from '@/store/use-active-draft';
+import { useWizardStore } from '@/store/wizard-store';
 
-/** The most data planes one plan holds (`validate` says so too). */
-const maxDataPlanes = 20;
-
-const databases: readonly { readonly id: Database; readonly label: string }[] = [
-  { id: 'mongodb', label: 'MongoDB' },
-  { id: 'postgres', label: 'PostgreSQL' },
-];
-
-function componentLabel(id: ComponentId): string {
-  return components.find((entry) => entry.id === id)?.label ?? id;
-}
+const maxDataPlanes = answerLimits.maxDataPlanes;
 
 function listOf(labels: readonly string[]): string {
   if (labels.length <= 1) return labels.join('');

@@ -6,16 +6,17 @@ import {
   type WizardFrameContextValue,
   type WizardSummaryItem,
 } from '@/components/wizard-frame';
-import { components, findModel, installs, type ComponentId } from '@/rules';
-import type { DraftCheck } from '@/store/draft-check';
+import {
+  findModel,
+  installLabel,
+  versionLineLabel,
+  type DraftCheck,
+  type DraftAnswers,
+} from '@/rules';
 import { useActiveDraft } from '@/store/use-active-draft';
-import { useWizardStore, type DraftAnswers } from '@/store/wizard-store';
+import { useWizardStore } from '@/store/wizard-store';
 
 const firstStepPath = '/wizard/deployment';
-
-function componentLabel(id: ComponentId): string {
-  return components.find((entry) => entry.id === id)?.label ?? id;
-}
 
 function versionText(from: string, to: string | undefined): string {
   return `${from} → ${to === undefined || to === '' ? '…' : to}`;
@@ -26,17 +27,12 @@ export function answerSummary(answers: DraftAnswers, check: DraftCheck): WizardS
   const model = findModel(answers.model);
   const items: WizardSummaryItem[] = [{ label: 'Model', value: model.label, step: 'deployment' }];
   if (model.installs.length > 0 && answers.install !== null) {
-    const install = installs.find((entry) => entry.id === answers.install);
-    items.push({
-      label: 'Installation',
-      value: install?.label ?? answers.install,
-      step: 'deployment',
-    });
+    items.push({ label: 'Installation', value: installLabel(answers), step: 'deployment' });
   }
   const resolved = check.earlyInput;
   if (answers.gateway.from.trim() !== '') {
     items.push({
-      label: answers.components.includes('dashboard') ? 'Gateway and Dashboard' : 'Gateway',
+      label: versionLineLabel('gateway', answers.components),
       value: versionText(
         answers.gateway.from.trim(),
         resolved?.gateway.to ?? answers.gateway.to.trim(),
@@ -48,7 +44,7 @@ export function answerSummary(answers: DraftAnswers, check: DraftCheck): WizardS
     const change = answers[id];
     if (!answers.components.includes(id) || change.from.trim() === '') continue;
     items.push({
-      label: componentLabel(id),
+      label: versionLineLabel(id, answers.components),
       value: versionText(change.from.trim(), resolved?.[id]?.to ?? change.to.trim()),
       step: 'versions',
     });

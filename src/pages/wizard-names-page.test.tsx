@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { activeAnswers, openPlan, renderWizard, resetStore } from '@/pages/wizard-test-router';
-import { defaultAnswers, fitAnswersToModel, type DraftAnswers } from '@/store/wizard-store';
+import { defaultAnswers, fitAnswersToModel, type DraftAnswers } from '@/rules';
+import { activeAnswers, openPlan, renderWizard, resetStore } from '@/test/wizard-test-router';
 
 const withVersions: DraftAnswers = {
   ...defaultAnswers,

@@ -2,33 +2,28 @@ import { useMemo } from 'react';
 import { TextField } from '@/components/field';
 import { WizardFrame } from '@/components/wizard-frame';
 import {
+  dataPlaneDefaults,
   defaultNames,
   findModel,
+  isClusterInstall,
   relevantNameFields,
-  validate,
   type NameField,
   type ResolvedDataPlane,
+  stepOfField,
+  textsFor,
+  type DraftAnswers,
+  type DraftDataPlane,
 } from '@/rules';
-import { stepOfField, textsFor } from '@/store/draft-check';
 import { useActiveDraft, type ActiveDraft } from '@/store/use-active-draft';
-import { toPlanInput, type DraftAnswers, type DraftDataPlane } from '@/store/wizard-store';
 
 type PlaneField = 'namespace' | 'release' | 'gatewayHost';
 
-const clusterInstalls: readonly (string | null)[] = ['kubernetes', 'helm'];
-
 /** Tyk's default namespace, release and host of each data plane, as `validate` fills them in. */
-function defaultPlanes(answers: DraftAnswers): readonly ResolvedDataPlane[] | null {
-  const blank = answers.dataPlanes.map((plane) => ({
-    ...plane,
-    namespace: '',
-    release: '',
-    gatewayHost: '',
+function defaultPlanes(answers: DraftAnswers): readonly ResolvedDataPlane[] {
+  return answers.dataPlanes.map((plane) => ({
+    name: plane.name,
+    ...dataPlaneDefaults(plane.name.trim(), answers.dataPlanes.length),
   }));
-  const result = validate(
-    toPlanInput({ ...answers, names: {}, downtimeMinutes: '', dataPlanes: blank }),
-  );
-  return result.ok ? result.input.dataPlanes : null;
 }
 
 export function WizardNamesPage() {
@@ -47,7 +42,7 @@ function NamesForm({ draft }: NamesFormProps) {
   const fields = relevantNameFields({ ...answers, install });
   const defaults = defaultNames(answers.model, install);
   const planeDefaults = useMemo(() => defaultPlanes(answers), [answers]);
-  const isCluster = clusterInstalls.includes(install);
+  const isCluster = isClusterInstall(install);
 
   function setName(field: NameField, value: string): void {
     update({ names: { ...answers.names, [field.id]: value } });

@@ -2,16 +2,11 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildPlan, type Plan } from '@/rules';
+import { buildPlan, type Plan, defaultAnswers, toPlanInput, type DraftAnswers } from '@/rules';
 import { WizardLayout } from '@/pages/wizard-layout';
 import { WizardPlanPage } from '@/pages/wizard-plan-page';
-import { openPlan, resetStore } from '@/pages/wizard-test-router';
-import {
-  defaultAnswers,
-  toPlanInput,
-  useWizardStore,
-  type DraftAnswers,
-} from '@/store/wizard-store';
+import { openPlan, resetStore } from '@/test/wizard-test-router';
+import { useWizardStore } from '@/store/wizard-store';
 
 const debianAnswers: DraftAnswers = {
   ...defaultAnswers,

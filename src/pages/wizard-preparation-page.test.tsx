@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { activeAnswers, openPlan, renderWizard, resetStore } from '@/pages/wizard-test-router';
-import { defaultAnswers, useWizardStore, type DraftAnswers } from '@/store/wizard-store';
+import { activeAnswers, openPlan, renderWizard, resetStore } from '@/test/wizard-test-router';
+import { useWizardStore } from '@/store/wizard-store';
+import { defaultAnswers, type DraftAnswers } from '@/rules';
 
 const withVersions: DraftAnswers = {
   ...defaultAnswers,

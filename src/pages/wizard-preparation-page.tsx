@@ -5,10 +5,17 @@ import { FieldGroup, TextField } from '@/components/field';
 import { useRevealedErrors } from '@/components/use-revealed-errors';
 import { WizardFrame } from '@/components/wizard-frame';
 import { findGuide } from '@/content/guides';
-import { findModel, preparationChecklist, strategies, validate } from '@/rules';
-import { stepOfField, textsFor } from '@/store/draft-check';
+import {
+  findModel,
+  preparationChecklist,
+  strategies,
+  validate,
+  stepOfField,
+  textsFor,
+  toPlanInput,
+} from '@/rules';
 import { useActiveDraft, type ActiveDraft } from '@/store/use-active-draft';
-import { checklistKey, toPlanInput } from '@/store/wizard-store';
+import { checklistKey } from '@/store/persistence';
 
 export function WizardPreparationPage() {
   const draft = useActiveDraft();

@@ -15,12 +15,14 @@ import {
   pumpReleases,
   recommendedCompanions,
   versionHints,
+  versionLineLabel,
   type ComponentId,
   type Release,
+  stepOfField,
+  textsFor,
+  type DraftVersionChange,
 } from '@/rules';
-import { stepOfField, textsFor } from '@/store/draft-check';
 import { useActiveDraft, type ActiveDraft } from '@/store/use-active-draft';
-import type { DraftVersionChange } from '@/store/wizard-store';
 
 type Line = 'gateway' | 'pump' | 'mdcb';
 
@@ -61,9 +63,7 @@ function VersionsForm({ draft }: VersionsFormProps) {
   }, [answers.model, answers.install, answers.components, result]);
   const target = parseVersion(answers.gateway.to);
   const companions = target.ok ? recommendedCompanions(target.version) : null;
-  const gatewayLabel = answers.components.includes('dashboard')
-    ? 'Gateway and Dashboard'
-    : 'Gateway';
+  const gatewayLabel = versionLineLabel('gateway', answers.components);
 
   function shownErrors(field: string, value: string): readonly string[] {
     return revealed.isRevealed(field, value) ? textsFor(errors, field) : [];

@@ -1,17 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { advisoriesFor, advisoryIds } from './advisories';
 import {
-  advisoriesFor,
   advisoryEntries,
   companionRequirements,
-  computedAdvisoryIds,
+  computedAdvisoryRows,
   goVersionRows,
   thirdPartyRows,
   type AdvisoryEntry,
-} from './advisories';
-import { componentsOf, models } from './catalog';
+} from './catalog/advisories';
+import { componentsOf, models } from './catalog/models';
+import { gatewayReleases } from './catalog/releases';
 import { defaultNames } from './names';
-import { gatewayReleases, releasesOf } from './releases';
+import { releasesOf } from './releases';
 import type { Advisory, Names, NormalizedInput, ResolvedChange } from './types';
 import { compareVersions, isNewer, isValidRange, satisfiesRange } from './versions';
 
@@ -834,10 +835,7 @@ describe('every catalogue entry', () => {
 });
 
 describe('advisory catalogue integrity', () => {
-  const allIds: readonly string[] = [
-    ...advisoryEntries.map((entry) => entry.id),
-    ...computedAdvisoryIds,
-  ];
+  const allIds = advisoryIds;
   const texts: readonly string[] = [
     ...advisoryEntries.flatMap((entry: AdvisoryEntry) => [
       entry.title,
@@ -846,6 +844,7 @@ describe('advisory catalogue integrity', () => {
     ]),
     ...companionRequirements.flatMap((requirement) => [requirement.title, requirement.detail]),
     ...thirdPartyRows.map((row) => row.versions),
+    ...computedAdvisoryRows.flatMap((row) => [row.title, row.detail]),
   ];
 
   it('has unique kebab-case ids', () => {

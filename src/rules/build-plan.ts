@@ -1,48 +1,27 @@
 // Turns the answers into the upgrade plan: validate, choose the sites and the components that move,
 // then lay out the phases in Tyk's order. Pure and deterministic; the same answers give an equal plan.
 import { advisoriesFor } from './advisories';
-import { findModel, installs } from './catalog';
+import { componentLabel } from './catalog/components';
+import { backupSteps } from './steps/backups';
 import { afterSteps, rollbackSteps, verifySteps } from './steps/closing';
 import { cloudControlPlaneStep, cloudDataPlaneStep } from './steps/cloud';
 import { componentUpgradeStep } from './steps/component-upgrade';
-import { componentFacts } from './steps/components';
-import {
-  changeOf,
-  dataPlaneSites,
-  isUpgraded,
-  mainSite,
-  type PlanContext,
-  type Site,
-} from './steps/context';
+import { planContext, type PlanContext, type SiteComponents } from './steps/context';
 import { goPluginBuildSteps, goPluginPlan, switchBundleStep } from './steps/go-plugins';
 import { healthCheck } from './steps/health';
 import { httpCalls } from './steps/installs';
-import { upgradeOrder } from './steps/order';
-import { prepareSteps, type SiteComponents } from './steps/prepare';
-import { backupSteps } from './steps/backups';
+import { prepareSteps } from './steps/prepare';
 import { variablesStep } from './steps/variables';
+import { installLabel } from './summary';
 import type {
-  ComponentId,
   ComponentVersionSummary,
   NormalizedInput,
   Phase,
+  PlanFacts,
   PlanResult,
   Step,
 } from './types';
 import { validate } from './validate';
-
-function siteComponents(
-  input: NormalizedInput,
-  site: Site,
-  order: readonly ComponentId[],
-): SiteComponents {
-  const inUse = order.filter((component) => input.components.includes(component));
-  return {
-    site,
-    inUse,
-    upgraded: inUse.filter((component) => isUpgraded(changeOf(input, component))),
-  };
-}
 
 /**
  * The upgrade steps of one site in order, with the Go plugin bundle switch placed around the
@@ -58,7 +37,7 @@ function siteUpgradeSteps(
   const install = input.install;
   if (install === null) return [];
   const steps = sc.upgraded.flatMap((component) => {
-    const change = changeOf(input, component);
+    const change = ctx.facts.changes[component];
     return change === null
       ? []
       : [componentUpgradeStep(ctx, install, { component, change, site: sc.site })];
@@ -82,12 +61,8 @@ function cloudDataPlaneSteps(ctx: PlanContext): readonly Step[] {
     : [upgrade, switchStep];
 }
 
-function mainPhase(
-  ctx: PlanContext,
-  main: SiteComponents | null,
-  dataSites: readonly SiteComponents[],
-): Phase {
-  const { input } = ctx;
+function mainPhase(ctx: PlanContext): Phase {
+  const { input, main } = ctx;
   switch (input.model) {
     case 'cloud':
       return {
@@ -102,7 +77,7 @@ function mainPhase(
       const checks =
         install === null
           ? []
-          : dataSites.flatMap(({ site }) =>
+          : ctx.dataPlanes.flatMap(({ site }) =>
               httpCalls(
                 install,
                 site,
@@ -128,7 +103,7 @@ function mainPhase(
         title: 'Upgrade the control plane',
         detail:
           'MDCB, Pump, Dashboard, then the management Gateway, before any data plane.' +
-          unchangedNote(input, main),
+          unchangedNote(ctx, main),
         steps: main === null ? [] : siteUpgradeSteps(ctx, main, false),
       };
     case 'self-managed':
@@ -139,18 +114,18 @@ function mainPhase(
         title: 'Upgrade the components',
         detail:
           (input.model === 'oss' ? 'The Gateway, then Pump.' : 'Dashboard, Gateway, then Pump.') +
-          unchangedNote(input, main),
+          unchangedNote(ctx, main),
         steps: main === null ? [] : siteUpgradeSteps(ctx, main, input.usesGoPlugins),
       };
   }
 }
 
-function unchangedNote(input: NormalizedInput, sc: SiteComponents | null): string {
+function unchangedNote(ctx: PlanContext, sc: SiteComponents | null): string {
   const unchanged = (sc?.inUse ?? []).filter((component) => !sc?.upgraded.includes(component));
   return unchanged
     .map(
       (component) =>
-        ` ${componentFacts[component].label} stays on ${changeOf(input, component)?.from ?? ''}.`,
+        ` ${componentLabel(component)} stays on ${ctx.facts.changes[component]?.from ?? ''}.`,
     )
     .join('');
 }
@@ -162,7 +137,7 @@ function dataPlaneOrderText(ctx: PlanContext): string {
     : 'Pump, the Gateways, then the Go plugin bundle.';
 }
 
-function dataPlanePhases(ctx: PlanContext, dataSites: readonly SiteComponents[]): readonly Phase[] {
+function dataPlanePhases(ctx: PlanContext): readonly Phase[] {
   const { input } = ctx;
   if (input.model === 'cloud') {
     return [
@@ -175,45 +150,33 @@ function dataPlanePhases(ctx: PlanContext, dataSites: readonly SiteComponents[])
       },
     ];
   }
-  return dataSites.map((sc) => ({
+  return ctx.dataPlanes.map((sc) => ({
     id: `data-plane-${sc.site.planeName ?? ''}`,
     kind: 'data-plane',
     title: `Upgrade data plane ${sc.site.planeName ?? ''}`,
-    detail: dataPlaneOrderText(ctx) + unchangedNote(input, sc),
+    detail: dataPlaneOrderText(ctx) + unchangedNote(ctx, sc),
     steps: siteUpgradeSteps(ctx, sc, input.usesGoPlugins),
   }));
 }
 
-function versionSummary(input: NormalizedInput): readonly ComponentVersionSummary[] {
+function versionSummary(
+  input: NormalizedInput,
+  facts: PlanFacts,
+): readonly ComponentVersionSummary[] {
   return input.components.flatMap((component) => {
-    const change = changeOf(input, component);
+    const change = facts.changes[component];
     return change === null ? [] : [{ component, from: change.from, to: change.to }];
   });
 }
 
-function planTitle(input: NormalizedInput): string {
-  const model = findModel(input.model).label;
-  const install = installs.find((entry) => entry.id === input.install)?.label;
-  return `${model}${install === undefined ? '' : ` on ${install}`}: Gateway ${input.gateway.from} to ${input.gateway.to}`;
+function planTitle(input: NormalizedInput, facts: PlanFacts): string {
+  const install = input.install === null ? '' : ` on ${installLabel(input)}`;
+  return `${facts.model.label}${install}: Gateway ${input.gateway.from} to ${input.gateway.to}`;
 }
 
-function upgradePhases(input: NormalizedInput): readonly Phase[] {
-  const ctx: PlanContext = {
-    input,
-    names: input.names,
-    goPlugins: input.usesGoPlugins
-      ? goPluginPlan(input.gateway.from, input.gateway.to, input.names.pluginName)
-      : null,
-  };
-  const order = upgradeOrder[input.model];
-  const mainSiteEntry = mainSite(input);
-  const main = mainSiteEntry === null ? null : siteComponents(input, mainSiteEntry, order.main);
-  const dataSites = dataPlaneSites(input).map((site) =>
-    siteComponents(input, site, order.dataPlane),
-  );
-  const sites = [...(main === null ? [] : [main]), ...dataSites];
-
-  const changePhases = [mainPhase(ctx, main, dataSites), ...dataPlanePhases(ctx, dataSites)];
+function upgradePhases(ctx: PlanContext): readonly Phase[] {
+  const { input } = ctx;
+  const changePhases = [mainPhase(ctx), ...dataPlanePhases(ctx)];
   const upgradeTitles = changePhases.flatMap((phase) =>
     phase.steps
       .filter((step) => step.kind === 'upgrade' || step.kind === 'configure')
@@ -226,18 +189,14 @@ function upgradePhases(input: NormalizedInput): readonly Phase[] {
       kind: 'prepare',
       title: 'Prepare',
       detail: 'Checks and decisions before anything changes.',
-      steps: prepareSteps(ctx, mainSiteEntry, sites),
+      steps: prepareSteps(ctx),
     },
     {
       id: 'backup',
       kind: 'backup',
       title: 'Back up',
       detail: 'Take and check every backup before the first change.',
-      steps: backupSteps(
-        ctx,
-        mainSiteEntry,
-        sites.map(({ site, upgraded }) => ({ site, components: upgraded })),
-      ),
+      steps: backupSteps(ctx),
     },
     ...(ctx.goPlugins !== null
       ? [
@@ -256,21 +215,21 @@ function upgradePhases(input: NormalizedInput): readonly Phase[] {
       kind: 'verify',
       title: 'Verify',
       detail: 'Check the whole deployment once every component is upgraded.',
-      steps: verifySteps(ctx, mainSiteEntry, sites),
+      steps: verifySteps(ctx),
     },
     {
       id: 'rollback',
       kind: 'rollback',
       title: 'If you need to roll back',
       detail: 'The way back, in order, and what only the backups can undo.',
-      steps: rollbackSteps(ctx, mainSiteEntry, upgradeTitles),
+      steps: rollbackSteps(ctx, upgradeTitles),
     },
     {
       id: 'after',
       kind: 'after',
       title: 'After the upgrade',
       detail: 'Clean up, record the new versions and close the change.',
-      steps: afterSteps(ctx, sites),
+      steps: afterSteps(ctx),
     },
   ];
   const variables = variablesStep(phases);
@@ -281,18 +240,23 @@ function upgradePhases(input: NormalizedInput): readonly Phase[] {
     : [{ ...prepare, steps: [variables, ...prepare.steps] }, ...rest];
 }
 
+/** Validate, work out the sites, then lay out the phases. Never throws. */
 export function buildPlan(raw: unknown): PlanResult {
   const result = validate(raw);
   if (!result.ok) return { ok: false, errors: result.errors, warnings: result.warnings };
-  const input = result.input;
+  const { input, facts } = result;
+  const goPlugins = input.usesGoPlugins
+    ? goPluginPlan(input.gateway.from, input.gateway.to, input.names.pluginName)
+    : null;
+  const ctx = planContext(input, facts, goPlugins);
   return {
     ok: true,
     plan: {
       input,
-      title: planTitle(input),
-      versions: versionSummary(input),
+      title: planTitle(input, facts),
+      versions: versionSummary(input, facts),
       advisories: advisoriesFor(input),
-      phases: upgradePhases(input),
+      phases: upgradePhases(ctx),
       warnings: result.warnings,
     },
   };

@@ -1,6 +1,6 @@
 // The preparation checklist (the upgrade guidelines), tailored to the answers: only the items that
 // apply, worded for the chosen strategy, installation and versions.
-import { findModel } from './catalog';
+import { findInstall } from './catalog/installs';
 import type { ChecklistItem, NormalizedInput } from './types';
 
 type ChecklistEntry = {
@@ -10,9 +10,9 @@ type ChecklistEntry = {
 };
 
 const isLinuxPackage = (input: NormalizedInput): boolean =>
-  input.install === 'deb' || input.install === 'rpm';
-const runsOwnDashboard = (input: NormalizedInput): boolean =>
-  findModel(input.model).hasDatabase && input.components.includes('dashboard');
+  input.install !== null && findInstall(input.install).packageManager !== null;
+/** `validate` sets the database only where the deployment runs its own Dashboard. */
+const runsOwnDashboard = (input: NormalizedInput): boolean => input.database !== null;
 
 function strategyItem(input: NormalizedInput): Omit<ChecklistItem, 'id'> {
   if (input.model === 'cloud') {

@@ -3,30 +3,28 @@ export type * from './types';
 export { parseVersion, compareVersions, isNewer, minorLine } from './versions';
 export {
   models,
-  installs,
-  components,
-  strategies,
+  modelIds,
   findModel,
   componentsOf,
   combinationProblem,
-  type ModelEntry,
-  type InstallEntry,
-  type ComponentEntry,
-  type StrategyEntry,
-  type HelmChart,
-} from './catalog';
+  hasDashboardDatabase,
+  isRunByTyk,
+} from './catalog/models';
 export {
-  catalogDate,
-  gatewayReleases,
-  pumpReleases,
-  mdcbReleases,
-  findRelease,
-  latestRelease,
-  recommendedCompanions,
-  supportStatus,
-} from './releases';
+  installs,
+  installIds,
+  findInstall,
+  isClusterInstall,
+  isContainerInstall,
+} from './catalog/installs';
+export { components, componentIds, componentLabel, findComponent } from './catalog/components';
+export { databases, databaseIds, databaseLabel, type DatabaseEntry } from './catalog/databases';
+export { strategies, strategyIds, findStrategy, type StrategyEntry } from './catalog/strategies';
+export { nameFields } from './catalog/name-fields';
+export { catalogDate, gatewayReleases, pumpReleases, mdcbReleases } from './catalog/releases';
+export { findRelease, latestRelease, recommendedCompanions, supportStatus } from './releases';
 export { advisoriesFor } from './advisories';
-export { nameFields, defaultNames, nameProblem, relevantNameFields } from './names';
+export { dataPlaneDefaults, defaultNames, nameProblem, relevantNameFields } from './names';
 export { validate } from './validate';
 export { buildPlan } from './build-plan';
 export { preparationChecklist } from './checklist';
@@ -44,3 +42,83 @@ export {
   type LinkOptions,
 } from './link';
 export { renderMarkdown, renderText } from './render';
+export {
+  answerDefaults,
+  answerLimits,
+  defaultAnswers,
+  copyAnswers,
+  fitAnswersToModel,
+  toPlanInput,
+  answersFromInput,
+  readStoredAnswers,
+  readStoredString,
+} from './answers';
+export { wizardSteps, wizardStepIds, type WizardStep, type WizardStepEntry } from './wizard-steps';
+export {
+  stepOfField,
+  checkDraft,
+  messagesFor,
+  textsFor,
+  planForDraft,
+  type DraftCheck,
+} from './draft';
+export {
+  planSummary,
+  summaryFacts,
+  versionRows,
+  numberedPhases,
+  planProgress,
+  allSteps,
+  installLabel,
+  countText,
+  advisoryContext,
+  stepComponentLabel,
+  planeLabel,
+  versionLineLabel,
+  type PlanSummary,
+  type SummaryFact,
+  type VersionRow,
+  type NumberedPhase,
+  type PlanProgress,
+  type ProgressCount,
+} from './summary';
+export { describeInput, inputMatrix } from './input-matrix';
+// The release history (issue 9): resolving typed versions, companions per Gateway, release-note links.
+export {
+  companionsFor,
+  releaseHistoryOf,
+  releaseNotesUrl,
+  resolveVersion,
+  type CompanionAdvice,
+  type ReleaseNotesPage,
+  type VersionResolution,
+} from './release-lookup';
+export type { CompanionSource, ReleaseRecord, ReleaseSource } from './catalog/release-history';
+export { printableText, shownValue } from './message-text';
+// Reading the deployment's own files (issue 10): proposed answers with evidence, findings, and
+// the read-only collector script.
+export type * from './detect/types';
+export { detectDeployment } from './detect/detect';
+export { findingsFor, findingRows, type FindingRow } from './detect/findings';
+export { collectorScript } from './detect/collector';
+export { mergeDetectedAnswers } from './detect/answers';
+
+// Planning the change window: the estimate, whether the downtime window holds it, the announcement.
+export type * from './estimate/types';
+export { estimatePlan } from './estimate/estimate';
+export { readEstimateAnswers } from './estimate/answers';
+export { defaultDatabaseGb, defaultInstances, estimateLimits } from './estimate/catalogue';
+export { formatMinutes, formatOffset } from './estimate/duration';
+export {
+  formatDateTime,
+  formatRange,
+  parseLocalDateTime,
+  type LocalDateTime,
+} from './estimate/local-date-time';
+export {
+  announcementFor,
+  announcementStepIds,
+  type Announcement,
+  type AnnouncementStepId,
+  type ChangeDetails,
+} from './announcement';

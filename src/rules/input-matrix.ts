@@ -1,7 +1,8 @@
 // Every deployment the wizard plans for: each model × installation × component set × strategy ×
 // Go-plugin answer × a spread of version pairs from the release catalogue. Tests and the benchmark
 // build a plan for each of them.
-import { componentsOf, findModel, models, strategies } from './catalog';
+import { componentsOf, findModel, models } from './catalog/models';
+import { strategies } from './catalog/strategies';
 import type {
   ComponentId,
   DataPlaneInput,

@@ -1,9 +1,14 @@
 // Shared plan links: every answer (never the progress) packed into a URL fragment that survives
 // chat tools, static hosts and sub-paths. Decoding never throws and never trusts what it reads.
+import { answerDefaults } from './answers';
 import { shownValue } from './message-text';
-import { installs, models, strategies } from './catalog';
-import { defaultNames, nameFields } from './names';
-import type { ComponentId, FieldMessage, NameId, NormalizedInput, PlanInput } from './types';
+import { componentIds } from './catalog/components';
+import { installIds } from './catalog/installs';
+import { modelIds } from './catalog/models';
+import { strategyIds } from './catalog/strategies';
+import { nameFields } from './catalog/name-fields';
+import { dataPlaneDefaults, defaultNames } from './names';
+import type { FieldMessage, NameId, NormalizedInput, PlanInput } from './types';
 
 /** The schema of the payload. Bump it when the payload changes; add a migration for the old one. */
 export const linkSchemaVersion = 1;
@@ -98,7 +103,6 @@ export function linkInputOf(input: NormalizedInput, options: LinkOptions): PlanI
   for (const field of nameFields) {
     if (input.names[field.id] !== defaults[field.id]) names[field.id] = input.names[field.id];
   }
-  const isSingle = input.dataPlanes.length === 1;
   return {
     model: input.model,
     ...(input.install === null ? {} : { install: input.install }),
@@ -108,16 +112,17 @@ export function linkInputOf(input: NormalizedInput, options: LinkOptions): PlanI
     ...(input.dataPlanes.length === 0
       ? {}
       : {
-          dataPlanes: input.dataPlanes.map((plane) => ({
-            name: plane.name,
-            ...(plane.namespace === (isSingle ? 'tyk-dp' : `tyk-dp-${plane.name}`)
-              ? {}
-              : { namespace: plane.namespace }),
-            ...(plane.release === (isSingle ? 'tyk-data-plane' : `tyk-dp-${plane.name}`)
-              ? {}
-              : { release: plane.release }),
-            ...(plane.gatewayHost === 'localhost' ? {} : { gatewayHost: plane.gatewayHost }),
-          })),
+          dataPlanes: input.dataPlanes.map((plane) => {
+            const defaults = dataPlaneDefaults(plane.name, input.dataPlanes.length);
+            return {
+              name: plane.name,
+              ...(plane.namespace === defaults.namespace ? {} : { namespace: plane.namespace }),
+              ...(plane.release === defaults.release ? {} : { release: plane.release }),
+              ...(plane.gatewayHost === defaults.gatewayHost
+                ? {}
+                : { gatewayHost: plane.gatewayHost }),
+            };
+          }),
         }),
     gateway: { from: input.gateway.from, to: input.gateway.to },
     ...(input.pump === null ? {} : { pump: { from: input.pump.from, to: input.pump.to } }),
@@ -179,15 +184,11 @@ function readPair(value: unknown): { from: string; to: string } | null {
   return { from: from.slice(0, 64), to: to.slice(0, 64) };
 }
 
-const modelIds: readonly string[] = models.map((m) => m.id);
-const installIds: readonly string[] = installs.map((i) => i.id);
-const strategyIds: readonly string[] = strategies.map((s) => s.id);
-const componentIds: readonly string[] = [
-  'gateway',
-  'dashboard',
-  'pump',
-  'mdcb',
-] satisfies readonly ComponentId[];
+// Read as plain strings: a link may hold anything.
+const knownModels: readonly string[] = modelIds;
+const knownInstalls: readonly string[] = installIds;
+const knownStrategies: readonly string[] = strategyIds;
+const knownComponents: readonly string[] = componentIds;
 const knownKeys = new Set(['v', 'm', 'i', 'c', 'gp', 'db', 'dp', 'g', 'p', 'md', 's', 'w', 'n']);
 
 /**
@@ -276,7 +277,7 @@ export function decodePlanLink(link: unknown): DecodedLink {
   const input: Record<string, unknown> = {};
 
   const model = payload['m'];
-  if (typeof model === 'string' && modelIds.includes(model)) {
+  if (typeof model === 'string' && knownModels.includes(model)) {
     input['model'] = model;
   } else {
     input['model'] = 'self-managed';
@@ -288,7 +289,7 @@ export function decodePlanLink(link: unknown): DecodedLink {
 
   const install = payload['i'];
   if (install !== undefined) {
-    if (typeof install === 'string' && installIds.includes(install)) input['install'] = install;
+    if (typeof install === 'string' && knownInstalls.includes(install)) input['install'] = install;
     else
       problems.push({
         field: 'install',
@@ -299,9 +300,9 @@ export function decodePlanLink(link: unknown): DecodedLink {
   const components = payload['c'];
   if (Array.isArray(components)) {
     const known = components.filter(
-      (c): c is string => typeof c === 'string' && componentIds.includes(c),
+      (c): c is string => typeof c === 'string' && knownComponents.includes(c),
     );
-    const unknown = components.filter((c) => typeof c !== 'string' || !componentIds.includes(c));
+    const unknown = components.filter((c) => typeof c !== 'string' || !knownComponents.includes(c));
     if (unknown.length > 0) {
       problems.push({
         field: 'components',
@@ -337,7 +338,7 @@ export function decodePlanLink(link: unknown): DecodedLink {
     else
       problems.push({
         field: 'database',
-        message: `Database "${shownValue(database)}" is unknown; mongodb was used.`,
+        message: `Database "${shownValue(database)}" is unknown; ${answerDefaults.database} was used.`,
       });
   }
 
@@ -359,13 +360,13 @@ export function decodePlanLink(link: unknown): DecodedLink {
   if (input['gateway'] === undefined) input['gateway'] = { from: '', to: '' };
 
   const strategy = payload['s'];
-  if (typeof strategy === 'string' && strategyIds.includes(strategy)) {
+  if (typeof strategy === 'string' && knownStrategies.includes(strategy)) {
     input['strategy'] = strategy;
   } else {
-    input['strategy'] = 'rolling';
+    input['strategy'] = answerDefaults.strategy;
     problems.push({
       field: 'strategy',
-      message: `Strategy ${strategy === undefined ? 'is missing' : `"${shownValue(strategy)}" is unknown`}; rolling was used instead.`,
+      message: `Strategy ${strategy === undefined ? 'is missing' : `"${shownValue(strategy)}" is unknown`}; ${answerDefaults.strategy} was used instead.`,
     });
   }
 

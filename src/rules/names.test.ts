@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultNames, nameFields, nameProblem, relevantNameFields } from './names';
+import { nameFields } from './catalog/name-fields';
+import { defaultNames, nameProblem, relevantNameFields } from './names';
 import type { NameKind } from './types';
 
 describe('nameProblem', () => {

@@ -1,7 +1,9 @@
 // The user's own names: what each one is, when it matters, Tyk's default, and how it is checked
 // before it may appear in a command.
+import { isClusterInstall } from './catalog/installs';
+import { isRunByTyk } from './catalog/models';
+import { nameFields } from './catalog/name-fields';
 import { shownValue } from './message-text';
-import { findModel } from './catalog';
 import type {
   ComponentId,
   DeploymentModel,
@@ -11,262 +13,6 @@ import type {
   Names,
   NormalizedInput,
 } from './types';
-
-const containerInstalls: readonly InstallType[] = [
-  'docker',
-  'docker-compose',
-  'kubernetes',
-  'helm',
-];
-const clusterInstalls: readonly InstallType[] = ['kubernetes', 'helm'];
-
-export const nameFields = [
-  {
-    id: 'namespace',
-    label: 'Kubernetes namespace',
-    help: 'Where the control plane, or the whole stack, runs.',
-    kind: 'k8s-name',
-    installs: clusterInstalls,
-    models: [],
-    components: [],
-  },
-  {
-    id: 'helmRelease',
-    label: 'Helm release name',
-    help: 'The release that holds the Tyk chart (helm list -A shows it).',
-    kind: 'k8s-name',
-    installs: ['helm'],
-    models: ['oss', 'self-managed', 'self-managed-mdcb'],
-    components: [],
-  },
-  {
-    id: 'valuesFile',
-    label: 'Helm values file',
-    help: 'The values.yaml you install the release with.',
-    kind: 'path',
-    installs: ['helm'],
-    models: [],
-    components: [],
-  },
-  {
-    id: 'composeDir',
-    label: 'Compose project folder',
-    help: 'The folder with your compose file and its .env.',
-    kind: 'path',
-    installs: ['docker-compose'],
-    models: [],
-    components: [],
-  },
-  {
-    id: 'gatewayName',
-    label: 'Gateway container, service or deployment',
-    help: 'The name docker ps, docker compose ps or kubectl get deployments shows for the Gateway.',
-    kind: 'docker-name',
-    installs: containerInstalls,
-    models: [],
-    components: ['gateway'],
-  },
-  {
-    id: 'dashboardName',
-    label: 'Dashboard container, service or deployment',
-    help: 'The name your container platform uses for the Dashboard.',
-    kind: 'docker-name',
-    installs: containerInstalls,
-    models: [],
-    components: ['dashboard'],
-  },
-  {
-    id: 'pumpName',
-    label: 'Pump container, service or deployment',
-    help: 'The name your container platform uses for Pump.',
-    kind: 'docker-name',
-    installs: containerInstalls,
-    models: [],
-    components: ['pump'],
-  },
-  {
-    id: 'mdcbName',
-    label: 'MDCB container, service or deployment',
-    help: 'The name your container platform uses for MDCB.',
-    kind: 'docker-name',
-    installs: containerInstalls,
-    models: [],
-    components: ['mdcb'],
-  },
-  {
-    id: 'gatewayHost',
-    label: 'Gateway host',
-    help: 'Where the health checks reach the Gateway.',
-    kind: 'host',
-    installs: [],
-    models: [],
-    components: ['gateway'],
-  },
-  {
-    id: 'gatewayPort',
-    label: 'Gateway port',
-    help: 'The Gateway listen port.',
-    kind: 'port',
-    installs: [],
-    models: ['cloud-hybrid', 'self-managed', 'self-managed-mdcb', 'oss'],
-    components: ['gateway'],
-  },
-  {
-    id: 'dashboardHost',
-    label: 'Dashboard host',
-    help: 'Where the health checks reach the Dashboard.',
-    kind: 'host',
-    installs: [],
-    models: ['self-managed', 'self-managed-mdcb'],
-    components: ['dashboard'],
-  },
-  {
-    id: 'dashboardPort',
-    label: 'Dashboard port',
-    help: 'The Dashboard listen port.',
-    kind: 'port',
-    installs: [],
-    models: ['self-managed', 'self-managed-mdcb'],
-    components: ['dashboard'],
-  },
-  {
-    id: 'pumpHost',
-    label: 'Pump host',
-    help: 'Where the health check reaches Pump.',
-    kind: 'host',
-    installs: [],
-    models: [],
-    components: ['pump'],
-  },
-  {
-    id: 'pumpHealthPort',
-    label: 'Pump health-check port',
-    help: 'health_check_endpoint_port in pump.conf.',
-    kind: 'port',
-    installs: [],
-    models: [],
-    components: ['pump'],
-  },
-  {
-    id: 'mdcbHost',
-    label: 'MDCB host',
-    help: 'Where the health checks reach MDCB.',
-    kind: 'host',
-    installs: [],
-    models: [],
-    components: ['mdcb'],
-  },
-  {
-    id: 'mdcbHttpPort',
-    label: 'MDCB HTTP port',
-    help: 'http_port in tyk_sink.conf (healthcheck_port before MDCB 2.6). Not the RPC port.',
-    kind: 'port',
-    installs: [],
-    models: [],
-    components: ['mdcb'],
-  },
-  {
-    id: 'redisHost',
-    label: 'Redis host',
-    help: 'The Redis the Gateways use, for the backup.',
-    kind: 'host',
-    installs: [],
-    models: ['cloud-hybrid', 'self-managed', 'self-managed-mdcb', 'oss'],
-    components: [],
-  },
-  {
-    id: 'redisPort',
-    label: 'Redis port',
-    help: 'The Redis port.',
-    kind: 'port',
-    installs: [],
-    models: ['cloud-hybrid', 'self-managed', 'self-managed-mdcb', 'oss'],
-    components: [],
-  },
-  {
-    id: 'databaseHost',
-    label: 'Database host',
-    help: "The Dashboard's MongoDB or PostgreSQL host, for the backup.",
-    kind: 'host',
-    installs: [],
-    models: ['self-managed', 'self-managed-mdcb'],
-    components: ['dashboard'],
-  },
-  {
-    id: 'databaseName',
-    label: 'Database name',
-    help: "The Dashboard's database.",
-    kind: 'identifier',
-    installs: [],
-    models: ['self-managed', 'self-managed-mdcb'],
-    components: ['dashboard'],
-  },
-  {
-    id: 'gatewayConfig',
-    label: 'Gateway config file',
-    help: 'tyk.conf on the host (or the file you mount into the container).',
-    kind: 'path',
-    installs: ['docker', 'docker-compose', 'rpm', 'deb'],
-    models: [],
-    components: ['gateway'],
-  },
-  {
-    id: 'dashboardConfig',
-    label: 'Dashboard config file',
-    help: 'tyk_analytics.conf on the host or mounted into the container.',
-    kind: 'path',
-    installs: ['docker', 'docker-compose', 'rpm', 'deb'],
-    models: ['self-managed', 'self-managed-mdcb'],
-    components: ['dashboard'],
-  },
-  {
-    id: 'pumpConfig',
-    label: 'Pump config file',
-    help: 'pump.conf on the host or mounted into the container.',
-    kind: 'path',
-    installs: ['docker', 'docker-compose', 'rpm', 'deb'],
-    models: [],
-    components: ['pump'],
-  },
-  {
-    id: 'mdcbConfig',
-    label: 'MDCB config file',
-    help: 'tyk_sink.conf on the host or mounted into the container.',
-    kind: 'path',
-    installs: ['docker', 'docker-compose', 'rpm', 'deb'],
-    models: [],
-    components: ['mdcb'],
-  },
-  {
-    id: 'backupDir',
-    label: 'Backup folder',
-    help: 'An absolute path on the machine you run the backups from.',
-    kind: 'path',
-    installs: [],
-    models: [],
-    components: [],
-  },
-  {
-    id: 'pluginSourceDir',
-    label: 'Go plugin source folder',
-    help: 'The folder with your plugin’s go.mod.',
-    kind: 'path',
-    installs: [],
-    models: [],
-    components: [],
-    needsGoPlugins: true,
-  },
-  {
-    id: 'pluginName',
-    label: 'Go plugin name',
-    help: 'The file stem of the compiled plugin: CustomGoPlugin gives CustomGoPlugin.so.',
-    kind: 'identifier',
-    installs: [],
-    models: [],
-    components: [],
-    needsGoPlugins: true,
-  },
-] as const satisfies readonly NameField[];
 
 const helmReleaseByModel: Readonly<Record<DeploymentModel, string>> = {
   cloud: 'tyk-stack',
@@ -317,14 +63,26 @@ export function defaultNames(model: DeploymentModel, install: InstallType | null
   };
 }
 
+/** Tyk's defaults for a data plane: the chart's own names when there is one plane, named ones otherwise. */
+export function dataPlaneDefaults(
+  name: string,
+  planeCount: number,
+): { readonly namespace: string; readonly release: string; readonly gatewayHost: string } {
+  const isSingle = planeCount === 1;
+  return {
+    namespace: isSingle ? 'tyk-dp' : `tyk-dp-${name}`,
+    release: isSingle ? 'tyk-data-plane' : `tyk-dp-${name}`,
+    gatewayHost: 'localhost',
+  };
+}
+
 export function findNameField(id: string): NameField | undefined {
   return nameFields.find((field) => field.id === id);
 }
 
 /** Workload names on Kubernetes must also be valid Kubernetes names. */
 export function effectiveNameKind(field: NameField, install: InstallType | null): NameKind {
-  if (field.kind === 'docker-name' && install !== null && clusterInstalls.includes(install))
-    return 'k8s-name';
+  if (field.kind === 'docker-name' && isClusterInstall(install)) return 'k8s-name';
   return field.kind;
 }
 
@@ -349,7 +107,7 @@ export function isNameRelevant(
   if (field.components.length > 0 && !field.components.some((c) => input.components.includes(c)))
     return false;
   // Tyk runs everything on Tyk Cloud: only the plugin, backup and Gateway host names matter there.
-  if (findModel(input.model).installs.length === 0) {
+  if (isRunByTyk(input.model)) {
     return field.needsGoPlugins === true || field.id === 'backupDir' || field.id === 'gatewayHost';
   }
   return true;

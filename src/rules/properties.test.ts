@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from './build-plan';
-import { defaultNames, isNameRelevant, nameFields } from './names';
+import { nameFields } from './catalog/name-fields';
+import { defaultNames, isNameRelevant } from './names';
 import { renderMarkdown, renderText } from './render';
 import {
   anyText,

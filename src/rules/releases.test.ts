@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   catalogDate,
   companionMatrix,
-  findRelease,
   gatewayReleases,
-  latestRelease,
   ltsWindows,
   mdcbReleases,
   pumpReleases,
+} from './catalog/releases';
+import {
+  findRelease,
+  latestRelease,
   recommendedCompanions,
   documentedCompanions,
   releasesOf,

@@ -1,16 +1,12 @@
 // Turns a plan into a runbook: Markdown for GitHub/GitLab and plain text for terminals.
 // Both are deterministic: the same plan always gives the same text.
-import { components, findModel, installs, strategies } from './catalog';
+import { advisoryContext, numberedPhases, planSummary, summaryFacts, versionRows } from './summary';
 import type {
   Advisory,
   Check,
   Command,
-  ComponentId,
-  Database,
   FieldMessage,
-  NormalizedInput,
   Plan,
-  ResolvedChange,
   Rollback,
   Severity,
   Step,
@@ -24,67 +20,13 @@ const severityLabels: Readonly<Record<Severity, string>> = {
   info: 'Info',
 };
 
-const databaseLabels: Readonly<Record<Database, string>> = {
-  mongodb: 'MongoDB',
-  postgres: 'PostgreSQL',
-};
-
-/** One fact of the summary, shared by both renderers so they never disagree. */
-type SummaryLine = { readonly label: string; readonly value: string };
-
-type VersionLine = {
-  readonly label: string;
-  readonly from: string;
-  readonly to: string;
-  readonly isDefaultTarget: boolean;
-};
-
 /** A step with its place in the plan: numbering runs on across phases. */
 type NumberedStep = { readonly number: number; readonly step: Step };
 
-function labelOfComponent(id: ComponentId): string {
-  return components.find((entry) => entry.id === id)?.label ?? id;
-}
-
-function changeOf(input: NormalizedInput, id: ComponentId): ResolvedChange | null {
-  const line = components.find((entry) => entry.id === id)?.versionLine ?? 'gateway';
-  return input[line];
-}
-
-function summaryLines(input: NormalizedInput): readonly SummaryLine[] {
-  const lines: SummaryLine[] = [{ label: 'Deployment model', value: findModel(input.model).label }];
-  const install = installs.find((entry) => entry.id === input.install);
-  lines.push({ label: 'Installation', value: install?.label ?? 'Run by Tyk' });
-  if (input.database !== null) {
-    lines.push({ label: 'Database', value: databaseLabels[input.database] });
-  }
-  lines.push({ label: 'Go plugins', value: input.usesGoPlugins ? 'in use' : 'not in use' });
-  if (input.dataPlanes.length > 0) {
-    lines.push({
-      label: 'Data planes',
-      value: input.dataPlanes.map((plane) => plane.name).join(', '),
-    });
-  }
-  const strategy = strategies.find((entry) => entry.id === input.strategy);
-  lines.push({ label: 'Strategy', value: strategy?.label ?? input.strategy });
-  if (input.downtimeMinutes !== null) {
-    lines.push({ label: 'Window', value: `${input.downtimeMinutes} minutes` });
-  }
-  return lines;
-}
-
-function versionLines(plan: Plan): readonly VersionLine[] {
-  return plan.versions.map((summary) => ({
-    label: labelOfComponent(summary.component),
-    from: summary.from,
-    to: summary.to,
-    isDefaultTarget: changeOf(plan.input, summary.component)?.isDefaultTarget ?? false,
-  }));
-}
-
 function numberSteps(plan: Plan): readonly (readonly NumberedStep[])[] {
-  let next = 1;
-  return plan.phases.map((phase) => phase.steps.map((step) => ({ number: next++, step })));
+  return numberedPhases(plan).map(({ phase, firstNumber }) =>
+    phase.steps.map((step, index) => ({ number: firstNumber + index, step })),
+  );
 }
 
 function advisoriesBySeverity(
@@ -98,14 +40,9 @@ function advisoriesBySeverity(
     .filter(([, group]) => group.length > 0);
 }
 
-function stepCount(plan: Plan): number {
-  return plan.phases.reduce((total, phase) => total + phase.steps.length, 0);
-}
-
 function countSentence(plan: Plan): string {
-  const steps = stepCount(plan);
-  const phases = plan.phases.length;
-  return `${steps} ${steps === 1 ? 'step' : 'steps'} in ${phases} ${phases === 1 ? 'phase' : 'phases'}.`;
+  const summary = planSummary(plan);
+  return `${summary.countText}.`;
 }
 
 function oneLine(text: string): string {
@@ -156,7 +93,8 @@ function markdownText(text: string): readonly string[] {
   );
 }
 
-function markdownInline(text: string): string {
+/** One line of plain text as Markdown that shows exactly that text (also used by the announcement). */
+export function markdownInline(text: string): string {
   return escapeLineStart(escapeInline(oneLine(text)));
 }
 
@@ -253,11 +191,8 @@ function markdownWarnings(warnings: readonly FieldMessage[]): readonly string[] 
 }
 
 function markdownAdvisory(advisory: Advisory): readonly string[] {
-  const context = [
-    advisory.component === undefined ? null : labelOfComponent(advisory.component),
-    advisory.version === undefined ? null : `from ${advisory.version}`,
-  ].filter((part): part is string => part !== null);
-  const suffix = context.length === 0 ? '' : ` (${escapeInline(context.join(', '))})`;
+  const context = advisoryContext(advisory);
+  const suffix = context === null ? '' : ` (${escapeInline(context)})`;
   const head = `- **${escapeInline(oneLine(advisory.title))}**${suffix} ${codeSpan(advisory.id)}`;
   const detail =
     oneLine(advisory.detail) === '' ? [] : ['', ...indent(markdownText(advisory.detail), '  ')];
@@ -290,9 +225,9 @@ export function renderMarkdown(plan: Plan): string {
     '',
     markdownHeading(2, 'Summary'),
     '',
-    ...summaryLines(plan.input).map((line) => `- **${line.label}:** ${escapeInline(line.value)}`),
+    ...summaryFacts(plan.input).map((line) => `- **${line.label}:** ${escapeInline(line.value)}`),
     '- **Versions:**',
-    ...versionLines(plan).map(
+    ...versionRows(plan).map(
       (line) =>
         `  - ${escapeInline(line.label)}: ${escapeInline(line.from)} → ${escapeInline(line.to)}` +
         (line.isDefaultTarget ? ' (recommended target)' : ''),
@@ -365,11 +300,8 @@ function textAdvisories(advisories: readonly Advisory[]): readonly string[] {
     'ADVISORIES',
     ...groups.flatMap(([severity, group]) =>
       group.flatMap((advisory) => {
-        const context = [
-          advisory.component === undefined ? null : labelOfComponent(advisory.component),
-          advisory.version === undefined ? null : `from ${advisory.version}`,
-        ].filter((part): part is string => part !== null);
-        const suffix = context.length === 0 ? '' : ` (${context.join(', ')})`;
+        const context = advisoryContext(advisory);
+        const suffix = context === null ? '' : ` (${context})`;
         return [
           `${textBody}[${severityLabels[severity].toLowerCase()}] ${oneLine(advisory.title)}${suffix}  (${advisory.id})`,
           ...plainText(advisory.detail, textCommand).filter((line) => line !== ''),
@@ -383,8 +315,8 @@ function textAdvisories(advisories: readonly Advisory[]): readonly string[] {
 /** The plan as plain text for a terminal: no Markdown, commands indented by four spaces. */
 export function renderText(plan: Plan): string {
   const numbered = numberSteps(plan);
-  const summary = summaryLines(plan.input);
-  const versions = versionLines(plan);
+  const summary = summaryFacts(plan.input);
+  const versions = versionRows(plan);
   const width = Math.max(
     ...summary.map((line) => line.label.length),
     ...versions.map((line) => line.label.length),

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { models } from './catalog';
+import { models } from './catalog/models';
 import { defaultNames } from './names';
 import { commandsOf, matrixCases, matrixTimeLimit } from './test-support/matrix-plans';
 import { versionHints } from './version-hints';

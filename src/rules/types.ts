@@ -10,6 +10,86 @@ export type Database = 'mongodb' | 'postgres';
 export type Strategy = 'rolling' | 'blue-green' | 'downtime';
 export type Plane = 'control' | 'data';
 
+// The catalogue's entries (src/rules/catalog/): what each model, installation and component is.
+
+export type HelmChart = 'tyk-oss' | 'tyk-stack' | 'tyk-control-plane' | 'tyk-data-plane';
+
+export type ModelEntry = {
+  readonly id: DeploymentModel;
+  readonly label: string;
+  readonly description: string;
+  /** Installation types the user manages; empty for Tyk Cloud SaaS (Tyk runs everything). */
+  readonly installs: readonly InstallType[];
+  readonly requiredComponents: readonly ComponentId[];
+  readonly optionalComponents: readonly ComponentId[];
+  /** The user runs a Dashboard and therefore its MongoDB or PostgreSQL. */
+  readonly hasDatabase: boolean;
+  /** The user names one or more data planes. */
+  readonly hasDataPlanes: boolean;
+  /** The Helm chart of the control plane or the whole stack, where Helm applies. */
+  readonly helmChart: HelmChart | null;
+};
+
+export type PackageManager = 'apt' | 'yum';
+
+export type InstallEntry = {
+  readonly id: InstallType;
+  readonly label: string;
+  readonly description: string;
+  /** Tyk runs from images, so a version is an image tag. */
+  readonly isContainer: boolean;
+  /** Tyk runs on Kubernetes: workloads are deployments with DNS-label names, reached through port-forward. */
+  readonly isCluster: boolean;
+  /** Linux packages from Tyk's packagecloud repositories; null for images. */
+  readonly packageManager: PackageManager | null;
+};
+
+export type VersionLine = 'gateway' | 'pump' | 'mdcb';
+
+export type ComponentEntry = {
+  readonly id: ComponentId;
+  readonly label: string;
+  readonly description: string;
+  /** Gateway and Dashboard share one version line; Pump and MDCB have their own numbering. */
+  readonly versionLine: VersionLine;
+  /** Linux package (yum and apt). */
+  readonly packageName: string;
+  /** Packagecloud repository; yum knows it as `tyk_<repo>`. */
+  readonly repo: string;
+  readonly service: string;
+  /** Docker Hub image; the Gateway of licensed models is the Enterprise Edition image. */
+  readonly image: string;
+  readonly licensedImage: string;
+  /** Top-level and component keys of the image tag in the umbrella charts' values.yaml. */
+  readonly helmChartKey: string;
+  readonly helmComponentKey: string;
+  /** Config file name and its path inside the container (the same as on a Linux host). */
+  readonly configFile: string;
+  readonly containerConfig: string;
+  /** The names that hold its workload, config file, and the host and port its health check calls. */
+  readonly nameField: NameId;
+  readonly configField: NameId;
+  readonly hostField: NameId;
+  readonly portField: NameId;
+  /** Ports a replacement container publishes besides the health-check port. */
+  readonly extraPorts: readonly number[];
+  /** Text the component logs at start-up, with its version. */
+  readonly startupLog: string | null;
+};
+
+/** How a plugin's go.mod is pointed at the Gateway it is built for (catalog/go-plugins.ts). */
+export type DependencyRecipe = {
+  readonly id: string;
+  /** The target Gateway versions this recipe is for (node-semver range). */
+  readonly targets: string;
+  /** The Tyk commit the plugin's go.mod points at. */
+  readonly tykCommit: string;
+  /** Gateways before 4.2 depend on Tyk's fork of graphql-go-tools. */
+  readonly replacesGraphqlTools: boolean;
+  /** Before 5.1 plugins are built from a vendor folder; from 5.1 with Go modules. */
+  readonly vendors: boolean;
+};
+
 /** A version change as the user typed it: leading `v` and spaces are allowed here. */
 export type VersionChange = {
   readonly from: string;
@@ -117,6 +197,33 @@ export type PlanInput = {
   readonly names?: Partial<Names>;
 };
 
+// The answers as the wizard keeps them while they are typed (src/rules/answers.ts owns them).
+
+export type DraftDataPlane = {
+  name: string;
+  namespace: string;
+  release: string;
+  gatewayHost: string;
+};
+
+export type DraftVersionChange = { from: string; to: string };
+
+/** The answers exactly as typed: every field is a string or a choice, checked later by `validate`. */
+export type DraftAnswers = {
+  model: DeploymentModel;
+  install: InstallType | null;
+  components: ComponentId[];
+  usesGoPlugins: boolean;
+  database: Database;
+  dataPlanes: DraftDataPlane[];
+  gateway: DraftVersionChange;
+  pump: DraftVersionChange;
+  mdcb: DraftVersionChange;
+  strategy: Strategy;
+  downtimeMinutes: string;
+  names: Partial<Record<NameId, string>>;
+};
+
 /** A version change after validation: bare semver strings, target resolved. */
 export type ResolvedChange = {
   readonly from: string;
@@ -154,10 +261,25 @@ export type FieldMessage = {
   readonly message: string;
 };
 
+/**
+ * What `validate` worked out about a checked input, so that later stages read it instead of
+ * looking it up again. Not part of the plan's JSON: it is derived from `input` alone.
+ */
+export type PlanFacts = {
+  readonly model: ModelEntry;
+  /** Null where Tyk runs everything (Tyk Cloud). */
+  readonly install: InstallEntry | null;
+  /** Each component's version change; null for a component the deployment does not run. */
+  readonly changes: Readonly<Record<ComponentId, ResolvedChange | null>>;
+  /** Components that move to a new version, in catalogue order. */
+  readonly upgraded: readonly ComponentId[];
+};
+
 export type ValidationResult =
   | {
       readonly ok: true;
       readonly input: NormalizedInput;
+      readonly facts: PlanFacts;
       readonly warnings: readonly FieldMessage[];
     }
   | {

@@ -1,7 +1,7 @@
 // How to find the version each component runs now, per installation type.
 import { shellQuote as q } from './shell';
 import { bash } from './steps/commands';
-import { componentFacts } from './steps/components';
+import { findComponent } from './catalog/components';
 import type { Site } from './steps/context';
 import { httpCalls } from './steps/installs';
 import type {
@@ -36,7 +36,7 @@ function packageCommand(
   names: Names,
   site: HintSite,
 ): readonly Command[] {
-  const f = componentFacts[component];
+  const f = findComponent(component);
   const workload = q(site.workloads[component]);
   const namespace = q(site.namespace);
   switch (install) {

@@ -1,13 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildPlan, decodePlanLink, planLinkFor } from '@/rules';
-import { describeInput, inputMatrix } from '@/rules/input-matrix';
 import {
+  buildPlan,
+  decodePlanLink,
+  planLinkFor,
   answersFromInput,
   defaultAnswers,
   toPlanInput,
-  useWizardStore,
+  describeInput,
+  inputMatrix,
   type DraftAnswers,
-} from '@/store/wizard-store';
+} from '@/rules';
+import { useWizardStore } from '@/store/wizard-store';
 
 const t1 = '2026-09-01T10:00:00.000Z';
 

@@ -1,11 +1,7 @@
 import { useCallback, useMemo } from 'react';
-import { checkDraft, type DraftCheck } from '@/store/draft-check';
-import {
-  useActivePlan,
-  useWizardStore,
-  type DraftAnswers,
-  type SavedPlan,
-} from '@/store/wizard-store';
+import { useActivePlan, useWizardStore } from '@/store/wizard-store';
+import { type SavedPlan } from '@/store/persistence';
+import { checkDraft, type DraftCheck, type DraftAnswers } from '@/rules';
 
 export type ActiveDraft = {
   readonly plan: SavedPlan;

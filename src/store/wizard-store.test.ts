@@ -1,14 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  defaultAnswers,
-  fitAnswersToModel,
-  schemaVersion,
-  storageKey,
-  toPlanInput,
-  useWizardStore,
-  type DraftAnswers,
-  type SavedPlan,
-} from '@/store/wizard-store';
+import { useWizardStore } from '@/store/wizard-store';
+import { schemaVersion, storageKey, type SavedPlan } from '@/store/persistence';
+import { defaultAnswers, fitAnswersToModel, toPlanInput, type DraftAnswers } from '@/rules';
 
 const t1 = '2026-09-01T10:00:00.000Z';
 const t2 = '2026-09-01T11:00:00.000Z';

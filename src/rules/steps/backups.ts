@@ -1,10 +1,10 @@
-// Backups (facts §9): config files per component and installation, the Dashboard database, Redis,
-// the API definitions and policies, and a restore test. All of them come before the first change.
-import { findModel } from '../catalog';
+// Backups (docs/sources.md: upgrade guide "Backups", backup FAQ): config files per component and
+// installation, the Dashboard database, Redis, the API definitions and policies, and a restore
+// test. All of them come before the first change.
+import { findComponent } from '../catalog/components';
 import { shellQuote as q, joinPath } from '../shell';
 import type { Command, ComponentId, Rollback, Step } from '../types';
 import { bash, script } from './commands';
-import { componentFacts } from './components';
 import { planeOf, type PlanContext, type Site } from './context';
 import { reachComponent } from './installs';
 
@@ -30,7 +30,7 @@ function onSite(site: Site): string {
 
 /** Config backups of one component at one site, for installs that keep a config file per component. */
 function componentConfigStep(ctx: PlanContext, site: Site, component: ComponentId): Step | null {
-  const f = componentFacts[component];
+  const f = findComponent(component);
   const install = ctx.input.install;
   const hostConfig = String(ctx.names[f.configField]);
   const isGateway = component === 'gateway';
@@ -204,12 +204,7 @@ function folderStep(ctx: PlanContext, sites: readonly Site[]): Step {
 
 function databaseStep(ctx: PlanContext): Step | null {
   const { input, names } = ctx;
-  if (
-    !findModel(input.model).hasDatabase ||
-    input.database === null ||
-    !input.components.includes('dashboard')
-  )
-    return null;
+  if (input.database === null) return null;
   const host = q(names.databaseHost);
   const db = q(names.databaseName);
   if (input.database === 'postgres') {
@@ -258,8 +253,9 @@ function redisStep(ctx: PlanContext): Step | null {
   });
 }
 
-function apisStep(ctx: PlanContext, main: Site | null): Step {
+function apisStep(ctx: PlanContext): Step {
   const { input, names } = ctx;
+  const main = ctx.main?.site ?? null;
   const title = 'Export the API definitions and policies';
   if (input.model === 'oss') {
     const apis = q(joinPath(names.backupDir, 'apis.json'));
@@ -340,7 +336,7 @@ function apisStep(ctx: PlanContext, main: Site | null): Step {
 function restoreTestStep(ctx: PlanContext): Step {
   const { input, names } = ctx;
   const commands: Command[] = [];
-  if (findModel(input.model).hasDatabase && input.components.includes('dashboard')) {
+  if (input.database !== null) {
     commands.push(
       input.database === 'postgres'
         ? bash(
@@ -374,23 +370,19 @@ function restoreTestStep(ctx: PlanContext): Step {
 }
 
 /** The backup phase: folder, per-site config, database, Redis, APIs and policies, restore test. */
-export function backupSteps(
-  ctx: PlanContext,
-  main: Site | null,
-  sites: readonly { readonly site: Site; readonly components: readonly ComponentId[] }[],
-): readonly Step[] {
-  const configSteps = sites.flatMap(({ site, components }) => [
-    ...components.flatMap((component) => componentConfigStep(ctx, site, component) ?? []),
+export function backupSteps(ctx: PlanContext): readonly Step[] {
+  const configSteps = ctx.sites.flatMap(({ site, upgraded }) => [
+    ...upgraded.flatMap((component) => componentConfigStep(ctx, site, component) ?? []),
     ...siteSteps(ctx, site),
   ]);
   return [
     folderStep(
       ctx,
-      sites.map(({ site }) => site),
+      ctx.sites.map(({ site }) => site),
     ),
     ...configSteps,
     ...[databaseStep(ctx), redisStep(ctx)].flatMap((step) => step ?? []),
-    apisStep(ctx, main),
+    apisStep(ctx),
     restoreTestStep(ctx),
   ];
 }

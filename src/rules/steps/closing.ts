@@ -1,43 +1,24 @@
 // The last three phases: checks over the whole deployment, the way back, and what to do after.
-import { findModel } from '../catalog';
+import { componentLabel, imageOf } from '../catalog/components';
+import { oneWayChanges } from '../catalog/one-way-changes';
 import { insideDoubleQuotes as dq, joinPath, shellQuote as q } from '../shell';
-import type { Command, NormalizedInput, Step } from '../types';
+import type { Command, Step } from '../types';
 import { crosses, dockerTag } from '../versions';
 import { bash } from './commands';
-import { componentFacts, imageOf } from './components';
-import { changeOf, type PlanContext, type Site } from './context';
+import type { PlanContext } from './context';
 import { healthCheck } from './health';
 import { httpCalls, reachComponent } from './installs';
-import { runningVersionCommands, type SiteComponents } from './prepare';
+import { runningVersionCommands } from './prepare';
 import { strategyRecipes } from './strategies';
 
-/** Changes a plain downgrade does not undo: the way back needs the backups (facts §10.4). */
-export const oneWayChanges = [
-  {
-    version: '5.1.0',
-    text: '5.1.0 rewrites Tyk OAS API definitions created on 4.x.',
-  },
-  {
-    version: '5.2.0',
-    text: 'On 5.2 Tyk OAS was still early access; definitions saved on it may not load on older versions.',
-  },
-  {
-    version: '5.3.0',
-    text: 'The 5.3.0 Dashboard migrates Tyk OAS API definitions to a format older versions cannot read.',
-  },
-] as const satisfies readonly { readonly version: string; readonly text: string }[];
-
-export function verifySteps(
-  ctx: PlanContext,
-  main: Site | null,
-  sites: readonly SiteComponents[],
-): readonly Step[] {
-  const { input, names } = ctx;
+export function verifySteps(ctx: PlanContext): readonly Step[] {
+  const { input, names, sites } = ctx;
+  const main = ctx.main?.site ?? null;
   const install = input.install;
   const targets = input.components
     .map((component) => {
-      const change = changeOf(input, component);
-      return change === null ? '' : `${componentFacts[component].label} ${change.to}`;
+      const change = ctx.facts.changes[component];
+      return change === null ? '' : `${componentLabel(component)} ${change.to}`;
     })
     .filter((text) => text !== '');
   const versions: Step = {
@@ -78,7 +59,7 @@ export function verifySteps(
     },
   };
   const dashboard: readonly Step[] =
-    findModel(input.model).hasDatabase && install !== null && main !== null
+    input.database !== null && install !== null && main !== null
       ? [
           {
             id: 'verify-dashboard',
@@ -154,8 +135,9 @@ export function verifySteps(
   ];
 }
 
-function apiRestoreCommand(ctx: PlanContext, main: Site | null): readonly Command[] {
+function apiRestoreCommand(ctx: PlanContext): readonly Command[] {
   const { input, names } = ctx;
+  const main = ctx.main?.site ?? null;
   const dir = names.backupDir;
   if (input.model === 'cloud' || input.model === 'cloud-hybrid') {
     return [
@@ -200,11 +182,7 @@ function apiRestoreCommand(ctx: PlanContext, main: Site | null): readonly Comman
   ];
 }
 
-export function rollbackSteps(
-  ctx: PlanContext,
-  main: Site | null,
-  upgradeTitles: readonly string[],
-): readonly Step[] {
+export function rollbackSteps(ctx: PlanContext, upgradeTitles: readonly string[]): readonly Step[] {
   const { input, names } = ctx;
   const crossed = oneWayChanges.filter((change) =>
     crosses(input.gateway.from, input.gateway.to, change.version),
@@ -232,36 +210,33 @@ export function rollbackSteps(
     kind: 'rollback',
     commands: [],
   };
-  const hasDatabase =
-    findModel(input.model).hasDatabase &&
-    input.database !== null &&
-    input.components.includes('dashboard');
-  const database: readonly Step[] = hasDatabase
-    ? [
-        {
-          id: 'rollback-restore-database',
-          title: 'Restore the Dashboard database',
-          detail:
-            'Only after the Dashboard is back on the old version and stopped: the restore replaces what the new version wrote.',
-          kind: 'rollback',
-          commands: [
-            input.database === 'postgres'
-              ? bash(
-                  `pg_restore -h ${q(names.databaseHost)} -d ${q(names.databaseName)} --clean --if-exists ${q(joinPath(names.backupDir, `${names.databaseName}.dump`))}`,
-                )
-              : bash(
-                  `mongorestore --host ${q(names.databaseHost)} --drop ${q(joinPath(names.backupDir, 'mongodb'))}`,
-                ),
-          ],
-          verify: {
-            commands: [],
-            expect:
-              'The restore ends without errors; the old Dashboard starts and lists your APIs.',
+  const database: readonly Step[] =
+    input.database !== null
+      ? [
+          {
+            id: 'rollback-restore-database',
+            title: 'Restore the Dashboard database',
+            detail:
+              'Only after the Dashboard is back on the old version and stopped: the restore replaces what the new version wrote.',
+            kind: 'rollback',
+            commands: [
+              input.database === 'postgres'
+                ? bash(
+                    `pg_restore -h ${q(names.databaseHost)} -d ${q(names.databaseName)} --clean --if-exists ${q(joinPath(names.backupDir, `${names.databaseName}.dump`))}`,
+                  )
+                : bash(
+                    `mongorestore --host ${q(names.databaseHost)} --drop ${q(joinPath(names.backupDir, 'mongodb'))}`,
+                  ),
+            ],
+            verify: {
+              commands: [],
+              expect:
+                'The restore ends without errors; the old Dashboard starts and lists your APIs.',
+            },
+            guide: 'backups',
           },
-          guide: 'backups',
-        },
-      ]
-    : [];
+        ]
+      : [];
   const redis: readonly Step[] =
     input.model === 'cloud'
       ? []
@@ -283,7 +258,7 @@ export function rollbackSteps(
     detail:
       'Needed when the new version migrated them (Tyk OAS from 5.3.0): import the export taken before the upgrade.',
     kind: 'rollback',
-    commands: apiRestoreCommand(ctx, main),
+    commands: apiRestoreCommand(ctx),
     verify: { commands: [], expect: 'The old versions list and serve every API and policy.' },
     guide: 'backups',
   };
@@ -297,13 +272,14 @@ export function rollbackSteps(
   ];
 }
 
-function dockerCleanup(input: NormalizedInput, sites: readonly SiteComponents[]): readonly Step[] {
+function dockerCleanup(ctx: PlanContext): readonly Step[] {
+  const { input, sites } = ctx;
   if (input.install !== 'docker' && input.install !== 'docker-compose') return [];
   const oldImages = [
     ...new Set(
       sites.flatMap(({ upgraded }) =>
         upgraded.flatMap((component) => {
-          const change = changeOf(input, component);
+          const change = ctx.facts.changes[component];
           return change === null
             ? []
             : [`${imageOf(component, input.model)}:${dockerTag(change.from)}`];
@@ -361,7 +337,7 @@ function dockerCleanup(input: NormalizedInput, sites: readonly SiteComponents[])
   ];
 }
 
-export function afterSteps(ctx: PlanContext, sites: readonly SiteComponents[]): readonly Step[] {
+export function afterSteps(ctx: PlanContext): readonly Step[] {
   const { input, names } = ctx;
   const compilers = (ctx.goPlugins?.compileFor ?? []).map(
     (version) => `tykio/tyk-plugin-compiler:${dockerTag(version)}`,
@@ -399,7 +375,7 @@ export function afterSteps(ctx: PlanContext, sites: readonly SiteComponents[]): 
       verify: { commands: [], expect: 'Error rates and latency as before the upgrade.' },
     },
     ...strategyRecipes[input.strategy].after(input),
-    ...dockerCleanup(input, sites),
+    ...dockerCleanup(ctx),
     ...compilerCleanup,
     {
       id: 'after-update-records',

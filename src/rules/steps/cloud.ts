@@ -1,4 +1,4 @@
-// Steps done in the Tyk Cloud console (facts §11): the control plane of Tyk Cloud and Hybrid, and the
+// Steps done in the Tyk Cloud console (docs/sources.md: Cloud pages): the control plane of Tyk Cloud and Hybrid, and the
 // Cloud data planes of Tyk Cloud. There is nothing to type into a shell; the checks use the Gateway.
 import { dockerTag } from '../versions';
 import type { Command, NormalizedInput, Step } from '../types';

@@ -1,10 +1,11 @@
 // One component upgrade at one site: the installation's commands, the checks after it and the way
 // back from it, worded for the chosen strategy.
+import { findComponent } from '../catalog/components';
+import { findInstall } from '../catalog/installs';
 import type { InstallType, Step } from '../types';
 import { shellQuote as q } from '../shell';
 import { dockerTag } from '../versions';
 import { bash } from './commands';
-import { componentFacts } from './components';
 import { planeOf, type ComponentUpgrade, type PlanContext } from './context';
 import { healthCheck } from './health';
 import { httpCalls, installRecipes } from './installs';
@@ -16,7 +17,7 @@ export function componentUpgradeStep(
   u: ComponentUpgrade,
 ): Step {
   const recipe = installRecipes[install];
-  const f = componentFacts[u.component];
+  const f = findComponent(u.component);
   const health = healthCheck(u.component, u.change.to, ctx.names, u.site.gatewayHost);
   // The newest start-up line must name the target; match the text, never the log keys (msg= became message=).
   const logCheck =
@@ -34,7 +35,7 @@ export function componentUpgradeStep(
     title: `Upgrade the ${f.label}${u.site.where} to ${u.change.to}`,
     detail:
       [
-        `From ${u.change.from} to ${u.change.to} (${recipe.label}).`,
+        `From ${u.change.from} to ${u.change.to} (${findInstall(install).label}).`,
         recipe.explain(u, ctx),
         strategyRecipes[ctx.input.strategy].upgradeNote(install, u.component),
       ].join(' ') + optionalPump,
@@ -49,7 +50,7 @@ export function componentUpgradeStep(
         ...logCheck,
       ],
       expect:
-        (install === 'deb' || install === 'rpm'
+        (findInstall(install).packageManager !== null
           ? `The package shows ${u.change.to} and the service is active (running). `
           : `The image tag is ${dockerTag(u.change.to)} and the ${f.label} is running. `) +
         health.expect +

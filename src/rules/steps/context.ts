@@ -1,16 +1,18 @@
 // Where the components of a plan run. A site is the whole stack (Self-Managed, open source), the
 // control plane, or one data plane; steps read their names, namespace and release from it.
-import { findModel, type HelmChart } from '../catalog';
+import { upgradeOrder } from '../catalog/upgrade-order';
 import { joinPath } from '../shell';
 import type {
   ComponentId,
+  DependencyRecipe,
+  HelmChart,
   Names,
   NormalizedInput,
+  PlanFacts,
   Plane,
   ResolvedChange,
   ResolvedDataPlane,
 } from '../types';
-import type { GoPluginPlan } from './go-plugins';
 
 export type Site = {
   readonly plane: Plane | null;
@@ -37,12 +39,81 @@ export type ComponentUpgrade = {
   readonly site: Site;
 };
 
+export type GoPluginPath = 1 | 2 | 3;
+
+/** How the Go plugins of this upgrade are rebuilt and switched, worked out once. */
+export type GoPluginPlan = {
+  readonly path: GoPluginPath;
+  readonly recipe: DependencyRecipe;
+  /** Gateway versions to compile for, oldest first. */
+  readonly compileFor: readonly string[];
+  /** The plugin files the bundle carries. */
+  readonly builds: readonly string[];
+  readonly bundleName: string;
+  /** Switch the APIs to the new bundle before the Gateway upgrade (and check it on the current one) or after it. */
+  readonly switchBundle: 'before-gateway' | 'after-gateway';
+};
+
+/** A site with the components it runs, in the upgrade order of its kind of site. */
+export type SiteComponents = {
+  readonly site: Site;
+  /** Components in use at the site, in upgrade order. */
+  readonly inUse: readonly ComponentId[];
+  /** Those of them that move to a new version. */
+  readonly upgraded: readonly ComponentId[];
+};
+
+/** Everything a step builder reads, worked out once from the checked input. */
 export type PlanContext = {
   readonly input: NormalizedInput;
+  /** What `validate` worked out: the model and installation entries, each component's change. */
+  readonly facts: PlanFacts;
   readonly names: Names;
-  /** How the Go plugins are rebuilt, worked out once; null when no plugins are used. */
+  /** How the Go plugins are rebuilt; null when no plugins are used. */
   readonly goPlugins: GoPluginPlan | null;
+  /** The control plane or the whole stack; null where Tyk runs it. */
+  readonly main: SiteComponents | null;
+  /** Each self-managed data plane, in the order the user named them. */
+  readonly dataPlanes: readonly SiteComponents[];
+  /** The main site, then the data planes. */
+  readonly sites: readonly SiteComponents[];
 };
+
+function siteComponents(
+  facts: PlanFacts,
+  site: Site,
+  order: readonly ComponentId[],
+): SiteComponents {
+  const inUse = order.filter((component) => facts.changes[component] !== null);
+  return {
+    site,
+    inUse,
+    upgraded: inUse.filter((component) => facts.upgraded.includes(component)),
+  };
+}
+
+/** The context of one plan: its sites in Tyk's order, and the Go plugin plan. */
+export function planContext(
+  input: NormalizedInput,
+  facts: PlanFacts,
+  goPlugins: GoPluginPlan | null,
+): PlanContext {
+  const order = upgradeOrder[input.model];
+  const mainEntry = mainSite(input, facts);
+  const main = mainEntry === null ? null : siteComponents(facts, mainEntry, order.main);
+  const dataPlanes = dataPlaneSites(input, facts).map((site) =>
+    siteComponents(facts, site, order.dataPlane),
+  );
+  return {
+    input,
+    facts,
+    names: input.names,
+    goPlugins,
+    main,
+    dataPlanes,
+    sites: [...(main === null ? [] : [main]), ...dataPlanes],
+  };
+}
 
 function namedWorkloads(names: Names): Readonly<Record<ComponentId, string>> {
   return {
@@ -54,8 +125,8 @@ function namedWorkloads(names: Names): Readonly<Record<ComponentId, string>> {
 }
 
 /** The control plane, or the whole stack where there are no planes. Null where Tyk runs it (Cloud). */
-export function mainSite(input: NormalizedInput): Site | null {
-  const model = findModel(input.model);
+function mainSite(input: NormalizedInput, facts: PlanFacts): Site | null {
+  const model = facts.model;
   if (input.install === null || input.model === 'cloud-hybrid') return null;
   const names = input.names;
   return {
@@ -74,8 +145,8 @@ export function mainSite(input: NormalizedInput): Site | null {
 }
 
 /** Each self-managed data plane. Its own namespace, release, values file and backup folder. */
-export function dataPlaneSites(input: NormalizedInput): readonly Site[] {
-  if (input.install === null || !findModel(input.model).hasDataPlanes) return [];
+function dataPlaneSites(input: NormalizedInput, facts: PlanFacts): readonly Site[] {
+  if (input.install === null || !facts.model.hasDataPlanes) return [];
   const names = input.names;
   // A Hybrid deployment with one data plane is the stack the user's names describe.
   const isNamedStack = input.model === 'cloud-hybrid' && input.dataPlanes.length === 1;
@@ -124,17 +195,4 @@ function dataPlaneSite(
 /** The plane of a site, for the steps that belong to one. */
 export function planeOf(site: Site): { readonly plane?: Plane } {
   return site.plane === null ? {} : { plane: site.plane };
-}
-
-/** The version change of a component, or null when it is not in use. */
-export function changeOf(input: NormalizedInput, component: ComponentId): ResolvedChange | null {
-  if (!input.components.includes(component)) return null;
-  if (component === 'pump') return input.pump;
-  if (component === 'mdcb') return input.mdcb;
-  return input.gateway;
-}
-
-/** True when the component moves to a new version. */
-export function isUpgraded(change: ResolvedChange | null): change is ResolvedChange {
-  return change !== null && change.from !== change.to;
 }

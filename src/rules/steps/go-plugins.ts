@@ -1,69 +1,18 @@
-// Go plugins (facts §7, §13e): which path the upgrade takes, the dependency commands chosen by
-// the target Gateway, the builds the bundle holds, and when the APIs switch to the new bundle.
+// Go plugins (docs/sources.md: upgrade guide "Go plugins", Go plugin page): which path the upgrade
+// takes, the dependency commands chosen by the target Gateway, the builds the bundle holds, and
+// when the APIs switch to the new bundle. The recipes are data in catalog/go-plugins.ts.
+import {
+  dependencyRecipes,
+  goModulesRecipe,
+  graphqlToolsReplacement,
+  versionedBuildsSince,
+} from '../catalog/go-plugins';
 import { insideDoubleQuotes as dq, joinPath, shellQuote as q } from '../shell';
-import type { Command, NormalizedInput, Step } from '../types';
+import type { Command, DependencyRecipe, NormalizedInput, Step } from '../types';
 import { compareVersions, dockerTag, satisfiesRange } from '../versions';
 import { bash, json, script } from './commands';
-import { mainSite, type PlanContext, type Site } from './context';
+import type { GoPluginPath, GoPluginPlan, PlanContext, Site } from './context';
 import { reachComponent } from './installs';
-
-/** From this Gateway on, the plugin compiler names its output `<name>_v<version>_<os>_<arch>.so`. */
-const versionedBuildsSince = '4.1.0';
-
-export type DependencyRecipe = {
-  readonly id: string;
-  /** The target Gateway versions this recipe is for (node-semver range). */
-  readonly targets: string;
-  /** The Tyk commit the plugin's go.mod points at. */
-  readonly tykCommit: string;
-  /** Gateways before 4.2 depend on Tyk's fork of graphql-go-tools. */
-  readonly replacesGraphqlTools: boolean;
-  /** Before 5.1 plugins are built from a vendor folder; from 5.1 with Go modules. */
-  readonly vendors: boolean;
-};
-
-const goModulesRecipe = {
-  id: 'from-5.1.0',
-  targets: '>=5.1.0',
-  tykCommit: 'ffa83a27d3bf793aa27e5f6e4c7106106286699d',
-  replacesGraphqlTools: false,
-  vendors: false,
-} as const satisfies DependencyRecipe;
-
-export const dependencyRecipes = [
-  {
-    id: 'up-to-4.2.0',
-    targets: '<=4.2.0',
-    tykCommit: '6c76e802a29838d058588ff924358706a078d0c5',
-    replacesGraphqlTools: true,
-    vendors: true,
-  },
-  {
-    id: 'before-5.1.0',
-    targets: '>4.2.0 <5.1.0',
-    tykCommit: '54e1072a6a9918e29606edf6b60def437b273d0a',
-    replacesGraphqlTools: false,
-    vendors: true,
-  },
-  goModulesRecipe,
-] as const satisfies readonly DependencyRecipe[];
-
-const graphqlToolsReplacement =
-  'github.com/jensneuse/graphql-go-tools=github.com/TykTechnologies/graphql-go-tools@v1.6.2-0.20220426094453-0cc35471c1ca';
-
-export type GoPluginPath = 1 | 2 | 3;
-
-export type GoPluginPlan = {
-  readonly path: GoPluginPath;
-  readonly recipe: DependencyRecipe;
-  /** Gateway versions to compile for, oldest first. */
-  readonly compileFor: readonly string[];
-  /** The plugin files the bundle carries. */
-  readonly builds: readonly string[];
-  readonly bundleName: string;
-  /** Switch the APIs to the new bundle before the Gateway upgrade (and check it on the current one) or after it. */
-  readonly switchBundle: 'before-gateway' | 'after-gateway';
-};
 
 function buildName(pluginName: string, gatewayVersion: string): string {
   return compareVersions(gatewayVersion, versionedBuildsSince) >= 0
@@ -297,7 +246,7 @@ export function switchBundleStep(
   const edited = '"api-$API_ID-new-bundle.json"';
   const bundle = q(plan.bundleName);
   const isOss = input.model === 'oss';
-  const main = mainSite(input);
+  const main = ctx.main?.site ?? null;
   const gatewayAuth = '-H "x-tyk-authorization: $TYK_GW_SECRET"';
   const dashboardAuth = '-H "Authorization: $TYK_DASHBOARD_API_KEY"';
   const putJson = "-X PUT -H 'Content-Type: application/json' --data-binary";

@@ -1,4 +1,4 @@
-// Health checks per component (facts §6): the endpoint, where it answers and what a good answer is.
+// Health checks per component (docs/sources.md: health-check page, MDCB page, tyk-pump repository): the endpoint, where it answers and what a good answer is.
 import type { ComponentId, Names } from '../types';
 import { compareVersions } from '../versions';
 

@@ -1,17 +1,16 @@
-// How each installation type upgrades, checks and rolls back one component (facts §1–§4, §13).
-// One entry per installation type; the component facts fill in package, service and image.
+// How each installation type upgrades, checks and rolls back one component (docs/sources.md:
+// upgrade guide per installation, Docker Compose reference). One entry per installation type;
+// the component entries of the catalogue fill in package, service and image.
+import { findComponent, imageOf } from '../catalog/components';
+import { isClusterInstall } from '../catalog/installs';
 import { insideDoubleQuotes as dq, shellQuote as q } from '../shell';
-import type { Command, ComponentId, InstallType, Rollback } from '../types';
+import type { Command, ComponentEntry, ComponentId, InstallType, Rollback } from '../types';
 import { dockerTag } from '../versions';
 import { bash, script, yaml } from './commands';
-import { componentFacts, imageOf, type ComponentFacts } from './components';
 import type { ComponentUpgrade, PlanContext, Site } from './context';
 import type { HealthCall } from './health';
 
 export type InstallRecipe = {
-  readonly label: string;
-  /** How commands reach a component's HTTP port: straight, or through `kubectl port-forward`. */
-  readonly reach: 'direct' | 'port-forward';
   /** What the upgrade does here, in a sentence or two. */
   readonly explain: (u: ComponentUpgrade, ctx: PlanContext) => string;
   readonly upgrade: (u: ComponentUpgrade, ctx: PlanContext) => readonly Command[];
@@ -22,7 +21,7 @@ export type InstallRecipe = {
   readonly rollback: (u: ComponentUpgrade, ctx: PlanContext) => Rollback;
 };
 
-const facts = (component: ComponentId): ComponentFacts => componentFacts[component];
+const facts = (component: ComponentId): ComponentEntry => findComponent(component);
 
 function imageRef(u: ComponentUpgrade, ctx: PlanContext, version: string): string {
   return `${imageOf(u.component, ctx.input.model)}:${dockerTag(version)}`;
@@ -34,14 +33,8 @@ function workload(u: ComponentUpgrade): string {
 
 /** Ports a replacement container publishes: the checked port and the component's own. */
 function publishedPorts(u: ComponentUpgrade, ctx: PlanContext): readonly number[] {
-  const names = ctx.names;
-  const checked = {
-    gateway: names.gatewayPort,
-    dashboard: names.dashboardPort,
-    pump: names.pumpHealthPort,
-    mdcb: names.mdcbHttpPort,
-  }[u.component];
-  return [...facts(u.component).extraPorts, checked];
+  const f = facts(u.component);
+  return [...f.extraPorts, Number(ctx.names[f.portField])];
 }
 
 /** `cmd` run inside the compose project folder, without leaving the user's shell there. */
@@ -88,8 +81,6 @@ function journal(service: string): string {
 }
 
 const deb: InstallRecipe = {
-  label: 'Debian / Ubuntu packages',
-  reach: 'direct',
   explain: (u) =>
     `apt pins the version with "=" (${facts(u.component).packageName}=${u.change.to}); check that it is listed before you install it.`,
   upgrade: (u) => {
@@ -118,8 +109,6 @@ const deb: InstallRecipe = {
 };
 
 const rpm: InstallRecipe = {
-  label: 'RHEL / CentOS packages',
-  reach: 'direct',
   explain: (u) =>
     `yum names the version with a hyphen (${facts(u.component).packageName}-${u.change.to}); refresh the Tyk repository first and check that the version is listed.`,
   upgrade: (u) => {
@@ -150,8 +139,6 @@ const rpm: InstallRecipe = {
 };
 
 const docker: InstallRecipe = {
-  label: 'Docker',
-  reach: 'direct',
   explain: (u, ctx) => {
     const name = workload(u);
     const gatewayImage =
@@ -208,8 +195,6 @@ function composeImageSnippet(u: ComponentUpgrade, ctx: PlanContext, version: str
 }
 
 const dockerCompose: InstallRecipe = {
-  label: 'Docker Compose',
-  reach: 'direct',
   explain: (u) =>
     `Change the image tag of the ${workload(u)} service, then pull and recreate only that service. "docker compose restart" would keep the old image, so it is not used.`,
   upgrade: (u, ctx) => {
@@ -239,8 +224,6 @@ const dockerCompose: InstallRecipe = {
 };
 
 const kubernetes: InstallRecipe = {
-  label: 'Kubernetes manifests',
-  reach: 'port-forward',
   explain: (u) =>
     `The container is taken to be named like its deployment (${workload(u)}); the first command prints the real name. Put the new tag in your manifests too, or the next "kubectl apply" brings the old one back.`,
   upgrade: (u, ctx) => {
@@ -274,8 +257,6 @@ function helmUpgrade(site: Site): string {
 }
 
 const helm: InstallRecipe = {
-  label: 'Helm',
-  reach: 'port-forward',
   explain: (u) =>
     `Change only the ${facts(u.component).label} tag in ${u.site.valuesFile}, then upgrade the ${u.site.release} release with that file, so the components move one at a time in the required order.`,
   upgrade: (u) => [
@@ -330,8 +311,7 @@ export function httpCalls(
   component: ComponentId,
   calls: readonly HealthCall[],
 ): readonly Command[] {
-  if (installRecipes[install].reach === 'direct')
-    return calls.map((call) => bash(curl(call, call.host)));
+  if (!isClusterInstall(install)) return calls.map((call) => bash(curl(call, call.host)));
   const port = calls[0]?.port;
   if (port === undefined) return [];
   return [
@@ -356,8 +336,7 @@ export function reachComponent(
   /** Receives the base URL, to be used inside double quotes. */
   lines: (baseUrl: string) => readonly string[],
 ): Command {
-  if (installRecipes[install].reach === 'direct')
-    return script(lines(dq(`http://${target.host}:${target.port}`)));
+  if (!isClusterInstall(install)) return script(lines(dq(`http://${target.host}:${target.port}`)));
   return script([
     kubectl(
       site,

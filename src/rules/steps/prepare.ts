@@ -1,24 +1,15 @@
 // The preparation phase: the checklist items as steps, with the commands that check them, plus
 // what the installation needs before the first change (Helm repository, pinned tags, values files).
-import { findModel } from '../catalog';
+import { componentLabel, findComponent } from '../catalog/components';
 import { preparationChecklist } from '../checklist';
 import { shellQuote as q } from '../shell';
-import type { ChecklistItem, Command, ComponentId, Step } from '../types';
+import type { ChecklistItem, Command, Step } from '../types';
 import { dockerTag } from '../versions';
 import { siteVersionCommands, versionHints } from '../version-hints';
 import { bash, yaml } from './commands';
-import { componentFacts } from './components';
-import { changeOf, planeOf, type PlanContext, type Site } from './context';
+import { planeOf, type PlanContext, type SiteComponents } from './context';
 import { reachComponent } from './installs';
 import { strategyChecks, strategyRecipes } from './strategies';
-
-export type SiteComponents = {
-  readonly site: Site;
-  /** Components in use at the site, in upgrade order. */
-  readonly inUse: readonly ComponentId[];
-  /** Those of them that move to a new version. */
-  readonly upgraded: readonly ComponentId[];
-};
 
 function fromChecklist(
   item: ChecklistItem,
@@ -51,7 +42,7 @@ export function runningVersionCommands(
     inUse.flatMap((component) =>
       siteVersionCommands(install, component, names, site).map((command) => ({
         ...command,
-        label: `${componentFacts[component].label}${site.where}${command.label === undefined ? '' : `, ${command.label}`}`,
+        label: `${componentLabel(component)}${site.where}${command.label === undefined ? '' : `, ${command.label}`}`,
       })),
     ),
   );
@@ -62,7 +53,7 @@ function packageChecks(ctx: PlanContext, sites: readonly SiteComponents[]): read
   const packages = [
     ...new Set(
       sites.flatMap(({ upgraded }) =>
-        upgraded.map((component) => componentFacts[component].packageName),
+        upgraded.map((component) => findComponent(component).packageName),
       ),
     ),
   ];
@@ -73,8 +64,9 @@ function packageChecks(ctx: PlanContext, sites: readonly SiteComponents[]): read
   return [];
 }
 
-function pluginApiList(ctx: PlanContext, main: Site | null): readonly Command[] {
+function pluginApiList(ctx: PlanContext): readonly Command[] {
   const { input, names } = ctx;
+  const main = ctx.main?.site ?? null;
   if (input.model === 'oss' && input.install !== null && main !== null) {
     return [
       reachComponent(
@@ -91,7 +83,7 @@ function pluginApiList(ctx: PlanContext, main: Site | null): readonly Command[] 
   const lines = (base: string): readonly string[] => [
     `curl -fsS -H "Authorization: $TYK_DASHBOARD_API_KEY" "${base}/api/apis?p=-1" | jq -r '.apis[] | select((.api_definition.custom_middleware_bundle // "") != "") | "\\(.api_definition.api_id) \\(.api_definition.custom_middleware_bundle)"'`,
   ];
-  if (input.install === null || main === null || !findModel(input.model).hasDatabase)
+  if (input.install === null || main === null || input.database === null)
     return [bash(lines('$TYK_DASHBOARD_URL').join('\n'))];
   return [
     reachComponent(
@@ -140,8 +132,8 @@ function helmSteps(ctx: PlanContext, sites: readonly SiteComponents[]): readonly
             },
           ];
     const pinned = inUse.flatMap((component) => {
-      const change = changeOf(ctx.input, component);
-      const f = componentFacts[component];
+      const change = ctx.facts.changes[component];
+      const f = findComponent(component);
       return change === null
         ? []
         : [
@@ -166,19 +158,12 @@ function helmSteps(ctx: PlanContext, sites: readonly SiteComponents[]): readonly
   return [repoStep, ...perSite];
 }
 
-export function prepareSteps(
-  ctx: PlanContext,
-  main: Site | null,
-  sites: readonly SiteComponents[],
-): readonly Step[] {
-  const { input } = ctx;
+export function prepareSteps(ctx: PlanContext): readonly Step[] {
+  const { input, sites } = ctx;
   const checklist = preparationChecklist(input);
   const extraCommands: Readonly<Record<string, readonly Command[]>> = {
-    'strategy-prerequisites': strategyChecks(
-      ctx,
-      sites.map(({ site, upgraded }) => ({ site, components: upgraded })),
-    ),
-    'go-plugins-identified': input.usesGoPlugins ? pluginApiList(ctx, main) : [],
+    'strategy-prerequisites': strategyChecks(ctx),
+    'go-plugins-identified': input.usesGoPlugins ? pluginApiList(ctx) : [],
     'linux-target-available': packageChecks(ctx, sites),
     'linux-local-packages':
       input.install === 'deb'

@@ -1,10 +1,11 @@
-// What each upgrade strategy adds to the plan (facts §8): how every component upgrade is carried
+// What each upgrade strategy adds to the plan (docs/sources.md: upgrade guide, strategies): how every component upgrade is carried
 // out, and the steps that open and close the change, switch traffic, and lead the way back.
-import { findModel } from '../catalog';
+import { isClusterInstall } from '../catalog/installs';
+import { isRunByTyk } from '../catalog/models';
 import { shellQuote as q } from '../shell';
 import type { Command, ComponentId, InstallType, NormalizedInput, Step, Strategy } from '../types';
 import { bash } from './commands';
-import type { PlanContext, Site } from './context';
+import type { PlanContext } from './context';
 
 type StrategyRecipe = {
   /** A sentence added to each component upgrade on a self-run installation. */
@@ -18,13 +19,12 @@ type StrategyRecipe = {
   readonly after: (input: NormalizedInput) => readonly Step[];
 };
 
-const isCluster = (install: InstallType): boolean => install === 'kubernetes' || install === 'helm';
-const isSelfRun = (input: NormalizedInput): boolean => input.model !== 'cloud';
+const isSelfRun = (input: NormalizedInput): boolean => !isRunByTyk(input.model);
 const none = (): readonly Step[] => [];
 
 const rolling: StrategyRecipe = {
   upgradeNote: (install, component) => {
-    if (isCluster(install))
+    if (isClusterInstall(install))
       return 'Rolling: Kubernetes replaces the pods one at a time (RollingUpdate); keep at least two replicas so some always serve.';
     if (component === 'pump')
       return 'Rolling: Pump takes no inbound traffic, so upgrade its instances one after another.';
@@ -196,21 +196,18 @@ export const strategyRecipes = {
 } as const satisfies Record<Strategy, StrategyRecipe>;
 
 /** Commands that check the strategy's prerequisites where a command can check them. */
-export function strategyChecks(
-  ctx: PlanContext,
-  sites: readonly { readonly site: Site; readonly components: readonly ComponentId[] }[],
-): readonly Command[] {
+export function strategyChecks(ctx: PlanContext): readonly Command[] {
   const { input, names } = ctx;
   if (input.strategy !== 'rolling' || input.install === null) return [];
-  if (isCluster(input.install)) {
-    return sites.map(({ site, components }) =>
+  if (isClusterInstall(input.install)) {
+    return ctx.sites.map(({ site, upgraded }) =>
       bash(
-        `kubectl -n ${q(site.namespace)} get deployment ${components.map((component) => q(site.workloads[component])).join(' ')}`,
+        `kubectl -n ${q(site.namespace)} get deployment ${upgraded.map((component) => q(site.workloads[component])).join(' ')}`,
         `READY shows at least 2 replicas${site.where}`,
       ),
     );
   }
-  if (findModel(input.model).hasDatabase && input.components.includes('dashboard')) {
+  if (input.database !== null) {
     return [
       bash(
         `sudo jq -r .license_key ${q(names.dashboardConfig)} | sha256sum`,

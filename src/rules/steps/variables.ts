@@ -1,54 +1,9 @@
 // Values the commands read from the shell instead of the plan: secrets never appear in a plan, and
 // per-site values the wizard does not ask for. One step at the start asks for those the plan uses.
+import { shellVariables, type ShellVariable } from '../catalog/shell-variables';
 import { shellQuote as q } from '../shell';
 import type { Command, Phase, Step } from '../types';
 import { bash } from './commands';
-
-export type ShellVariable = {
-  readonly name: string;
-  readonly prompt: string;
-  readonly isSecret: boolean;
-  /** Left unset when the answer is empty (a password Redis may not have). */
-  readonly isOptional?: boolean;
-};
-
-export const shellVariables = [
-  { name: 'TYK_DASHBOARD_API_KEY', prompt: 'Dashboard API key of an admin user', isSecret: true },
-  { name: 'TYK_DASHBOARD_URL', prompt: 'Tyk Cloud Dashboard URL (https://...)', isSecret: false },
-  { name: 'TYK_GW_SECRET', prompt: 'Gateway API secret (secret in tyk.conf)', isSecret: true },
-  {
-    name: 'TYK_CLOUD_GATEWAY_URL',
-    prompt: 'URL of a Tyk Cloud data plane Gateway (https://...)',
-    isSecret: false,
-  },
-  { name: 'TYK_GATEWAY_URL', prompt: 'Gateway URL (http://host:port)', isSecret: false },
-  { name: 'PGUSER', prompt: 'PostgreSQL user', isSecret: false },
-  { name: 'PGPASSWORD', prompt: 'PostgreSQL password', isSecret: true },
-  {
-    name: 'REDISCLI_AUTH',
-    prompt: 'Redis password (empty if none)',
-    isSecret: true,
-    isOptional: true,
-  },
-  {
-    name: 'RESTORE_TEST_HOST',
-    prompt: 'Host of the test database for the restore test',
-    isSecret: false,
-  },
-  { name: 'TYK_BUNDLE_DIR', prompt: 'Folder your bundle server serves', isSecret: false },
-  { name: 'TYK_BUNDLE_BASE_URL', prompt: 'bundle_base_url from tyk.conf', isSecret: false },
-  { name: 'MSERVCTL_CONFIG', prompt: 'Path of your mservctl config file', isSecret: false },
-  {
-    name: 'TYK_TEST_API_PATH',
-    prompt: 'Listen path of an API to test, without the leading slash',
-    isSecret: false,
-  },
-  {
-    name: 'API_ID',
-    prompt: 'ID of an API that uses the plugin (set it again for each API)',
-    isSecret: false,
-  },
-] as const satisfies readonly ShellVariable[];
 
 const variableUse = /\$\{?([A-Z][A-Z0-9_]*)/g;
 

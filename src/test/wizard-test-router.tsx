@@ -11,7 +11,8 @@ import { WizardLayout } from '@/pages/wizard-layout';
 import { WizardNamesPage } from '@/pages/wizard-names-page';
 import { WizardPreparationPage } from '@/pages/wizard-preparation-page';
 import { WizardVersionsPage } from '@/pages/wizard-versions-page';
-import { useWizardStore, type DraftAnswers } from '@/store/wizard-store';
+import { type DraftAnswers } from '@/rules';
+import { useWizardStore } from '@/store/wizard-store';
 
 export function renderWizard(path: string) {
   const router = createMemoryRouter(

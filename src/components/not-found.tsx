@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 
-export function NotFoundPage() {
+/** What an address that leads nowhere shows: a page of its own, or a guide that does not exist. */
+export function NotFound() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Page not found</h1>

@@ -1,5 +1,5 @@
-// The order Tyk asks for (facts §5): the control plane before the data planes, and a fixed
-// component order inside each.
+// The order Tyk asks for (docs/sources.md: upgrade guide, "upgrade order" per model): the control
+// plane before the data planes, and a fixed component order inside each.
 import type { ComponentId, DeploymentModel } from '../types';
 
 export type ModelOrder = {

@@ -1,6 +1,5 @@
+import { checkDraft, stepOfField, defaultAnswers, type DraftAnswers } from './index';
 import { describe, expect, it } from 'vitest';
-import { checkDraft, stepOfField } from '@/store/draft-check';
-import { defaultAnswers, type DraftAnswers } from '@/store/wizard-store';
 
 const complete: DraftAnswers = {
   ...defaultAnswers,

@@ -1,45 +1,14 @@
-// What the plan needs to know about each Tyk component: package, service, image, Helm values
-// key, config file and health check. One entry per component; installation types read the
-// fields they need.
-import type { ComponentId, DeploymentModel, NameId } from '../types';
+// The Tyk components: what each one is, and everything the plan needs to know to move it — its
+// Linux package, service, image, Helm values keys, config file, health-check names and start-up
+// log line (docs/sources.md: upgrade guide, install pages, tyk-charts). Labels live here only.
+import type { ComponentEntry, ComponentId, DeploymentModel } from '../types';
 
-export type HealthCheck = {
-  /** Names that hold the host and port the check calls. */
-  readonly hostName: NameId;
-  readonly portName: NameId;
-  readonly path: string;
-  readonly expect: string;
-};
-
-export type ComponentFacts = {
-  readonly id: ComponentId;
-  readonly label: string;
-  /** Linux package (yum and apt). */
-  readonly packageName: string;
-  /** Packagecloud repository; yum knows it as `tyk_<repo>`. */
-  readonly repo: string;
-  readonly service: string;
-  /** Docker Hub image; the Gateway of licensed models is the Enterprise Edition image. */
-  readonly image: string;
-  readonly licensedImage: string;
-  /** Top-level and component keys of the image tag in the umbrella charts' values.yaml. */
-  readonly helmChartKey: string;
-  readonly helmComponentKey: string;
-  /** Config file name and its path inside the container (the same as on a Linux host). */
-  readonly configFile: string;
-  readonly containerConfig: string;
-  readonly nameField: NameId;
-  readonly configField: NameId;
-  /** Ports a replacement container publishes besides the health check port. */
-  readonly extraPorts: readonly number[];
-  /** Text the component logs at start-up, with its version. */
-  readonly startupLog: string | null;
-};
-
-export const componentFacts = {
-  gateway: {
+export const components = [
+  {
     id: 'gateway',
     label: 'Gateway',
+    description: 'Proxies API traffic.',
+    versionLine: 'gateway',
     packageName: 'tyk-gateway',
     repo: 'tyk-gateway',
     service: 'tyk-gateway',
@@ -51,12 +20,16 @@ export const componentFacts = {
     containerConfig: '/opt/tyk-gateway/tyk.conf',
     nameField: 'gatewayName',
     configField: 'gatewayConfig',
+    hostField: 'gatewayHost',
+    portField: 'gatewayPort',
     extraPorts: [],
     startupLog: 'Tyk API Gateway',
   },
-  dashboard: {
+  {
     id: 'dashboard',
     label: 'Dashboard',
+    description: 'Manages APIs, policies and users; keeps them in MongoDB or PostgreSQL.',
+    versionLine: 'gateway',
     packageName: 'tyk-dashboard',
     repo: 'tyk-dashboard',
     service: 'tyk-dashboard',
@@ -68,12 +41,16 @@ export const componentFacts = {
     containerConfig: '/opt/tyk-dashboard/tyk_analytics.conf',
     nameField: 'dashboardName',
     configField: 'dashboardConfig',
+    hostField: 'dashboardHost',
+    portField: 'dashboardPort',
     extraPorts: [],
     startupLog: null,
   },
-  pump: {
+  {
     id: 'pump',
     label: 'Pump',
+    description: 'Moves analytics out of Redis into your data stores.',
+    versionLine: 'pump',
     packageName: 'tyk-pump',
     repo: 'tyk-pump',
     service: 'tyk-pump',
@@ -85,12 +62,16 @@ export const componentFacts = {
     containerConfig: '/opt/tyk-pump/pump.conf',
     nameField: 'pumpName',
     configField: 'pumpConfig',
+    hostField: 'pumpHost',
+    portField: 'pumpHealthPort',
     extraPorts: [],
     startupLog: null,
   },
-  mdcb: {
+  {
     id: 'mdcb',
     label: 'MDCB',
+    description: 'Multi Data Centre Bridge: syncs data-plane Gateways with the control plane.',
+    versionLine: 'mdcb',
     // MDCB ships as tyk-sink from the tyk-mdcb-stable repository; its versions are 2.x.
     packageName: 'tyk-sink',
     repo: 'tyk-mdcb-stable',
@@ -103,14 +84,26 @@ export const componentFacts = {
     containerConfig: '/opt/tyk-sink/tyk_sink.conf',
     nameField: 'mdcbName',
     configField: 'mdcbConfig',
+    hostField: 'mdcbHost',
+    portField: 'mdcbHttpPort',
     // The RPC port the data planes connect to.
     extraPorts: [9091],
     startupLog: null,
   },
-} as const satisfies Record<ComponentId, ComponentFacts>;
+] as const satisfies readonly ComponentEntry[];
+
+export const componentIds: readonly ComponentId[] = components.map((entry) => entry.id);
+
+export function findComponent(id: ComponentId): ComponentEntry {
+  return components.find((entry) => entry.id === id) as ComponentEntry;
+}
+
+export function componentLabel(id: ComponentId): string {
+  return findComponent(id).label;
+}
 
 /** The image a component runs in a model: the open-source Gateway only where there is no licence. */
 export function imageOf(component: ComponentId, model: DeploymentModel): string {
-  const facts: ComponentFacts = componentFacts[component];
-  return model === 'oss' ? facts.image : facts.licensedImage;
+  const entry = findComponent(component);
+  return model === 'oss' ? entry.image : entry.licensedImage;
 }

@@ -1,0 +1,103 @@
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { ExportPanel, fileStemOf } from '@/components/export-panel';
+import { SharePanel } from '@/components/share-panel';
+import { planLinkFor, renderMarkdown, type Plan } from '@/rules';
+
+type ToolbarPanel = 'share' | 'export';
+
+export type PlanToolbarProps = {
+  readonly plan: Plan;
+  /** The app's own address: a shared link opens this same build, wherever it is hosted. */
+  readonly appUrl: string;
+  /** Router path of the printable runbook. */
+  readonly printPath: string;
+};
+
+/** Share and Export, each a button that opens its panel under the buttons; one panel at a time. */
+export function PlanToolbar({ plan, appUrl, printPath }: PlanToolbarProps) {
+  const [openPanel, setOpenPanel] = useState<ToolbarPanel | null>(null);
+  const shareButton = useRef<HTMLButtonElement>(null);
+  const exportButton = useRef<HTMLButtonElement>(null);
+  const shareId = useId();
+  const exportId = useId();
+
+  function toggle(panel: ToolbarPanel): void {
+    setOpenPanel((open) => (open === panel ? null : panel));
+  }
+
+  // Escape closes the open panel and gives the keyboard back to the button that opened it.
+  function closeOnEscape(event: KeyboardEvent<HTMLDivElement>): void {
+    if (event.key !== 'Escape' || openPanel === null) return;
+    event.preventDefault();
+    (openPanel === 'share' ? shareButton : exportButton).current?.focus();
+    setOpenPanel(null);
+  }
+
+  const toggleClass =
+    'inline-flex items-center gap-1 rounded-md border border-blue-700 px-4 py-2 font-semibold text-blue-700 hover:bg-blue-50 aria-expanded:bg-blue-700 aria-expanded:text-white dark:border-sky-300 dark:text-sky-300 dark:hover:bg-slate-900 dark:aria-expanded:bg-sky-300 dark:aria-expanded:text-slate-950';
+
+  return (
+    <div className="space-y-4 print:hidden" onKeyDown={closeOnEscape}>
+      <div role="group" aria-label="Share and export" className="flex flex-wrap gap-3">
+        <button
+          ref={shareButton}
+          type="button"
+          aria-expanded={openPanel === 'share'}
+          aria-controls={shareId}
+          onClick={() => toggle('share')}
+          className={toggleClass}
+        >
+          Share
+        </button>
+        <button
+          ref={exportButton}
+          type="button"
+          aria-expanded={openPanel === 'export'}
+          aria-controls={exportId}
+          onClick={() => toggle('export')}
+          className={toggleClass}
+        >
+          Export
+        </button>
+      </div>
+      {openPanel === 'share' ? <PlanShare id={shareId} plan={plan} appUrl={appUrl} /> : null}
+      {openPanel === 'export' ? (
+        <PlanExport id={exportId} plan={plan} printPath={printPath} />
+      ) : null}
+    </div>
+  );
+}
+
+type PlanShareProps = { readonly id: string; readonly plan: Plan; readonly appUrl: string };
+
+function PlanShare({ id, plan, appUrl }: PlanShareProps) {
+  const [includeNames, setIncludeNames] = useState(false);
+  const link = useMemo(
+    () => planLinkFor(appUrl, plan.input, { includeNames }),
+    [appUrl, plan.input, includeNames],
+  );
+  return (
+    <SharePanel
+      id={id}
+      link={link}
+      includeNames={includeNames}
+      onIncludeNamesChange={setIncludeNames}
+    />
+  );
+}
+
+type PlanExportProps = { readonly id: string; readonly plan: Plan; readonly printPath: string };
+
+function PlanExport({ id, plan, printPath }: PlanExportProps) {
+  const markdown = useMemo(() => renderMarkdown(plan), [plan]);
+  const json = useMemo(() => `${JSON.stringify(plan, null, 2)}\n`, [plan]);
+  return (
+    <ExportPanel
+      id={id}
+      markdown={markdown}
+      json={json}
+      fileStem={fileStemOf(plan.title)}
+      printPath={printPath}
+    />
+  );
+}

@@ -1,0 +1,357 @@
+// The answers as the wizard keeps them while they are typed, with the one set of defaults, how they
+// fit a change of model, and how they become the input `validate` checks (and come back from a link
+// or from storage). The store, the link codec and the CLI all go through here.
+import { componentIds } from './catalog/components';
+import { databaseIds } from './catalog/databases';
+import { isClusterInstall, installIds } from './catalog/installs';
+import { componentsOf, findModel, hasDashboardDatabase, modelIds } from './catalog/models';
+import { nameFields } from './catalog/name-fields';
+import { strategyIds } from './catalog/strategies';
+import { relevantNameFields } from './names';
+import type {
+  ComponentId,
+  Database,
+  DeploymentModel,
+  DraftAnswers,
+  DraftDataPlane,
+  DraftVersionChange,
+  InstallType,
+  NameId,
+  Strategy,
+} from './types';
+
+/** The defaults every source of answers shares: typed, linked, stored or given as CLI flags. */
+export const answerDefaults = {
+  model: 'self-managed',
+  install: 'docker-compose',
+  database: 'mongodb',
+  strategy: 'rolling',
+  downtimeMinutes: 60,
+  dataPlaneName: 'data-plane-1',
+} as const satisfies {
+  readonly model: DeploymentModel;
+  readonly install: InstallType;
+  readonly database: Database;
+  readonly strategy: Strategy;
+  readonly downtimeMinutes: number;
+  readonly dataPlaneName: string;
+};
+
+/** The limits every source of answers is held to. */
+export const answerLimits = {
+  /** Data planes in one plan; more is a split upgrade. */
+  maxDataPlanes: 20,
+  /** A downtime window of at most a week, in minutes. */
+  maxDowntimeMinutes: 7 * 24 * 60,
+} as const;
+
+function emptyPlane(name: string): DraftDataPlane {
+  return { name, namespace: '', release: '', gatewayHost: '' };
+}
+
+/** The answers of a new plan. */
+export const defaultAnswers: DraftAnswers = {
+  model: answerDefaults.model,
+  install: answerDefaults.install,
+  components: ['dashboard', 'gateway', 'pump'],
+  usesGoPlugins: false,
+  database: answerDefaults.database,
+  dataPlanes: [emptyPlane(answerDefaults.dataPlaneName)],
+  gateway: { from: '', to: '' },
+  pump: { from: '', to: '' },
+  mdcb: { from: '', to: '' },
+  strategy: answerDefaults.strategy,
+  downtimeMinutes: '',
+  names: {},
+};
+
+/** Copies answers so that no two plans (or the defaults) share arrays or objects. */
+export function copyAnswers(answers: DraftAnswers): DraftAnswers {
+  return {
+    ...answers,
+    components: [...answers.components],
+    dataPlanes: answers.dataPlanes.map((plane) => ({ ...plane })),
+    gateway: { ...answers.gateway },
+    pump: { ...answers.pump },
+    mdcb: { ...answers.mdcb },
+    names: { ...answers.names },
+  };
+}
+
+/**
+ * The answers after a change of model: components, installation and data planes made to fit it.
+ * Optional components the old model did not offer come back as the defaults have them.
+ */
+export function fitAnswersToModel(answers: DraftAnswers, model: DeploymentModel): DraftAnswers {
+  const entry = findModel(model);
+  const previouslyOffered = componentsOf(answers.model);
+  const components = componentsOf(model).filter(
+    (id) =>
+      entry.requiredComponents.includes(id) ||
+      answers.components.includes(id) ||
+      (!previouslyOffered.includes(id) && defaultAnswers.components.includes(id)),
+  );
+  const install = entry.installs.length === 0 ? null : (answers.install ?? defaultAnswers.install);
+  const dataPlanes =
+    entry.hasDataPlanes && answers.dataPlanes.length === 0
+      ? copyAnswers(defaultAnswers).dataPlanes
+      : answers.dataPlanes;
+  return { ...answers, model, components, install, dataPlanes };
+}
+
+/** A version change for `validate`: an empty target means "the recommended one". */
+function versionChange(change: DraftVersionChange): { from: string; to?: string } {
+  return change.to.trim() === '' ? { from: change.from } : { from: change.from, to: change.to };
+}
+
+function downtimeValue(raw: string): number | string {
+  return /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : raw;
+}
+
+/**
+ * The object handed to `validate` and `buildPlan`. Answers the chosen model does not use are left
+ * out, so a value typed for another model never blocks the plan; blank optional fields fall back
+ * to Tyk's defaults.
+ */
+export function toPlanInput(answers: DraftAnswers): unknown {
+  const entry = findModel(answers.model);
+  const install = entry.installs.length === 0 ? null : answers.install;
+  const isCluster = isClusterInstall(install);
+  const names: Partial<Record<NameId, string>> = {};
+  for (const field of relevantNameFields({ ...answers, install })) {
+    const value = answers.names[field.id];
+    if (value !== undefined && value.trim() !== '') names[field.id] = value;
+  }
+  return {
+    model: answers.model,
+    ...(install === null ? {} : { install }),
+    components: [...answers.components],
+    usesGoPlugins: answers.usesGoPlugins,
+    ...(hasDashboardDatabase(answers.model, answers.components)
+      ? { database: answers.database }
+      : {}),
+    ...(entry.hasDataPlanes
+      ? {
+          dataPlanes: answers.dataPlanes.map((plane) => ({
+            name: plane.name,
+            ...(isCluster && plane.namespace.trim() !== '' ? { namespace: plane.namespace } : {}),
+            ...(isCluster && plane.release.trim() !== '' ? { release: plane.release } : {}),
+            ...(plane.gatewayHost.trim() !== '' ? { gatewayHost: plane.gatewayHost } : {}),
+          })),
+        }
+      : {}),
+    gateway: versionChange(answers.gateway),
+    ...(answers.components.includes('pump') ? { pump: versionChange(answers.pump) } : {}),
+    ...(answers.components.includes('mdcb') ? { mdcb: versionChange(answers.mdcb) } : {}),
+    strategy: answers.strategy,
+    ...(answers.strategy === 'downtime'
+      ? { downtimeMinutes: downtimeValue(answers.downtimeMinutes) }
+      : {}),
+    names,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function oneOf<T extends string>(allowed: readonly T[], value: unknown): T | undefined {
+  return allowed.find((id) => id === value);
+}
+
+/** A version change from a link: both halves as typed, anything else blank. */
+function draftChange(value: unknown): DraftVersionChange {
+  if (!isRecord(value)) return { from: '', to: '' };
+  const { from, to } = value;
+  return {
+    from: typeof from === 'string' ? from : '',
+    to: typeof to === 'string' ? to : '',
+  };
+}
+
+function draftText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+}
+
+const nameIds: readonly NameId[] = nameFields.map((field) => field.id);
+
+/**
+ * Draft answers from a decoded plan link (or any PlanInput-shaped object): strings as typed,
+ * unknown or malformed fields at their defaults, components and data planes fitted to the model.
+ * `validate` still judges the result; this only makes it something the wizard can show and edit.
+ */
+export function answersFromInput(input: Readonly<Record<string, unknown>>): DraftAnswers {
+  const model = oneOf(modelIds, input['model']) ?? defaultAnswers.model;
+  const rawComponents = input['components'];
+  const components = Array.isArray(rawComponents)
+    ? componentIds.filter((id) => rawComponents.includes(id))
+    : [...defaultAnswers.components];
+  const rawPlanes = input['dataPlanes'];
+  const dataPlanes = Array.isArray(rawPlanes)
+    ? rawPlanes.filter(isRecord).map((plane) => ({
+        name: draftText(plane['name']),
+        namespace: draftText(plane['namespace']),
+        release: draftText(plane['release']),
+        gatewayHost: draftText(plane['gatewayHost']),
+      }))
+    : [];
+  const rawNames = input['names'];
+  const names: Partial<Record<NameId, string>> = {};
+  if (isRecord(rawNames)) {
+    for (const id of nameIds) {
+      const text = draftText(rawNames[id]);
+      if (text !== '') names[id] = text;
+    }
+  }
+  const answers: DraftAnswers = {
+    model,
+    install: oneOf(installIds, input['install']) ?? defaultAnswers.install,
+    components,
+    usesGoPlugins: input['usesGoPlugins'] === true,
+    database: oneOf(databaseIds, input['database']) ?? defaultAnswers.database,
+    dataPlanes,
+    gateway: draftChange(input['gateway']),
+    pump: draftChange(input['pump']),
+    mdcb: draftChange(input['mdcb']),
+    strategy: oneOf(strategyIds, input['strategy']) ?? defaultAnswers.strategy,
+    downtimeMinutes: draftText(input['downtimeMinutes']),
+    names,
+  };
+  // The model is already the link's, so fitting keeps the link's components and adds only the
+  // required ones; it also clears the installation of Tyk Cloud and adds a missing data plane.
+  return copyAnswers(fitAnswersToModel(answers, model));
+}
+
+// Reading stored answers back: stricter than a link, because a field of the wrong shape means the
+// data is not what this app wrote, and guessing would put words in the user's mouth.
+
+/** Marks a field that is present but of the wrong shape: the whole answer set is refused. */
+const wrong = Symbol('wrong shape');
+type Read<T> = T | typeof wrong;
+
+export function readStoredString(value: unknown, fallback: string): string | null {
+  const read = readString(value, fallback);
+  return read === wrong ? null : read;
+}
+
+function readString(value: unknown, fallback: string): Read<string> {
+  if (value === undefined) return fallback;
+  return typeof value === 'string' ? value : wrong;
+}
+
+function readChoice<T extends string>(value: unknown, allowed: readonly T[], fallback: T): Read<T> {
+  if (value === undefined) return fallback;
+  return oneOf(allowed, value) ?? wrong;
+}
+
+function readChange(value: unknown): Read<DraftVersionChange> {
+  if (value === undefined) return { from: '', to: '' };
+  if (!isRecord(value)) return wrong;
+  const from = readString(value['from'], '');
+  const to = readString(value['to'], '');
+  return from === wrong || to === wrong ? wrong : { from, to };
+}
+
+function readDataPlanes(value: unknown): Read<DraftDataPlane[]> {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) return wrong;
+  const planes: DraftDataPlane[] = [];
+  for (const item of value) {
+    if (!isRecord(item)) return wrong;
+    const name = readString(item['name'], '');
+    const namespace = readString(item['namespace'], '');
+    const release = readString(item['release'], '');
+    const gatewayHost = readString(item['gatewayHost'], '');
+    if (name === wrong || namespace === wrong || release === wrong || gatewayHost === wrong) {
+      return wrong;
+    }
+    planes.push({ name, namespace, release, gatewayHost });
+  }
+  return planes;
+}
+
+function readNames(value: unknown): Read<Partial<Record<NameId, string>>> {
+  if (value === undefined) return {};
+  if (!isRecord(value)) return wrong;
+  const names: Partial<Record<NameId, string>> = {};
+  for (const id of nameIds) {
+    const typed = value[id];
+    if (typed === undefined) continue;
+    // Ports were once numbers; both read back as the text the user sees.
+    if (typeof typed === 'number' && Number.isFinite(typed)) names[id] = String(typed);
+    else if (typeof typed === 'string') names[id] = typed;
+    else return wrong;
+  }
+  return names;
+}
+
+function readComponents(value: unknown): Read<ComponentId[]> {
+  if (!Array.isArray(value)) return wrong;
+  const chosen: ComponentId[] = [];
+  for (const item of value) {
+    const id = oneOf(componentIds, item);
+    if (id === undefined) return wrong;
+    if (!chosen.includes(id)) chosen.push(id);
+  }
+  return chosen;
+}
+
+/** Answers read back from storage, or null when they are not in the shape this app writes. */
+export function readStoredAnswers(value: unknown): DraftAnswers | null {
+  if (!isRecord(value)) return null;
+  // The model decides everything else: without a known one the answers cannot be read.
+  const model = oneOf(modelIds, value['model']);
+  if (model === undefined) return null;
+  const install =
+    value['install'] === null
+      ? null
+      : readChoice(value['install'], installIds, answerDefaults.install);
+  const components =
+    value['components'] === undefined
+      ? [...findModel(model).requiredComponents]
+      : readComponents(value['components']);
+  const usesGoPlugins =
+    value['usesGoPlugins'] === undefined
+      ? false
+      : typeof value['usesGoPlugins'] === 'boolean'
+        ? value['usesGoPlugins']
+        : wrong;
+  const database = readChoice(value['database'], databaseIds, answerDefaults.database);
+  const dataPlanes = readDataPlanes(value['dataPlanes']);
+  const gateway = readChange(value['gateway']);
+  const pump = readChange(value['pump']);
+  const mdcb = readChange(value['mdcb']);
+  const strategy = readChoice(value['strategy'], strategyIds, answerDefaults.strategy);
+  const downtimeMinutes = readString(value['downtimeMinutes'], '');
+  const names = readNames(value['names']);
+  if (
+    install === wrong ||
+    components === wrong ||
+    usesGoPlugins === wrong ||
+    database === wrong ||
+    dataPlanes === wrong ||
+    gateway === wrong ||
+    pump === wrong ||
+    mdcb === wrong ||
+    strategy === wrong ||
+    downtimeMinutes === wrong ||
+    names === wrong
+  ) {
+    return null;
+  }
+  return {
+    model,
+    install,
+    components,
+    usesGoPlugins,
+    database,
+    dataPlanes,
+    gateway,
+    pump,
+    mdcb,
+    strategy,
+    downtimeMinutes,
+    names,
+  };
+}

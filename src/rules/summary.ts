@@ -1,0 +1,164 @@
+// One summary of a plan, for everything that shows one: the text and Markdown runbooks, the plan
+// page, the printed cover, the wizard frame and the saved-plans list. Labels come from the catalogue.
+import { componentLabel, findComponent } from './catalog/components';
+import { databaseLabel } from './catalog/databases';
+import { findInstall } from './catalog/installs';
+import { findModel } from './catalog/models';
+import { findStrategy } from './catalog/strategies';
+import type {
+  Advisory,
+  ComponentId,
+  NormalizedInput,
+  Phase,
+  Plan,
+  Plane,
+  Step,
+  StepComponent,
+  VersionLine,
+} from './types';
+
+/** One fact about the deployment: "Deployment model: Tyk Self-Managed". */
+export type SummaryFact = { readonly label: string; readonly value: string };
+
+/** One component's move, with its label. */
+export type VersionRow = {
+  readonly component: ComponentId;
+  readonly label: string;
+  readonly from: string;
+  readonly to: string;
+  /** The target is the compatibility matrix's recommendation. */
+  readonly isDefaultTarget: boolean;
+};
+
+export type PlanSummary = {
+  readonly title: string;
+  readonly facts: readonly SummaryFact[];
+  readonly versions: readonly VersionRow[];
+  readonly stepCount: number;
+  readonly phaseCount: number;
+  /** "40 steps in 8 phases" */
+  readonly countText: string;
+};
+
+/** A phase with the number of its first step: numbering runs on across phases. */
+export type NumberedPhase = { readonly phase: Phase; readonly firstNumber: number };
+
+export function installLabel(input: Pick<NormalizedInput, 'install'>): string {
+  return input.install === null ? 'Run by Tyk' : findInstall(input.install).label;
+}
+
+export function summaryFacts(input: NormalizedInput): readonly SummaryFact[] {
+  return [
+    { label: 'Deployment model', value: findModel(input.model).label },
+    { label: 'Installation', value: installLabel(input) },
+    ...(input.database === null
+      ? []
+      : [{ label: 'Database', value: databaseLabel(input.database) }]),
+    { label: 'Go plugins', value: input.usesGoPlugins ? 'in use' : 'not in use' },
+    ...(input.dataPlanes.length === 0
+      ? []
+      : [{ label: 'Data planes', value: input.dataPlanes.map((plane) => plane.name).join(', ') }]),
+    { label: 'Strategy', value: findStrategy(input.strategy).label },
+    ...(input.downtimeMinutes === null
+      ? []
+      : [{ label: 'Window', value: `${input.downtimeMinutes} minutes` }]),
+  ];
+}
+
+export function versionRows(plan: Pick<Plan, 'input' | 'versions'>): readonly VersionRow[] {
+  return plan.versions.map((summary) => ({
+    component: summary.component,
+    label: componentLabel(summary.component),
+    from: summary.from,
+    to: summary.to,
+    isDefaultTarget:
+      plan.input[findComponent(summary.component).versionLine]?.isDefaultTarget ?? false,
+  }));
+}
+
+export function countText(steps: number, phases: number): string {
+  return `${steps} ${steps === 1 ? 'step' : 'steps'} in ${phases} ${phases === 1 ? 'phase' : 'phases'}`;
+}
+
+export function allSteps(plan: Pick<Plan, 'phases'>): readonly Step[] {
+  return plan.phases.flatMap((phase) => phase.steps);
+}
+
+export function planSummary(plan: Plan): PlanSummary {
+  const stepCount = allSteps(plan).length;
+  return {
+    title: plan.title,
+    facts: summaryFacts(plan.input),
+    versions: versionRows(plan),
+    stepCount,
+    phaseCount: plan.phases.length,
+    countText: countText(stepCount, plan.phases.length),
+  };
+}
+
+export function numberedPhases(plan: Pick<Plan, 'phases'>): readonly NumberedPhase[] {
+  let next = 1;
+  return plan.phases.map((phase) => {
+    const firstNumber = next;
+    next += phase.steps.length;
+    return { phase, firstNumber };
+  });
+}
+
+export type ProgressCount = { readonly done: number; readonly total: number };
+
+export type PlanProgress = {
+  readonly overall: ProgressCount;
+  readonly byPhase: Readonly<Record<string, ProgressCount>>;
+  /** Phases with steps, every one of them done. */
+  readonly finishedPhaseIds: readonly string[];
+  readonly isComplete: boolean;
+};
+
+/** How far the runbook is, given which step ids are done. */
+export function planProgress(
+  plan: Pick<Plan, 'phases'>,
+  isDone: (stepId: string) => boolean,
+): PlanProgress {
+  const byPhase: Record<string, ProgressCount> = {};
+  const finishedPhaseIds: string[] = [];
+  let done = 0;
+  let total = 0;
+  for (const phase of plan.phases) {
+    const phaseDone = phase.steps.filter((step) => isDone(step.id)).length;
+    byPhase[phase.id] = { done: phaseDone, total: phase.steps.length };
+    if (phase.steps.length > 0 && phaseDone === phase.steps.length) finishedPhaseIds.push(phase.id);
+    done += phaseDone;
+    total += phase.steps.length;
+  }
+  return {
+    overall: { done, total },
+    byPhase,
+    finishedPhaseIds,
+    isComplete: total > 0 && done === total,
+  };
+}
+
+/** Where an advisory applies: "Gateway, from 5.3.0", or null when it names neither. */
+export function advisoryContext(advisory: Advisory): string | null {
+  const parts = [
+    advisory.component === undefined ? null : componentLabel(advisory.component),
+    advisory.version === undefined ? null : `from ${advisory.version}`,
+  ].filter((part): part is string => part !== null);
+  return parts.length === 0 ? null : parts.join(', ');
+}
+
+/** What a step works on: a component, or the Go plugins. */
+export function stepComponentLabel(component: StepComponent): string {
+  return component === 'go-plugins' ? 'Go plugins' : componentLabel(component);
+}
+
+export function planeLabel(plane: Plane): string {
+  return plane === 'control' ? 'Control plane' : 'Data plane';
+}
+
+/** What a version line is called for a deployment: the Gateway line carries the Dashboard along. */
+export function versionLineLabel(line: VersionLine, chosen: readonly ComponentId[]): string {
+  if (line !== 'gateway') return componentLabel(line);
+  return chosen.includes('dashboard') ? 'Gateway and Dashboard' : 'Gateway';
+}

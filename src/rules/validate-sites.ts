@@ -1,0 +1,149 @@
+// Reading where the deployment runs: the user's own names and each data plane, every one checked
+// before it may reach a command.
+import { answerDefaults, answerLimits } from './answers';
+import { findModel } from './catalog/models';
+import { nameFields } from './catalog/name-fields';
+import { shownValue } from './message-text';
+import {
+  dataPlaneDefaults,
+  defaultNames,
+  effectiveNameKind,
+  isNameRelevant,
+  nameProblem,
+} from './names';
+import { isBlank, isRecord, type Messages } from './read-input';
+import type {
+  DeploymentModel,
+  NameField,
+  Names,
+  NormalizedInput,
+  ResolvedDataPlane,
+} from './types';
+
+export function readNames(raw: unknown, context: NameContext, m: Messages): Names {
+  const defaults = defaultNames(context.model, context.install);
+  if (raw === undefined || raw === null) return defaults;
+  if (!isRecord(raw)) {
+    m.errors.push({ field: 'names', message: 'Names must be given as field: value pairs.' });
+    return defaults;
+  }
+  const names: Record<string, string | number> = { ...defaults };
+  for (const [key, value] of Object.entries(raw)) {
+    const field: NameField | undefined = nameFields.find((f) => f.id === key);
+    if (field === undefined) {
+      m.warnings.push({
+        field: `names.${shownValue(key)}`,
+        message: `"${shownValue(key)}" is not a name this wizard uses; it was ignored.`,
+      });
+      continue;
+    }
+    if (isBlank(value)) continue;
+    const relevant = isNameRelevant(field, context);
+    const problem = nameProblem(
+      effectiveNameKind(field, context.install),
+      typeof value === 'string' ? value.trim() : value,
+    );
+    if (problem !== null) {
+      // A name that no command uses cannot break the plan: keep the default quietly.
+      if (relevant)
+        m.errors.push({ field: `names.${field.id}`, message: `${field.label}: ${problem}` });
+      continue;
+    }
+    names[field.id] = field.kind === 'port' ? Number(value) : String(value).trim();
+  }
+  return names as Names;
+}
+
+export type NameContext = Pick<
+  NormalizedInput,
+  'model' | 'install' | 'components' | 'usesGoPlugins'
+>;
+
+export function readDataPlanes(
+  raw: unknown,
+  model: DeploymentModel | null,
+  m: Messages,
+): ResolvedDataPlane[] {
+  if (model === null || !findModel(model).hasDataPlanes) return [];
+  const list: unknown[] =
+    raw === undefined || raw === null
+      ? [{ name: answerDefaults.dataPlaneName }]
+      : Array.isArray(raw)
+        ? raw
+        : [];
+  if (!Array.isArray(raw) && raw !== undefined && raw !== null) {
+    m.errors.push({ field: 'dataPlanes', message: 'Data planes must be a list of names.' });
+    return [];
+  }
+  if (list.length === 0) {
+    m.errors.push({
+      field: 'dataPlanes',
+      message: `${findModel(model).label} needs at least one data plane.`,
+    });
+    return [];
+  }
+  if (list.length > answerLimits.maxDataPlanes) {
+    m.errors.push({
+      field: 'dataPlanes',
+      message: `At most ${answerLimits.maxDataPlanes} data planes fit in one plan; split the upgrade.`,
+    });
+    return [];
+  }
+  const seen = new Set<string>();
+  const planes: ResolvedDataPlane[] = [];
+  list.forEach((item, index) => {
+    const at = `dataPlanes[${index}]`;
+    const record = isRecord(item) ? item : typeof item === 'string' ? { name: item } : null;
+    if (record === null) {
+      m.errors.push({ field: at, message: `Data plane ${index + 1} must have a name.` });
+      return;
+    }
+    const rawName = typeof record['name'] === 'string' ? record['name'].trim() : record['name'];
+    const nameError = isBlank(rawName) ? 'is empty.' : nameProblem('k8s-name', rawName);
+    if (nameError !== null || typeof rawName !== 'string') {
+      m.errors.push({
+        field: `${at}.name`,
+        message: `Data plane ${index + 1} name: ${nameError ?? 'must be text.'}`,
+      });
+      return;
+    }
+    if (rawName.length > 40) {
+      m.errors.push({
+        field: `${at}.name`,
+        message: `Data plane ${index + 1} name is longer than 40 characters.`,
+      });
+      return;
+    }
+    if (seen.has(rawName)) {
+      m.errors.push({
+        field: `${at}.name`,
+        message: `Data plane name "${rawName}" is used twice; each needs its own name.`,
+      });
+      return;
+    }
+    seen.add(rawName);
+    const plane = { name: rawName, ...dataPlaneDefaults(rawName, list.length) };
+    const overrides = [
+      ['namespace', 'k8s-name', 'namespace'],
+      ['release', 'k8s-name', 'Helm release'],
+      ['gatewayHost', 'host', 'Gateway host'],
+    ] as const;
+    let isValid = true;
+    for (const [key, kind, label] of overrides) {
+      const value = typeof record[key] === 'string' ? record[key].trim() : record[key];
+      if (isBlank(value)) continue;
+      const problem = nameProblem(kind, value);
+      if (problem !== null || typeof value !== 'string') {
+        m.errors.push({
+          field: `${at}.${key}`,
+          message: `Data plane "${rawName}" ${label}: ${problem ?? 'must be text.'}`,
+        });
+        isValid = false;
+      } else {
+        plane[key] = value;
+      }
+    }
+    if (isValid) planes.push(plane);
+  });
+  return planes;
+}
