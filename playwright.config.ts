@@ -20,6 +20,11 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   workers: 2,
+  // Explicit limits, sized for a loaded two-core machine: every test takes under a third of its
+  // limit on an idle one (the journeys are split to keep it so), and every wait ends as soon as
+  // what it waits for is on the screen, so a generous limit costs nothing when all is well.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   reporter: isCI
     ? 'list'
     : [['list'], ['html', { outputFolder: 'playwright-report', open: 'never' }]],
@@ -28,6 +33,8 @@ export default defineConfig({
     // With no retries a trace would only cost time; the screenshot of a failure is kept instead.
     trace: 'off',
     screenshot: 'only-on-failure',
+    actionTimeout: 30_000,
+    navigationTimeout: 30_000,
     launchOptions,
   },
   projects: [

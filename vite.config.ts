@@ -69,9 +69,10 @@ export default defineConfig({
     sourcemap: false,
   },
   test: {
-    // A whole plan rendered in jsdom takes seconds on a shared 2-core machine: the default 5 s
-    // fails tests for the load, not for what they check.
+    // Time limits are explicit and leave room for a loaded machine: a test that passes in a second
+    // on two quiet cores may take ten on a busy CI box. A slower test sets its own limit.
     testTimeout: 30_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,
@@ -79,6 +80,11 @@ export default defineConfig({
           name: 'rules',
           environment: 'node',
           include: ['src/rules/**/*.test.ts', 'scripts/**/*.test.ts'],
+          // The rules hold no state, so test files share their workers' modules (and the plans
+          // of test-support/matrix-plans.ts) instead of loading everything again for each file.
+          isolate: false,
+          // One project after the other, so that no worker switches between Node and jsdom.
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -88,6 +94,11 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.tsx', 'src/store/**/*.test.ts', 'src/components/**/*.test.ts'],
           setupFiles: ['./src/test-setup.ts'],
+          // One jsdom and one load of React per worker rather than per file: the setup file
+          // unmounts, clears the storage and restores mocks after every test, and each suite
+          // resets the store it uses.
+          isolate: false,
+          sequence: { groupOrder: 0 },
         },
       },
     ],

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { buildPlan, planLinkFor, type PlanInput } from '../src/rules/index';
 import { expect, expectNoA11yViolations, saveScreenshots, test } from './fixtures';
 
 // Whole paths a user takes, from the landing page to a plan they follow: the answers, the order of
@@ -85,9 +86,55 @@ async function expectOverallProgress(page: Page, done: number, total: number): P
   await expect(page.getByText(`${done} of ${total} done`, { exact: true }).first()).toBeVisible();
 }
 
-/** Passes the pages between the versions and the plan with their defaults, checking each. */
-async function acceptPreparationToPlan(page: Page, journey: string): Promise<void> {
-  await next(page, 'Backups');
+/** Passes the pages between the versions and the plan with their defaults. */
+async function acceptPreparationToPlan(page: Page): Promise<void> {
+  for (const step of ['Backups', 'Your names', 'Your plan']) await next(page, step);
+  await expect(page.locator('article[data-step-id]').first()).toBeVisible();
+}
+
+// Each journey is four tests, so none of them runs long: the answers page by page up to the order
+// of the plan; the backup and names pages; axe on the plan page; and what the user does with the
+// plan. The last three start from a shared link with the answers the first one gives, and the
+// first one checks that its plan shares as exactly that link.
+
+/** The link a plan with these answers shares as, names left out, from the app at `baseURL`. */
+function sharedLinkOf(baseURL: string | undefined, answers: PlanInput): string {
+  const result = buildPlan(answers);
+  if (!result.ok)
+    throw new Error(`the journey's answers make no plan: ${JSON.stringify(result.errors)}`);
+  return planLinkFor(baseURL ?? '', result.plan.input, { includeNames: false });
+}
+
+/** The plan page of a plan opened from its shared link, as a new plan in an empty browser. */
+async function openSharedPlan(
+  page: Page,
+  baseURL: string | undefined,
+  answers: PlanInput,
+): Promise<void> {
+  await page.goto(sharedLinkOf(baseURL, answers));
+  await expect(
+    page.getByText(/^This plan was opened from a shared link as a new plan/),
+  ).toBeVisible();
+  await expectWizardPage(page, 'Your upgrade plan');
+  await expect(page.locator('article[data-step-id]').first()).toBeVisible();
+}
+
+/** The plan on the page shares as the link of these answers: the journeys start from the same plan. */
+async function expectSharedAs(
+  page: Page,
+  baseURL: string | undefined,
+  answers: PlanInput,
+): Promise<void> {
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Link to this plan' })).toHaveValue(
+    sharedLinkOf(baseURL, answers),
+  );
+}
+
+/** The backup and names pages of the plan, checked, then on to the plan. */
+async function checkBackupsAndNames(page: Page, journey: string): Promise<void> {
+  await page.goto('./#/wizard/backups');
+  await expectWizardPage(page, 'Backups');
   await checkPage(page, `${journey}-4-backups`);
   await next(page, 'Your names');
   await checkPage(page, `${journey}-5-names`);
@@ -95,11 +142,54 @@ async function acceptPreparationToPlan(page: Page, journey: string): Promise<voi
   await expect(page.locator('article[data-step-id]').first()).toBeVisible();
 }
 
-test.describe('journeys from the landing page to a plan', () => {
-  // Each journey checks six pages with axe and screenshots them twice; a long plan takes a while.
-  test.describe.configure({ timeout: 90_000 });
+const debian: PlanInput = {
+  model: 'self-managed',
+  install: 'deb',
+  components: ['dashboard', 'gateway', 'pump'],
+  usesGoPlugins: false,
+  database: 'mongodb',
+  gateway: { from: '5.2.5', to: '5.3.0' },
+  pump: { from: '1.8.0' },
+  strategy: 'rolling',
+};
 
-  test('self-managed on Debian packages', async ({ page }) => {
+const mdcbOnHelm: PlanInput = {
+  model: 'self-managed-mdcb',
+  install: 'helm',
+  components: ['mdcb', 'dashboard', 'gateway', 'pump'],
+  usesGoPlugins: true,
+  database: 'mongodb',
+  dataPlanes: [{ name: 'eu-west' }, { name: 'us-east' }],
+  gateway: { from: '5.3.0', to: '5.8.0' },
+  pump: { from: '1.9.0' },
+  mdcb: { from: '2.5.0' },
+  strategy: 'rolling',
+};
+
+const openSourceCompose: PlanInput = {
+  model: 'oss',
+  install: 'docker-compose',
+  components: ['gateway', 'pump'],
+  usesGoPlugins: false,
+  gateway: { from: '5.2.5', to: '5.3.0' },
+  pump: { from: '1.8.0' },
+  strategy: 'downtime',
+  downtimeMinutes: 30,
+};
+
+const tykCloud: PlanInput = {
+  model: 'cloud',
+  components: ['dashboard', 'gateway'],
+  usesGoPlugins: false,
+  gateway: { from: '5.3.0', to: '5.8.0' },
+  strategy: 'rolling',
+};
+
+test.describe('self-managed on Debian packages', () => {
+  test('the answers, page by page, make a plan in the order Tyk gives', async ({
+    page,
+    baseURL,
+  }) => {
     await startPlan(page);
     await page.getByRole('radio', { name: 'Tyk Self-Managed', exact: true }).check();
     await page.getByRole('radio', { name: 'Debian / Ubuntu packages' }).check();
@@ -118,7 +208,7 @@ test.describe('journeys from the landing page to a plan', () => {
     await next(page, 'Preparation');
     await expect(page.getByRole('radio', { name: 'Rolling' })).toBeChecked();
     await checkPage(page, 'deb-3-preparation');
-    await acceptPreparationToPlan(page, 'deb');
+    await acceptPreparationToPlan(page);
 
     // Dashboard, then Gateway, then Pump.
     expect(await upgradeStepIds(page)).toEqual([
@@ -126,6 +216,30 @@ test.describe('journeys from the landing page to a plan', () => {
       'upgrade-gateway',
       'upgrade-pump',
     ]);
+    await expectSharedAs(page, baseURL, debian);
+  });
+
+  test('the backup and names pages', async ({ page, baseURL }) => {
+    await openSharedPlan(page, baseURL, debian);
+    await checkBackupsAndNames(page, 'deb');
+  });
+
+  // Axe takes long on a page this size: the plan's check has a test of its own.
+  test('the plan passes axe, with a command copied and its check and rollback unfolded', async ({
+    page,
+    baseURL,
+  }) => {
+    await openSharedPlan(page, baseURL, debian);
+    const gateway = stepCard(page, 'upgrade-gateway');
+    await copyCommand(page, gateway, 'sudo apt-get install -y tyk-gateway=5.3.0');
+    await gateway.getByText('Check that it worked').click();
+    await gateway.getByText('How to roll back').click();
+    await expect(gateway.getByText('What good looks like:')).toBeVisible();
+    await expectNoA11yViolations(page);
+  });
+
+  test('the plan: copy, fold, tick, reload and link to a step', async ({ page, baseURL }) => {
+    await openSharedPlan(page, baseURL, debian);
     const ids = await allStepIds(page);
     const gateway = stepCard(page, 'upgrade-gateway');
     await expect(gateway.getByRole('heading', { level: 3 })).toHaveText(
@@ -140,7 +254,7 @@ test.describe('journeys from the landing page to a plan', () => {
     await gateway.getByText('Check that it worked').click();
     await expect(check).toBeVisible();
     await gateway.getByText('How to roll back').click();
-    await checkPage(page, 'deb-6-plan');
+    await saveScreenshots(page, 'deb-6-plan');
 
     const ticked = ['set-variables', 'record-current-versions', 'upgrade-dashboard'];
     for (const id of ticked) await tick(stepCard(page, id));
@@ -162,8 +276,13 @@ test.describe('journeys from the landing page to a plan', () => {
     await page.reload();
     await expect(stepCard(page, 'upgrade-gateway')).toBeFocused();
   });
+});
 
-  test('self-managed with MDCB on Helm, with Go plugins and two data planes', async ({ page }) => {
+test.describe('self-managed with MDCB on Helm, with Go plugins and two data planes', () => {
+  test('the answers, page by page, make a plan in the order Tyk gives', async ({
+    page,
+    baseURL,
+  }) => {
     await startPlan(page);
     await page.getByRole('radio', { name: 'Tyk Self-Managed with MDCB' }).check();
     await page.getByRole('radio', { name: 'Helm' }).check();
@@ -186,7 +305,7 @@ test.describe('journeys from the landing page to a plan', () => {
 
     await next(page, 'Preparation');
     await checkPage(page, 'mdcb-3-preparation');
-    await acceptPreparationToPlan(page, 'mdcb');
+    await acceptPreparationToPlan(page);
 
     // The control plane first (MDCB, Pump, Dashboard, Gateway), then each data plane.
     expect(await upgradeStepIds(page)).toEqual([
@@ -212,6 +331,30 @@ test.describe('journeys from the landing page to a plan', () => {
     expect(ids.indexOf('us-east-go-plugins-switch-bundle')).toBeLessThan(
       ids.indexOf('us-east-upgrade-gateway'),
     );
+    await expectSharedAs(page, baseURL, mdcbOnHelm);
+  });
+
+  test('the backup and names pages', async ({ page, baseURL }) => {
+    await openSharedPlan(page, baseURL, mdcbOnHelm);
+    await checkBackupsAndNames(page, 'mdcb');
+  });
+
+  test('the plan passes axe, with commands copied', async ({ page, baseURL }) => {
+    await openSharedPlan(page, baseURL, mdcbOnHelm);
+    await copyCommand(
+      page,
+      stepCard(page, 'eu-west-upgrade-gateway'),
+      'helm upgrade tyk-dp-eu-west tyk-helm/tyk-data-plane -n tyk-dp-eu-west -f values-tyk-dp-eu-west.yaml',
+    );
+    await expectNoA11yViolations(page);
+  });
+
+  test('the plan: commands per site, ticks kept, and the answers still there', async ({
+    page,
+    baseURL,
+  }) => {
+    await openSharedPlan(page, baseURL, mdcbOnHelm);
+    const ids = await allStepIds(page);
     await expect(
       page.getByRole('heading', { level: 2, name: /data plane eu-west/i }),
     ).toBeVisible();
@@ -232,7 +375,7 @@ test.describe('journeys from the landing page to a plan', () => {
       stepCard(page, 'go-plugins-compile'),
       'docker run --rm -v "$(pwd)":/plugin-source --platform=linux/amd64 tykio/tyk-plugin-compiler:v5.8.0 CustomGoPlugin.so',
     );
-    await checkPage(page, 'mdcb-6-plan');
+    await saveScreenshots(page, 'mdcb-6-plan');
 
     const ticked = ['upgrade-mdcb', 'go-plugins-compile', 'eu-west-upgrade-pump'];
     for (const id of ticked) await tick(stepCard(page, id));
@@ -247,8 +390,13 @@ test.describe('journeys from the landing page to a plan', () => {
     await expect(page.getByRole('radio', { name: 'Helm' })).toBeChecked();
     await expect(page.getByRole('textbox', { name: 'Data plane 2 name' })).toHaveValue('us-east');
   });
+});
 
-  test('open source on Docker Compose, in a downtime window', async ({ page }) => {
+test.describe('open source on Docker Compose, in a downtime window', () => {
+  test('the answers, page by page, make a plan in the order Tyk gives', async ({
+    page,
+    baseURL,
+  }) => {
     await startPlan(page);
     await page.getByRole('radio', { name: 'Tyk Open Source' }).check();
     await page.getByRole('radio', { name: 'Docker Compose' }).check();
@@ -264,7 +412,7 @@ test.describe('journeys from the landing page to a plan', () => {
     await page.getByRole('radio', { name: 'Downtime window' }).check();
     await page.getByRole('textbox', { name: 'Downtime window, in minutes' }).fill('30');
     await checkPage(page, 'oss-3-preparation');
-    await acceptPreparationToPlan(page, 'oss');
+    await acceptPreparationToPlan(page);
 
     // Gateway, then Pump; the window opens before and closes after.
     expect(await upgradeStepIds(page)).toEqual(['upgrade-gateway', 'upgrade-pump']);
@@ -274,7 +422,28 @@ test.describe('journeys from the landing page to a plan', () => {
     // The summary names the window's length beside the strategy.
     const windowFact = page.locator('dt', { hasText: /^Window$/ });
     await expect(windowFact.locator('xpath=following-sibling::dd[1]')).toHaveText('30 minutes');
+    await expectSharedAs(page, baseURL, openSourceCompose);
+  });
 
+  test('the backup and names pages', async ({ page, baseURL }) => {
+    await openSharedPlan(page, baseURL, openSourceCompose);
+    await checkBackupsAndNames(page, 'oss');
+  });
+
+  test('the plan passes axe, with a step’s commands copied', async ({ page, baseURL }) => {
+    await openSharedPlan(page, baseURL, openSourceCompose);
+    const gateway = stepCard(page, 'upgrade-gateway');
+    await gateway.getByRole('button', { name: /^Copy all/ }).click();
+    await expect(gateway.getByRole('button', { name: /^Copied 2 commands of step/ })).toBeVisible();
+    await expectNoA11yViolations(page);
+  });
+
+  test('the plan: copy one and copy all, and fold a finished phase away', async ({
+    page,
+    baseURL,
+  }) => {
+    await openSharedPlan(page, baseURL, openSourceCompose);
+    const ids = await allStepIds(page);
     const gateway = stepCard(page, 'upgrade-gateway');
     await copyCommand(
       page,
@@ -287,7 +456,7 @@ test.describe('journeys from the landing page to a plan', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       'services:\n  tyk-gateway:\n    image: tykio/tyk-gateway:v5.3.0\n\ndocker compose pull tyk-gateway && docker compose up -d tyk-gateway',
     );
-    await checkPage(page, 'oss-6-plan');
+    await saveScreenshots(page, 'oss-6-plan');
 
     // Every step of the Back up phase done: it can fold away.
     const backupSection = page.getByRole('region', { name: 'Back up' });
@@ -309,8 +478,13 @@ test.describe('journeys from the landing page to a plan', () => {
     await expect(backupSection.getByText(/steps are hidden/)).toBeVisible();
     await expect(stepCard(page, 'upgrade-gateway')).toBeVisible();
   });
+});
 
-  test('Tyk Cloud', async ({ page }) => {
+test.describe('Tyk Cloud', () => {
+  test('the answers, page by page, make a plan in the order Tyk gives', async ({
+    page,
+    baseURL,
+  }) => {
     await startPlan(page);
     await page.getByRole('radio', { name: 'Tyk Cloud', exact: true }).check();
     await checkPage(page, 'cloud-1-deployment');
@@ -326,10 +500,33 @@ test.describe('journeys from the landing page to a plan', () => {
 
     await next(page, 'Preparation');
     await checkPage(page, 'cloud-3-preparation');
-    await acceptPreparationToPlan(page, 'cloud');
+    await acceptPreparationToPlan(page);
 
     // The control plane in the Cloud console first, then the Cloud data planes.
     expect(await upgradeStepIds(page)).toEqual(['upgrade-control-plane', 'cloud-upgrade-gateway']);
+    await expectSharedAs(page, baseURL, tykCloud);
+  });
+
+  test('the backup and names pages', async ({ page, baseURL }) => {
+    await openSharedPlan(page, baseURL, tykCloud);
+    await checkBackupsAndNames(page, 'cloud');
+  });
+
+  test('the plan passes axe, with a command copied', async ({ page, baseURL }) => {
+    await openSharedPlan(page, baseURL, tykCloud);
+    await copyCommand(
+      page,
+      stepCard(page, 'backup-apis-policies'),
+      './backup.sh export --url "$TYK_DASHBOARD_URL" --secret "$TYK_DASHBOARD_API_KEY" --api-output /var/backups/tyk-upgrade/apis.json --policy-output /var/backups/tyk-upgrade/policies.json',
+    );
+    await expectNoA11yViolations(page);
+  });
+
+  test('the plan: the console runs the control plane, and ticks and unticks are kept', async ({
+    page,
+    baseURL,
+  }) => {
+    await openSharedPlan(page, baseURL, tykCloud);
     const ids = await allStepIds(page);
     await expect(page.getByText('Run by Tyk', { exact: true })).toBeVisible();
     await copyCommand(
@@ -337,7 +534,7 @@ test.describe('journeys from the landing page to a plan', () => {
       stepCard(page, 'backup-apis-policies'),
       './backup.sh export --url "$TYK_DASHBOARD_URL" --secret "$TYK_DASHBOARD_API_KEY" --api-output /var/backups/tyk-upgrade/apis.json --policy-output /var/backups/tyk-upgrade/policies.json',
     );
-    await checkPage(page, 'cloud-6-plan');
+    await saveScreenshots(page, 'cloud-6-plan');
 
     const ticked = ['backup-apis-policies', 'upgrade-control-plane'];
     for (const id of ticked) await tick(stepCard(page, id));
@@ -357,10 +554,10 @@ test.describe('journeys from the landing page to a plan', () => {
     ).not.toBeChecked();
     await expectOverallProgress(page, 1, ids.length);
   });
+});
 
-  test('accepting every default reaches a complete plan in at most ten clicks @light-only', async ({
-    page,
-  }) => {
+test.describe('accepting the defaults', () => {
+  test('reaches a complete plan in at most ten clicks @light-only', async ({ page }) => {
     let clicks = 0;
     async function click(target: Locator): Promise<void> {
       clicks += 1;
@@ -400,8 +597,6 @@ test.describe('journeys from the landing page to a plan', () => {
 });
 
 test.describe('guides', () => {
-  // Six guides, each checked with axe and screenshotted at two widths.
-  test.describe.configure({ timeout: 90_000 });
   const guideTitles = [
     'Upgrade strategies',
     'Upgrade order',
@@ -411,7 +606,7 @@ test.describe('guides', () => {
     'About this wizard',
   ];
 
-  test('a step links to its guide, and every guide is listed and accessible', async ({ page }) => {
+  test('a step links to its guide, which lists every guide', async ({ page }) => {
     await page.goto('./');
     await page.getByRole('link', { name: 'Start planning' }).click();
     await expectWizardPage(page, 'Your deployment');
@@ -429,15 +624,25 @@ test.describe('guides', () => {
       .getByRole('link', { name: /^Guide: / })
       .click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-
     const list = page.getByRole('navigation', { name: 'All guides' });
     await expect(list.getByRole('link')).toHaveText([...guideTitles, 'Plan an upgrade']);
-    for (const title of guideTitles) {
+  });
+
+  // One test per guide, each opened from the list on the page of the guide before it.
+  guideTitles.forEach((title, index) => {
+    const previous = guideTitles.at(index - 1) ?? title;
+    test(`${title}: opens from the list of guides and is accessible`, async ({ page }) => {
+      await page.goto('./#/guides/about');
+      const list = page.getByRole('navigation', { name: 'All guides' });
+      if (previous !== 'About this wizard')
+        await list.getByRole('link', { name: previous }).click();
+      await expect(page.getByRole('heading', { level: 1, name: previous })).toBeVisible();
+
       await list.getByRole('link', { name: title }).click();
       await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
       await expect(page.getByRole('article', { name: title })).toBeFocused();
       await expect(list.getByRole('link', { name: title })).toHaveAttribute('aria-current', 'page');
       await checkPage(page, `guide-${title.toLowerCase().replaceAll(' ', '-')}`);
-    }
+    });
   });
 });

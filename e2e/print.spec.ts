@@ -112,8 +112,6 @@ function everyCommand(plan: Plan): readonly Command[] {
 }
 
 test.describe('the printable runbook', () => {
-  test.describe.configure({ timeout: 60_000 });
-
   test('shows the runbook of the open plan on screen, with a toolbar to choose the paper', async ({
     page,
   }) => {
@@ -125,6 +123,11 @@ test.describe('the printable runbook', () => {
     await expect(page.getByRole('img', { name: 'QR code of the plan link' })).toBeVisible();
     await expect(page.getByRole('radio', { name: 'A4' })).toBeChecked();
     await expectNoA11yViolations(page);
+  });
+
+  test('fits a phone’s screen, changes the paper and leads back to the plan', async ({ page }) => {
+    await seedPlan(page, largeAnswers);
+    await openRunbook(page);
     await saveScreenshots(page, 'print-view');
 
     // Long commands wrap: nothing runs off the side of a phone's screen.

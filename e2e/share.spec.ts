@@ -143,19 +143,41 @@ function tamperedLink(link: string, edit: (payload: Record<string, unknown>) => 
   return `${link.slice(0, at)}${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
 }
 
-test.describe('sharing a plan', () => {
-  test.describe.configure({ timeout: 90_000 });
+/** The links of the plan on the page, from its share panel: without the names, and with them. */
+async function sharedLinks(
+  page: Page,
+): Promise<{ readonly link: string; readonly linkWithNames: string }> {
+  const link = await openSharePanel(page);
+  await page.getByRole('checkbox', { name: /^Include my names/ }).check();
+  const field = page.getByRole('textbox', { name: 'Link to this plan' });
+  await expect(field).not.toHaveValue(link);
+  return { link, linkWithNames: await field.inputValue() };
+}
 
-  test('a link opens the same plan on another machine, as a plan of its own', async ({
-    page,
-    browser,
-    baseURL,
-    colorScheme,
-  }) => {
+test.describe('sharing a plan', () => {
+  // Axe takes long on a whole plan page: the checks of the pages below are tests of their own.
+  test('the share panel passes axe, with its link copied', async ({ page }) => {
     await openSenderPlan(page);
-    const senderSteps = await stepsOf(page);
-    const senderVersions = await versionsOf(page);
-    expect(senderVersions).toEqual(
+    await openSharePanel(page);
+    await page.getByRole('button', { name: 'Copy the link to this plan' }).click();
+    await expect(page.getByText('Copied the link to this plan to the clipboard.')).toBeAttached();
+    await expectNoA11yViolations(page);
+  });
+
+  test('a plan opened from a link passes axe, with the note that says so', async ({ page }) => {
+    await openSenderPlan(page);
+    const { linkWithNames } = await sharedLinks(page);
+    await page.goto(linkWithNames);
+    await expect(
+      page.getByText(/^This plan was opened from a shared link as a new plan/),
+    ).toBeVisible();
+    await expectPlanPage(page);
+    await expectNoA11yViolations(page);
+  });
+
+  test('the share panel gives a link, with the names only when asked for', async ({ page }) => {
+    await openSenderPlan(page);
+    expect(await versionsOf(page)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^Gateway\s+5\.2\.5\s+5\.3\.0$/),
         expect.stringMatching(/^Pump\s+1\.8\.0\s+1\.9\.0$/),
@@ -168,14 +190,24 @@ test.describe('sharing a plan', () => {
     await page.getByRole('button', { name: 'Copy the link to this plan' }).click();
     await expect(page.getByText('Copied the link to this plan to the clipboard.')).toBeAttached();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
-    await checkAndKeep(page, 'share-panel');
+    await saveScreenshots(page, 'share-panel');
 
     // The names travel only when asked for.
     await page.getByRole('checkbox', { name: /^Include my names/ }).check();
-    const linkWithNames = await page
-      .getByRole('textbox', { name: 'Link to this plan' })
-      .inputValue();
-    expect(linkWithNames).not.toBe(link);
+    await expect(page.getByRole('textbox', { name: 'Link to this plan' })).not.toHaveValue(link);
+    expect(await storedState(page)).toEqual(senderStorage.state);
+  });
+
+  test('a link opens the same plan on another machine, as a plan of its own, once', async ({
+    page,
+    browser,
+    baseURL,
+    colorScheme,
+  }) => {
+    await openSenderPlan(page);
+    const senderSteps = await stepsOf(page);
+    const senderVersions = await versionsOf(page);
+    const { linkWithNames } = await sharedLinks(page);
 
     const receiver = await otherMachine(browser, { baseURL, colorScheme });
     try {
@@ -191,7 +223,7 @@ test.describe('sharing a plan', () => {
       await expect(
         receiver.page.getByRole('progressbar', { name: 'Overall progress' }),
       ).toHaveAttribute('aria-valuenow', '0');
-      await checkAndKeep(receiver.page, 'shared-plan-opened');
+      await saveScreenshots(receiver.page, 'shared-plan-opened');
 
       const received = await storedState(receiver.page);
       expect(Object.values(received?.plans ?? {}).map((plan) => plan.name)).toEqual([
@@ -203,8 +235,34 @@ test.describe('sharing a plan', () => {
       await expectPlanPage(receiver.page);
       await expect(receiver.page.getByText(/opened from a shared link/)).toHaveCount(0);
       expect(Object.keys((await storedState(receiver.page))?.plans ?? {})).toHaveLength(1);
+    } finally {
+      await receiver.context.close();
+    }
+    expect(receiver.problems, 'the receiving browser stays quiet and local').toEqual([]);
 
-      // The link without names opens the same steps with Tyk's default names in the commands.
+    // The sender's own plan, ticks and all, is as it was.
+    expect(await storedState(page)).toEqual(senderStorage.state);
+  });
+
+  test('the link without names opens the same steps, as a second plan next to the first', async ({
+    page,
+    browser,
+    baseURL,
+    colorScheme,
+  }) => {
+    await openSenderPlan(page);
+    const senderSteps = await stepsOf(page);
+    const { link, linkWithNames } = await sharedLinks(page);
+
+    const receiver = await otherMachine(browser, { baseURL, colorScheme });
+    try {
+      await receiver.page.goto(linkWithNames);
+      await expectPlanPage(receiver.page);
+      await expect
+        .poll(async () => Object.keys((await storedState(receiver.page))?.plans ?? {}).length)
+        .toBe(1);
+
+      // Tyk's default names in the commands, the same steps.
       await receiver.page.goto(link);
       await expect(
         receiver.page.getByText(/^This plan was opened from a shared link as a new plan/),
@@ -218,8 +276,6 @@ test.describe('sharing a plan', () => {
       await receiver.context.close();
     }
     expect(receiver.problems, 'the receiving browser stays quiet and local').toEqual([]);
-
-    // The sender's own plan, ticks and all, is as it was.
     expect(await storedState(page)).toEqual(senderStorage.state);
   });
 
@@ -243,9 +299,7 @@ test.describe('sharing a plan', () => {
     expect(state?.activePlanId).toBe(state?.order[0]);
   });
 
-  test('a tampered link lists what it replaced; a cut link says it was cut short', async ({
-    page,
-  }) => {
+  test('a tampered link lists what it replaced, and opens only when asked', async ({ page }) => {
     await openSenderPlan(page);
     const link = await openSharePanel(page);
 
@@ -271,6 +325,11 @@ test.describe('sharing a plan', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Your deployment' })).toBeVisible();
     await expect(page.getByRole('radio', { name: 'Tyk Self-Managed', exact: true })).toBeChecked();
     expect((await storedState(page))?.order).toHaveLength(2);
+  });
+
+  test('a cut link says it was cut short, and saves nothing', async ({ page }) => {
+    await openSenderPlan(page);
+    const link = await openSharePanel(page);
 
     await page.goto(link.slice(0, -20));
     await expect(
@@ -281,16 +340,19 @@ test.describe('sharing a plan', () => {
     await checkAndKeep(page, 'shared-link-unreadable');
     await page.getByRole('link', { name: 'Back to the start page' }).click();
     await expect(page.getByRole('link', { name: 'Start planning' })).toBeVisible();
-    expect((await storedState(page))?.order).toHaveLength(2);
+    expect((await storedState(page))?.order).toEqual(['sender-plan']);
   });
 });
 
 test.describe('exporting a plan', () => {
-  test('downloads the Markdown runbook and the JSON plan', async ({ page }) => {
+  async function openExportPanel(page: Page): Promise<void> {
     await openSenderPlan(page);
-    const exportButton = page.getByRole('button', { name: 'Export', exact: true });
-    await exportButton.click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
     await expect(page.getByRole('region', { name: 'Export this plan' })).toBeVisible();
+  }
+
+  test('downloads the Markdown runbook and the JSON plan', async ({ page }) => {
+    await openExportPanel(page);
 
     const markdownDownload = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download Markdown' }).click();
@@ -314,10 +376,19 @@ test.describe('exporting a plan', () => {
     };
     const ids = plan.phases.flatMap((phase) => phase.steps.map((step) => step.id));
     expect((await stepsOf(page)).map((step) => step.split(':')[0])).toEqual(ids);
+  });
 
-    await checkAndKeep(page, 'export-panel');
+  test('the panel passes axe', async ({ page }) => {
+    await openExportPanel(page);
+    await expectNoA11yViolations(page);
+  });
+
+  test('Escape closes the panel and gives the keyboard back to its button', async ({ page }) => {
+    await openExportPanel(page);
+    await saveScreenshots(page, 'export-panel');
 
     // Escape closes the panel and gives the keyboard back to its button.
+    const exportButton = page.getByRole('button', { name: 'Export', exact: true });
     await page.getByRole('button', { name: 'Download JSON' }).focus();
     await page.keyboard.press('Escape');
     await expect(page.getByRole('region', { name: 'Export this plan' })).toHaveCount(0);

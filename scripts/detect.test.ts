@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The fixtures are test data of the rules; the CLI test reads them as files would be read.
 // eslint-disable-next-line no-restricted-imports
 import { proSecrets, proStack } from '@/rules/detect/fixtures/compose';
@@ -11,8 +10,7 @@ import { proSecrets, proStack } from '@/rules/detect/fixtures/compose';
 import { kubectlDeployments } from '@/rules/detect/fixtures/runtime';
 import { collectorScript } from '@/rules/index';
 import { helpText, readFromDisk, runDetectCli, type FileReader } from './detect';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
+import { run, type CommandRun } from './test-support/run-command';
 
 /** Files as if on disk, so the CLI is tested without touching it. */
 function reader(files: Readonly<Record<string, string>>): FileReader {
@@ -241,26 +239,32 @@ describe('readFromDisk', () => {
 });
 
 describe('the real CLI', () => {
-  const timeout = 60_000;
+  // Both runs start together and overlap; leave room for a slow machine.
+  const timeout = 120_000;
   const folder = mkdtempSync(join(tmpdir(), 'tyk-detect-npm-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+  let runs: { readonly npm: Promise<CommandRun>; readonly badFlag: Promise<CommandRun> };
+  beforeAll(() => {
+    for (const file of proStack) {
+      mkdirSync(dirname(join(folder, file.name)), { recursive: true });
+      writeFileSync(join(folder, file.name), file.text);
+    }
+    runs = {
+      npm: run(
+        'npm',
+        ['run', '--silent', 'detect', '--', ...proStack.map((file) => join(folder, file.name))],
+        timeout,
+      ),
+      // Straight through tsx: the npm route is the run above.
+      badFlag: run(tsx, ['scripts/detect.ts', '--collector', '--install', 'vax'], timeout),
+    };
+  });
 
   it(
     'runs through npm with files on disk and exits 0',
-    () => {
-      for (const file of proStack) {
-        mkdirSync(dirname(join(folder, file.name)), { recursive: true });
-        writeFileSync(join(folder, file.name), file.text);
-      }
-      const result = spawnSync(
-        'npm',
-        ['run', '--silent', 'detect', '--', ...proStack.map((file) => join(folder, file.name))],
-        {
-          cwd: root,
-          encoding: 'utf8',
-          timeout,
-        },
-      );
+    async () => {
+      const result = await runs.npm;
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       expect(JSON.parse(result.stdout)).toMatchObject({
@@ -273,16 +277,8 @@ describe('the real CLI', () => {
 
   it(
     'exits 2 on a bad flag',
-    () => {
-      const result = spawnSync(
-        'npm',
-        ['run', '--silent', 'detect', '--', '--collector', '--install', 'vax'],
-        {
-          cwd: root,
-          encoding: 'utf8',
-          timeout,
-        },
-      );
+    async () => {
+      const result = await runs.badFlag;
       expect(result.status).toBe(2);
       expect(JSON.parse(result.stdout)).toMatchObject({
         ok: false,

@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   components,
   decodePlanLink,
@@ -14,8 +13,8 @@ import {
 import { defaultAppUrl, parseCliArgs, type CliAnswers } from './cli-args';
 import { flagForField, flagSpecs, helpText } from './cli-flags';
 import { runCli } from './plan';
+import { run } from './test-support/run-command';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const base = ['--model', 'self-managed', '--install', 'docker', '--from', '5.0.0', '--to', '5.3.0'];
 
 function answers(argv: readonly string[]): CliAnswers {
@@ -567,29 +566,58 @@ describe('runCli: shared links', () => {
 });
 
 describe('the real CLI', () => {
-  // A cold tsx start takes a second or two; leave room for a slow machine.
-  const timeout = 60_000;
+  // A cold tsx start takes a second or two, and these runs start together so that they overlap:
+  // leave room for a slow machine.
+  const timeout = 120_000;
   const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
-  const run = (...argv: readonly string[]) =>
-    spawnSync(tsx, ['scripts/plan.ts', ...argv], { cwd: root, encoding: 'utf8', timeout });
+  const plan = (...argv: readonly string[]) => run(tsx, ['scripts/plan.ts', ...argv], timeout);
+  let runs: ReturnType<typeof startRuns>;
+  const startRuns = () => ({
+    json: plan(
+      '--model',
+      'self-managed-mdcb',
+      '--install',
+      'helm',
+      '--from',
+      '5.0.0',
+      '--to',
+      '5.3.0',
+      '--mdcb-from',
+      '2.4.0',
+      '--format',
+      'json',
+    ),
+    badVersion: plan(
+      '--model',
+      'oss',
+      '--install',
+      'docker',
+      '--from',
+      '5.0',
+      '--to',
+      '5.3.0',
+      '--format',
+      'json',
+    ),
+    unknownFlag: plan(...base, '--colour', 'red'),
+    help: plan('--help'),
+    markdown: plan(...base, '--format', 'markdown'),
+    damagedLink: plan(
+      '--link',
+      'http://localhost:5173/#/s/eyJ2IjoxLCJtIjoib3Nz',
+      '--format',
+      'json',
+    ),
+    npm: run('npm', ['run', '--silent', 'plan', '--', ...base, '--format', 'json'], timeout),
+  });
+  beforeAll(() => {
+    runs = startRuns();
+  });
 
   it(
     'prints a JSON plan with phases and exits 0',
-    () => {
-      const result = run(
-        '--model',
-        'self-managed-mdcb',
-        '--install',
-        'helm',
-        '--from',
-        '5.0.0',
-        '--to',
-        '5.3.0',
-        '--mdcb-from',
-        '2.4.0',
-        '--format',
-        'json',
-      );
+    async () => {
+      const result = await runs.json;
       expect(result.status).toBe(0);
       const parsed = JSON.parse(result.stdout) as {
         ok: boolean;
@@ -603,19 +631,8 @@ describe('the real CLI', () => {
 
   it(
     'exits 2 and names gateway.from for a bad version',
-    () => {
-      const result = run(
-        '--model',
-        'oss',
-        '--install',
-        'docker',
-        '--from',
-        '5.0',
-        '--to',
-        '5.3.0',
-        '--format',
-        'json',
-      );
+    async () => {
+      const result = await runs.badVersion;
       expect(result.status).toBe(2);
       const parsed = JSON.parse(result.stdout) as {
         ok: boolean;
@@ -629,8 +646,8 @@ describe('the real CLI', () => {
 
   it(
     'exits 2 on an unknown flag, naming it on stderr',
-    () => {
-      const result = run(...base, '--colour', 'red');
+    async () => {
+      const result = await runs.unknownFlag;
       expect(result.status).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toContain('--colour');
@@ -640,8 +657,8 @@ describe('the real CLI', () => {
 
   it(
     'prints help with every model and installation and exits 0',
-    () => {
-      const result = run('--help');
+    async () => {
+      const result = await runs.help;
       expect(result.status).toBe(0);
       for (const id of [
         ...models.map((model) => model.id),
@@ -655,8 +672,8 @@ describe('the real CLI', () => {
 
   it(
     'prints a Markdown runbook with task items and bash fences',
-    () => {
-      const result = run(...base, '--format', 'markdown');
+    async () => {
+      const result = await runs.markdown;
       expect(result.status).toBe(0);
       expect(result.stdout).toContain('- [ ]');
       expect(result.stdout).toContain('```bash\n');
@@ -666,13 +683,8 @@ describe('the real CLI', () => {
 
   it(
     'exits 2 on a damaged --link, naming link',
-    () => {
-      const result = run(
-        '--link',
-        'http://localhost:5173/#/s/eyJ2IjoxLCJtIjoib3Nz',
-        '--format',
-        'json',
-      );
+    async () => {
+      const result = await runs.damagedLink;
       expect(result.status).toBe(2);
       expect(JSON.parse(result.stdout)).toEqual({
         ok: false,
@@ -684,16 +696,8 @@ describe('the real CLI', () => {
 
   it(
     'runs through the npm script as documented',
-    () => {
-      const result = spawnSync(
-        'npm',
-        ['run', '--silent', 'plan', '--', ...base, '--format', 'json'],
-        {
-          cwd: root,
-          encoding: 'utf8',
-          timeout,
-        },
-      );
+    async () => {
+      const result = await runs.npm;
       expect(result.status).toBe(0);
       expect(JSON.parse(result.stdout)).toMatchObject({ ok: true });
     },

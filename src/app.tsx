@@ -1,5 +1,8 @@
 import { lazy, Suspense, useSyncExternalStore, type ComponentType } from 'react';
-import { createHashRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
+import { createHashRouter, Navigate, type RouteObject } from 'react-router';
+// The DOM build of the provider: only it honours `flushSync`, which the print page's paper radio
+// relies on to show the choice as soon as it is pressed rather than after a transition.
+import { RouterProvider } from 'react-router/dom';
 import { AppErrorPage, PageLoading } from '@/components/app-error-page';
 import { Layout } from '@/components/layout';
 import { NotFound } from '@/components/not-found';

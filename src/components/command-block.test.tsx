@@ -66,6 +66,7 @@ describe('CommandBlock', () => {
       expect(document.querySelector('textarea')).toBeNull();
     } finally {
       Object.defineProperty(navigator, 'clipboard', { value: clipboard, configurable: true });
+      Reflect.deleteProperty(document, 'execCommand');
     }
   });
 
@@ -82,6 +83,7 @@ describe('CommandBlock', () => {
       expect(screen.getByRole('status')).toHaveTextContent(/copy it by hand/);
     } finally {
       Object.defineProperty(navigator, 'clipboard', { value: clipboard, configurable: true });
+      Reflect.deleteProperty(document, 'execCommand');
     }
   });
 });

@@ -12,6 +12,7 @@ type Download = { readonly href: string; readonly fileName: string; readonly isI
 let downloads: Download[];
 let blobs: Map<string, Blob>;
 let revoked: string[];
+const { createObjectURL, revokeObjectURL } = URL;
 
 beforeEach(() => {
   downloads = [];
@@ -36,6 +37,9 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.restoreAllMocks();
+  // Other suites share this jsdom: leave URL as it was.
+  URL.createObjectURL = createObjectURL;
+  URL.revokeObjectURL = revokeObjectURL;
 });
 
 function renderPanel() {

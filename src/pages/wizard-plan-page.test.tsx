@@ -134,7 +134,8 @@ describe('WizardPlanPage', () => {
 
     await user.click(screen.getByRole('checkbox', { name: 'Hide finished phases' }));
     expect(within(section).getAllByRole('article')).toHaveLength(upgrade.steps.length);
-  }, 20_000);
+    // A dozen clicks, each rendering the whole plan again: twice the limit of a test.
+  }, 60_000);
 
   it('opens at the step a link names and gives it the focus', async () => {
     openPlan(debianAnswers);

@@ -13,7 +13,7 @@ import { componentsOf, models } from './catalog/models';
 import { gatewayReleases } from './catalog/releases';
 import { defaultNames } from './names';
 import { releasesOf } from './releases';
-import type { Advisory, DeploymentModel, Names, NormalizedInput, ResolvedChange } from './types';
+import type { Advisory, Names, NormalizedInput, ResolvedChange } from './types';
 import { compareVersions, isNewer, isValidRange, satisfiesRange } from './versions';
 
 // Advisories never read the names: Tyk's defaults will do.
@@ -727,70 +727,111 @@ describe('advisoriesFor', () => {
   });
 });
 
-// Builds an input that passes every filter of an entry, so only the versions decide.
-function inputFor(entry: AdvisoryEntry, from: string, to: string): NormalizedInput {
-  const model: DeploymentModel =
-    entry.models === undefined || entry.models.includes('self-managed-mdcb')
-      ? 'self-managed-mdcb'
-      : (entry.models[0] ?? 'self-managed');
-  const versions = { [entry.line]: change(from, to) };
+// Each catalogue entry at the releases it is about, stated here rather than derived from its
+// ranges: the last release before the change and the first one with it. The other answers pass
+// every filter (MDCB, every component, Go plugins, PostgreSQL on Docker unless the row says
+// otherwise), so only the versions decide.
+
+type Line = 'gateway' | 'pump' | 'mdcb';
+type Situation = { readonly install?: 'helm'; readonly database?: 'mongodb' };
+
+function situated(line: Line, from: string, to: string, situation: Situation): NormalizedInput {
   return fixture({
-    model,
-    install: entry.installs?.[0] ?? 'docker',
-    components: componentsOf(model),
-    database: entry.database ?? 'postgres',
+    model: 'self-managed-mdcb',
+    install: situation.install ?? 'docker',
+    components: ['mdcb', 'dashboard', 'gateway', 'pump'],
+    database: situation.database ?? 'postgres',
     usesGoPlugins: true,
+    dataPlanes: mdcbModel.dataPlanes,
     gateway: change('5.8.2', '5.8.2'),
     pump: change('1.16.0', '1.16.0'),
     mdcb: change('2.12.0', '2.12.0'),
-    ...versions,
+    [line]: change(from, to),
   });
 }
 
-describe('every catalogue entry', () => {
-  const crossings = advisoryEntries.filter(
-    (entry: AdvisoryEntry) => entry.introducedIn !== undefined,
-  );
+const plain = {} as const satisfies Situation;
+const helm = { install: 'helm' } as const satisfies Situation;
+const mongodb = { database: 'mongodb' } as const satisfies Situation;
 
-  it.each(crossings.map((entry) => [entry.id, entry] as const))(
-    '%s fires on its first crossing and not when staying put',
-    (id, entry: AdvisoryEntry) => {
-      const range = entry.introducedIn ?? '';
-      const ascending = [...releasesOf(entry.line)].reverse();
-      const into = ascending.find(
-        (release) =>
-          satisfiesRange(release.version, range) &&
-          (entry.targetIn === undefined || satisfiesRange(release.version, entry.targetIn)),
-      );
-      expect(into, `${id} matches a release`).toBeDefined();
-      const intoVersion = into?.version ?? '';
-      const before = [...ascending]
-        .reverse()
-        .find(
-          (release) =>
-            isNewer(intoVersion, release.version) &&
-            !satisfiesRange(release.version, range) &&
-            (entry.currentIn === undefined || satisfiesRange(release.version, entry.currentIn)),
-        );
-      expect(before, `${id} has a release before it`).toBeDefined();
-      expect(ids(inputFor(entry, before?.version ?? '', intoVersion))).toContain(id);
-      expect(ids(inputFor(entry, intoVersion, intoVersion))).not.toContain(id);
+/** [id, line, the last release without it, the first release with it, the situation]. */
+const crossings: readonly (readonly [string, Line, string, string, Situation])[] = [
+  ['go-plugin-versioned-filenames', 'gateway', '4.0.0', '4.1.0', plain],
+  ['x509-common-name-ignored', 'gateway', '4.2.0', '4.3.0', plain],
+  ['letsencrypt-removed', 'gateway', '4.3.0', '5.0.0', plain],
+  ['mongodb-5-6-needs-mongo-go', 'gateway', '5.0.1', '5.0.2', mongodb],
+  ['go-1-19-plugin-rebuild', 'gateway', '5.0.15', '5.1.0', plain],
+  ['rpc-pool-size-default', 'gateway', '5.0.15', '5.1.0', plain],
+  ['oas-5-1-one-way', 'gateway', '5.0.15', '5.1.0', plain],
+  ['oas-5-2-early-access', 'gateway', '5.1.0', '5.2.0', plain],
+  ['oas-5-3-point-of-no-return', 'gateway', '5.2.5', '5.3.0', plain],
+  ['python-not-in-image', 'gateway', '5.2.5', '5.3.0', plain],
+  ['header-injector-deprecated', 'gateway', '5.2.5', '5.3.0', plain],
+  ['mongo-go-default-driver', 'gateway', '5.2.5', '5.3.0', mongodb],
+  ['distroless-images', 'gateway', '5.3.5', '5.3.6', plain],
+  ['mdcb-key-replication-fix', 'gateway', '5.0.12', '5.0.13', plain],
+  ['rate-limits-multiple-policies', 'gateway', '5.3.13', '5.4.0', plain],
+  ['dashboard-sqlite-removed', 'gateway', '5.6.1', '5.7.0', plain],
+  ['external-oauth-oidc-deprecated', 'gateway', '5.6.1', '5.7.0', plain],
+  ['prefer-server-ciphers-deprecated', 'gateway', '5.3.8', '5.3.9', plain],
+  ['streams-accept-header', 'gateway', '5.8.15', '5.9.0', plain],
+  ['allow-explicit-policy-id-deprecated', 'gateway', '5.8.8', '5.8.9', plain],
+  ['dynamic-mtls-auth-token', 'gateway', '5.8.11', '5.8.12', plain],
+  ['enable-client-certificate-deprecated', 'gateway', '5.11.1', '5.12.0', plain],
+  ['tls-defaults-changed', 'gateway', '5.8.13', '5.8.14', plain],
+  ['tyk-loop-query-params', 'gateway', '5.8.13', '5.8.14', plain],
+  ['strict-policy-ids', 'gateway', '5.12.1', '5.13.0', plain],
+  ['mongodb-5-dropped', 'gateway', '5.12.1', '5.13.0', mongodb],
+  ['portal-before-mcp-policies', 'gateway', '5.12.1', '5.13.0', plain],
+  ['gateway-log-format', 'gateway', '5.8.14', '5.8.15', plain],
+  ['enforced-timeout-fields-deprecated', 'gateway', '5.13.1', '5.14.0', plain],
+  ['helm-charts-strict-routing', 'gateway', '5.3.4', '5.3.5', helm],
+  ['helm-charts-admin-token-view', 'gateway', '5.7.3', '5.8.0', helm],
+  ['helm-charts-graphql-pump', 'gateway', '5.12.1', '5.13.0', helm],
+  ['pump-mongo-go-default', 'pump', '1.8.3', '1.9.0', plain],
+  ['pump-postgres-11-eol', 'pump', '1.9.0', '1.10.0', plain],
+  ['pump-sqlite-removed', 'pump', '1.11.2', '1.12.0', plain],
+  ['pump-decode-raw-deprecated', 'pump', '1.12.2', '1.13.0', plain],
+  ['pump-sharded-migration-slow-start', 'pump', '1.13.1', '1.13.2', plain],
+  ['pump-config-strict-start', 'pump', '1.14.0', '1.14.1', plain],
+  ['pump-stdout-json-format', 'pump', '1.14.1', '1.15.0', plain],
+  ['pump-mcp-aggregation-off', 'pump', '1.14.1', '1.15.0', plain],
+  ['pump-log-format', 'pump', '1.15.0', '1.16.0', plain],
+  ['mdcb-ready-for-5-3', 'mdcb', '2.4.3', '2.5.0', plain],
+  ['mdcb-http-port', 'mdcb', '2.5.1', '2.6.0', plain],
+  ['mdcb-liveness-readiness', 'mdcb', '2.6.0', '2.7.0', plain],
+  ['helm-mdcb-probe-port', 'mdcb', '2.5.1', '2.6.0', helm],
+  ['mdcb-sqlite-removed', 'mdcb', '2.7.2', '2.8.0', plain],
+  ['mdcb-ready-for-mcp', 'mdcb', '2.10.0', '2.11.0', plain],
+];
+
+/** [id, line, a target it applies to, a target it does not apply to, the situation]. */
+const whileTargeted: readonly (readonly [string, Line, string, string, Situation])[] = [
+  ['oas-dotted-paths-mdcb', 'gateway', '5.9.1', '5.14.0', plain],
+  ['helm-charts-install-lts', 'gateway', '5.14.0', '5.13.1', helm],
+];
+
+describe('every catalogue entry', () => {
+  it('has a row below', () => {
+    const rows = [...crossings, ...whileTargeted].map(([id]) => id);
+    expect([...rows].sort()).toEqual(advisoryEntries.map((entry) => entry.id).sort());
+  });
+
+  it.each(crossings)(
+    '%s fires from %s %s to %s, and not when staying at %s',
+    (id, line, before, into, situation) => {
+      expect(ids(situated(line, before, into, situation))).toContain(id);
+      expect(ids(situated(line, into, into, situation))).not.toContain(id);
     },
   );
 
-  it.each(
-    advisoryEntries
-      .filter((entry: AdvisoryEntry) => entry.introducedIn === undefined)
-      .map((entry) => [entry.id, entry] as const),
-  )('%s fires while the target is in its range', (id, entry: AdvisoryEntry) => {
-    const range = entry.targetIn ?? '';
-    const inside = releasesOf(entry.line).find((release) => satisfiesRange(release.version, range));
-    const outside = releasesOf(entry.line).find(
-      (release) => !satisfiesRange(release.version, range),
-    );
-    expect(ids(inputFor(entry, inside?.version ?? '', inside?.version ?? ''))).toContain(id);
-    expect(ids(inputFor(entry, inside?.version ?? '', outside?.version ?? ''))).not.toContain(id);
-  });
+  it.each(whileTargeted)(
+    '%s fires while the %s target is %s, not when it is %s',
+    (id, line, inside, outside, situation) => {
+      expect(ids(situated(line, inside, inside, situation))).toContain(id);
+      expect(ids(situated(line, inside, outside, situation))).not.toContain(id);
+    },
+  );
 });
 
 describe('advisory catalogue integrity', () => {

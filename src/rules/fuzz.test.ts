@@ -1,6 +1,7 @@
 // Fuzzing the two doors through which outside data reaches the rules: a shared link, and a set of
-// answers (typed, stored or decoded). Tens of thousands of damaged, random and hostile inputs go
-// through them; none may throw, and each must end as a plan or as messages that name a field.
+// answers (typed, stored or decoded). Damaged, random and hostile inputs go through them (about a
+// thousand of each by default, FUZZ_RUNS of each when set: see test-support/arbitraries.ts); none
+// may throw, and each must end as a plan or as messages that name a field.
 //
 // Everything is seeded, so a failure reproduces: the link fuzz uses its own small PRNG, and the
 // answer fuzz runs fast-check with a fixed seed.
@@ -8,46 +9,34 @@ import { Buffer } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from './build-plan';
-import { installs } from './catalog/installs';
-import { models } from './catalog/models';
-import { nameFields } from './catalog/name-fields';
-import { gatewayReleases, mdcbReleases, pumpReleases } from './catalog/releases';
-import { strategies } from './catalog/strategies';
 import { inputMatrix } from './input-matrix';
 import { decodePlanLink, linkSchemaVersion, planLinkFor } from './link';
 import { renderMarkdown } from './render';
-import type { FieldMessage, NameKind, Plan, PlanInput, Release } from './types';
+import {
+  answerSet,
+  componentIds,
+  fuzzSeed as seed,
+  hostileStrings,
+  inputFields,
+  installIds,
+  jsonish,
+  modelIds,
+  nameIds,
+  runsOf,
+  strategyIds,
+  timeLimitFor,
+} from './test-support/arbitraries';
+import type { FieldMessage, Plan } from './types';
 import { validate } from './validate';
 
-const seed = 20260901;
-const linkRuns = 12_000;
-const answerRuns = 10_000;
-// The file takes about 10 s on two quiet cores; the limits per test leave room for a busy CI box.
-const linkTimeoutMs = 60_000;
-const answerTimeoutMs = 120_000;
+const linkRuns = runsOf(1);
+const answerRuns = runsOf(1);
 
 // The known vocabulary: what a decoded link and a message may contain.
 
-const inputKeys = new Set([
-  'model',
-  'install',
-  'components',
-  'usesGoPlugins',
-  'database',
-  'dataPlanes',
-  'gateway',
-  'pump',
-  'mdcb',
-  'strategy',
-  'downtimeMinutes',
-  'names',
-]);
+const inputKeys = new Set<string>(inputFields);
 const planeKeys = new Set(['name', 'namespace', 'release', 'gatewayHost']);
-const nameIds = new Set<string>(nameFields.map((field) => field.id));
-const modelIds = models.map((model) => model.id);
-const installIds = installs.map((install) => install.id);
-const strategyIds = strategies.map((strategy) => strategy.id);
-const componentIds = ['gateway', 'dashboard', 'pump', 'mdcb'];
+const nameIdSet = new Set<string>(nameIds);
 const payloadKeys = ['v', 'm', 'i', 'c', 'gp', 'db', 'dp', 'g', 'p', 'md', 's', 'w', 'n'];
 
 /** The first segment of a message's field is an answer (or the link, or the input as a whole). */
@@ -132,7 +121,9 @@ function decodedShapeProblem(input: Record<string, unknown>): string | null {
   if (
     components !== undefined &&
     (!Array.isArray(components) ||
-      components.some((id) => typeof id !== 'string' || !componentIds.includes(id)) ||
+      components.some(
+        (id) => typeof id !== 'string' || !componentIds.some((known) => known === id),
+      ) ||
       new Set(components).size !== components.length)
   )
     return 'components';
@@ -157,7 +148,7 @@ function decodedShapeProblem(input: Record<string, unknown>): string | null {
   if (names !== undefined) {
     if (!isPlainObject(names)) return 'names';
     for (const [key, value] of Object.entries(names)) {
-      if (!nameIds.has(key)) return `unknown name "${key}"`;
+      if (!nameIdSet.has(key)) return `unknown name "${key}"`;
       if (typeof value !== 'string' && typeof value !== 'number') return `name ${key} is not text`;
     }
   }
@@ -308,38 +299,9 @@ const oddCharacters = [
   '\udfff',
   '\ufeff',
 ];
-const hostileStrings = [
-  '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>',
-  'javascript:alert(1)',
-  '"><svg onload=alert(1)>',
-  '$(reboot)',
-  '`id`',
-  '; rm -rf /',
-  '__proto__',
-  'constructor',
-  'toString',
-  '\u202egnp.exe',
-  '\ud83d\ude80\ud83d\ude80',
-  'e\u0301\u0301\u0301',
-  '\ud800',
-  '\u0000',
-  '',
-  ' ',
-  '5.3.0\n5.4.0',
-  'x'.repeat(5000),
-  '9'.repeat(400),
-];
 
 /** Random JSON values, drawn once from fast-check with the fixed seed. */
-const jsonPool: readonly unknown[] = fc.sample(
-  fc.oneof(
-    fc.jsonValue({ maxDepth: 3 }),
-    fc.constantFrom(...hostileStrings),
-    fc.string({ unit: 'binary', maxLength: 40 }),
-  ),
-  { seed, numRuns: 400 },
-);
+const jsonPool: readonly unknown[] = fc.sample(jsonish, { seed, numRuns: 400 });
 
 /** The decoded JSON of a payload; real links always decode. */
 function payloadJson(link: string): Record<string, unknown> {
@@ -514,8 +476,7 @@ const mutations: readonly (readonly [string, Mutation])[] = [
       if (field === 0) payload['m'] = text();
       else if (field === 1) payload['g'] = [text(), text()];
       else if (field === 2) payload['dp'] = [[text(), text(), text(), text()]];
-      else if (field === 3)
-        payload['n'] = Object.fromEntries([...nameIds].map((id) => [id, text()]));
+      else if (field === 3) payload['n'] = Object.fromEntries(nameIds.map((id) => [id, text()]));
       else payload[text()] = text();
       return withPayload(link, toBase64Url(JSON.stringify(payload)));
     },
@@ -574,175 +535,12 @@ describe('fuzzing shared links', () => {
       // Keys like __proto__ in a payload reach no prototype.
       expect(Object.keys(Object.prototype)).toEqual([]);
     },
-    linkTimeoutMs,
+    timeLimitFor(linkRuns),
   );
 });
 
-// Answer sets: coherent answers drawn from the catalogue, the same with a few fields replaced by
-// junk, and loose records where any field may be junk.
-
-const junk = fc.oneof(
-  fc.anything({ maxDepth: 2 }),
-  fc.string({ unit: 'binary', maxLength: 30 }),
-  fc.constantFrom<unknown>(...hostileStrings, null, undefined, Number.NaN, -1, 1e21, [], {}),
-);
-
-function mostly<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
-  return fc.oneof({ weight: 9, arbitrary: valid }, { weight: 1, arbitrary: junk });
-}
-
-function versionOf(releases: readonly Release[]): fc.Arbitrary<string> {
-  return fc.oneof(
-    { weight: 8, arbitrary: fc.constantFrom(...releases.map((release) => release.version)) },
-    { weight: 1, arbitrary: fc.constantFrom('v5.3.0', ' 5.3.0 ', '5.3', '5.3.0-rc1', '05.3.0') },
-    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
-  );
-}
-
-/**
- * An upgrade between two catalogued releases, older first. Pump and MDCB may leave the target out
- * (the compatibility matrix fills it in); the Gateway may not.
- */
-function upgradeOf(
-  releases: readonly Release[],
-  mayLeaveTargetOut: boolean,
-): fc.Arbitrary<{ from: string; to?: string }> {
-  return fc
-    .tuple(fc.nat({ max: releases.length - 1 }), fc.nat({ max: releases.length - 1 }), fc.boolean())
-    .map(([a, b, isTargetLeftOut]) => {
-      const from = releases[Math.max(a, b)]?.version ?? '';
-      const to = releases[Math.min(a, b)]?.version ?? '';
-      return isTargetLeftOut && mayLeaveTargetOut ? { from } : { from, to };
-    });
-}
-
-const dnsLabel = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
-const pathName = fc.stringMatching(/^\/[a-z0-9._-]{1,10}(\/[a-z0-9._-]{1,10}){0,2}$/);
-const identifier = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_-]{0,10}$/);
-const port = fc.integer({ min: 1, max: 65535 });
-
-/** A value of the right kind for each name, as the "Your names" page would accept it. */
-const validNames = fc.record(
-  Object.fromEntries(
-    nameFields.map((field) => {
-      const byKind: Readonly<Record<NameKind, fc.Arbitrary<string | number>>> = {
-        'k8s-name': dnsLabel,
-        'docker-name': dnsLabel,
-        host: fc.oneof(dnsLabel, fc.ipV4()),
-        port: fc.oneof(port, port.map(String)),
-        path: pathName,
-        identifier,
-      };
-      return [field.id, byKind[field.kind]];
-    }),
-  ),
-  { requiredKeys: [] },
-);
-const validNameValue = fc.oneof(dnsLabel, pathName, port);
-const nameValue = fc.oneof(
-  { weight: 8, arbitrary: validNameValue },
-  { weight: 1, arbitrary: junk },
-);
-
-const coherentAnswers: fc.Arbitrary<PlanInput> = fc.constantFrom(...models).chain((model) =>
-  fc
-    .record({
-      install: model.installs.length === 0 ? fc.constant(null) : fc.constantFrom(...model.installs),
-      optional: fc.subarray([...model.optionalComponents]),
-      usesGoPlugins: fc.boolean(),
-      database: fc.constantFrom('mongodb' as const, 'postgres' as const),
-      gateway: upgradeOf(gatewayReleases, false),
-      pump: upgradeOf(pumpReleases, true),
-      mdcb: upgradeOf(mdcbReleases, true),
-      strategy: fc.constantFrom(...strategyIds),
-      downtimeMinutes: fc.integer({ min: 1, max: 2000 }),
-      dataPlanes: fc.uniqueArray(dnsLabel, { minLength: 1, maxLength: 3 }),
-      names: validNames,
-    })
-    .map((drawn): PlanInput => {
-      const chosen = [...model.requiredComponents, ...drawn.optional];
-      return {
-        model: model.id,
-        ...(drawn.install === null ? {} : { install: drawn.install }),
-        components: chosen,
-        usesGoPlugins: drawn.usesGoPlugins,
-        ...(model.hasDatabase ? { database: drawn.database } : {}),
-        ...(model.hasDataPlanes ? { dataPlanes: drawn.dataPlanes.map((name) => ({ name })) } : {}),
-        gateway: drawn.gateway,
-        ...(chosen.includes('pump') ? { pump: drawn.pump } : {}),
-        ...(chosen.includes('mdcb') ? { mdcb: drawn.mdcb } : {}),
-        strategy: drawn.strategy,
-        ...(drawn.strategy === 'downtime' ? { downtimeMinutes: drawn.downtimeMinutes } : {}),
-        // Names go through the same record a user fills in; any of them may be refused.
-        names: drawn.names,
-      };
-    }),
-);
-
-const answerFields = [...inputKeys];
-
-/** Coherent answers with one to three fields replaced by junk or by a value of another field. */
-const damagedAnswers = fc
-  .tuple(
-    coherentAnswers,
-    fc.uniqueArray(fc.constantFrom(...answerFields), { minLength: 1, maxLength: 3 }),
-    fc.array(fc.oneof(junk, validNameValue, versionOf(gatewayReleases)), {
-      minLength: 3,
-      maxLength: 3,
-    }),
-  )
-  .map(([answers, fields, values]) => {
-    const damaged: Record<string, unknown> = { ...answers };
-    fields.forEach((field, index) => {
-      damaged[field] = values[index];
-    });
-    return damaged;
-  });
-
-const looseAnswers = fc.record(
-  {
-    model: mostly(fc.constantFrom(...modelIds)),
-    install: mostly(fc.constantFrom(...installIds)),
-    components: mostly(fc.subarray(componentIds)),
-    usesGoPlugins: mostly(fc.boolean()),
-    database: mostly(fc.constantFrom('mongodb', 'postgres')),
-    dataPlanes: mostly(
-      fc.array(
-        fc.record(
-          {
-            name: mostly(dnsLabel),
-            namespace: nameValue,
-            release: nameValue,
-            gatewayHost: nameValue,
-          },
-          { requiredKeys: ['name'] },
-        ),
-        { maxLength: 4 },
-      ),
-    ),
-    gateway: mostly(
-      fc.record({ from: versionOf(gatewayReleases), to: versionOf(gatewayReleases) }),
-    ),
-    pump: mostly(fc.record({ from: versionOf(pumpReleases), to: versionOf(pumpReleases) })),
-    mdcb: mostly(fc.record({ from: versionOf(mdcbReleases), to: versionOf(mdcbReleases) })),
-    strategy: mostly(fc.constantFrom(...strategyIds)),
-    downtimeMinutes: mostly(fc.integer({ min: 1, max: 2000 })),
-    names: mostly(
-      fc.dictionary(
-        fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...nameIds) }, fc.string()),
-        nameValue,
-        { maxKeys: 6 },
-      ),
-    ),
-  },
-  { requiredKeys: [] },
-);
-
-const answerSet: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 4, arbitrary: coherentAnswers },
-  { weight: 3, arbitrary: damagedAnswers },
-  { weight: 3, arbitrary: looseAnswers },
-);
+// Answer sets: valid answers drawn from the catalogue, the same with a few fields replaced by
+// junk, and loose records where any field may be junk (test-support/arbitraries.ts).
 
 describe('fuzzing answers', () => {
   it(
@@ -761,6 +559,6 @@ describe('fuzzing answers', () => {
       expect(plans).toBeGreaterThan(answerRuns / 4);
       expect(plans).toBeLessThan((answerRuns * 3) / 4);
     },
-    answerTimeoutMs,
+    timeLimitFor(answerRuns),
   );
 });

@@ -5,13 +5,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildPlan } from './build-plan';
-import { inputMatrix } from './input-matrix';
-import { versionHints } from './version-hints';
-import { defaultNames } from './names';
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { models } from './catalog/models';
-import type { Command, Step } from './types';
+import { defaultNames } from './names';
+import { commandsOf, matrixCases, matrixTimeLimit } from './test-support/matrix-plans';
+import { versionHints } from './version-hints';
 
 const run = promisify(execFile);
 
@@ -25,18 +23,10 @@ function shellcheckVersion(): string {
   }
 }
 
-const commandsOf = (step: Step): readonly Command[] => [
-  ...step.commands,
-  ...(step.verify?.commands ?? []),
-  ...(step.rollback?.commands ?? []),
-];
-
 function bashSnippets(): readonly string[] {
   const snippets = new Set<string>();
-  for (const input of inputMatrix()) {
-    const result = buildPlan(input);
-    if (!result.ok) continue;
-    for (const phase of result.plan.phases) {
+  for (const { plan } of matrixCases()) {
+    for (const phase of plan.phases) {
       for (const step of phase.steps) {
         for (const command of commandsOf(step))
           if (command.lang === 'bash') snippets.add(command.code);
@@ -63,6 +53,9 @@ const folder = mkdtempSync(join(tmpdir(), 'tyk-plan-shellcheck-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('shellcheck', () => {
+  // The shared plans of the matrix may be built here first.
+  beforeAll(() => void matrixCases(), matrixTimeLimit);
+
   it('is installed', () => {
     expect(shellcheckVersion()).toMatch(/ShellCheck/);
   });

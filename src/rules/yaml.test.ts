@@ -2,26 +2,16 @@
 // it after pasting. (JSON snippets are parsed in plan-matrix.test.ts.)
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { buildPlan } from './build-plan';
-import { describeInput, inputMatrix } from './input-matrix';
-import type { Command, Step } from './types';
-
-const commandsOf = (step: Step): readonly Command[] => [
-  ...step.commands,
-  ...(step.verify?.commands ?? []),
-  ...(step.rollback?.commands ?? []),
-];
+import { commandsOf, matrixCases } from './test-support/matrix-plans';
 
 /** Each distinct YAML snippet of the matrix, with the first plan and step that show it. */
 function yamlSnippets(): ReadonlyMap<string, string> {
   const snippets = new Map<string, string>();
-  for (const input of inputMatrix()) {
-    const result = buildPlan(input);
-    if (!result.ok) throw new Error(`${describeInput(input)} makes no plan`);
-    for (const step of result.plan.phases.flatMap((phase) => phase.steps)) {
+  for (const { plan, name } of matrixCases()) {
+    for (const step of plan.phases.flatMap((phase) => phase.steps)) {
       for (const command of commandsOf(step)) {
         if (command.lang === 'yaml' && !snippets.has(command.code))
-          snippets.set(command.code, `${step.id} in ${describeInput(input)}`);
+          snippets.set(command.code, `${step.id} in ${name}`);
       }
     }
   }

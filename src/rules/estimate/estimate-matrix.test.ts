@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../build-plan';
 import { findModel } from '../catalog/models';
-import { describeInput, inputMatrix } from '../input-matrix';
+import { describeInput } from '../input-matrix';
+import { matrixCases } from '../test-support/matrix-plans';
 import type { Plan, PlanInput } from '../types';
 import { stepEstimates } from './catalogue';
 import { catalogueEntry, estimatePlan, timedSteps } from './estimate';
@@ -38,13 +39,13 @@ const withoutRollback = (plan: Plan): Plan => ({
   phases: plan.phases.filter((phase) => phase.kind !== 'rollback'),
 });
 
-// Every estimate is made once, here, and the tests below only read them.
-const cases: readonly Case[] = inputMatrix().map((input) => {
-  const plan = planOf(input);
+// Every estimate is made once, here, from the matrix's plans that the other matrix suites share,
+// and the tests below only read them.
+const cases: readonly Case[] = matrixCases().map(({ input, plan, name }) => {
   return {
     input,
     plan,
-    name: describeInput(input),
+    name,
     estimate: estimatePlan(plan),
     byInstances: [estimatePlan(plan, allInstances(1)), estimatePlan(plan, allInstances(3))],
     bySize: [estimatePlan(plan, { databaseGb: 0 }), estimatePlan(plan, { databaseGb: 10 })],
