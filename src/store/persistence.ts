@@ -1,7 +1,20 @@
 // Saved plans in localStorage: the storage wrapper, the schema and its migrations, and the reader
 // that keeps every plan it can read. Everything from storage is `unknown` until it has been checked.
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
-import { readStoredAnswers, readStoredString, type DraftAnswers } from '@/rules';
+import {
+  readStoredAnswers,
+  readStoredString,
+  type DraftAnswers,
+  type Finding,
+  type Severity,
+} from '@/rules';
+
+/** Findings read from the deployment's own files, and the target Gateway they were checked for. */
+export type PlanFindings = {
+  /** The target Gateway version the findings were checked against; empty when none was known. */
+  readonly target: string;
+  readonly findings: readonly Finding[];
+};
 
 export type SavedPlan = {
   id: string;
@@ -11,6 +24,8 @@ export type SavedPlan = {
   progress: Record<string, string>;
   createdAt: string;
   updatedAt: string;
+  /** Present when the answers came from the "Read my deployment" page. */
+  findings?: PlanFindings;
 };
 
 /** The progress key of a preparation checklist item; a plan step's key is its id. */
@@ -154,6 +169,39 @@ function readProgress(value: unknown): Record<string, string> | null {
   return progress;
 }
 
+const severities: readonly Severity[] = ['info', 'warning', 'critical'];
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+function readFinding(value: unknown): Finding | null {
+  if (!isRecord(value)) return null;
+  const { id, severity, title, detail, source, evidence } = value;
+  if (!isText(id) || !isText(title) || !isText(detail) || !isText(source)) return null;
+  const level = severities.find((candidate) => candidate === severity);
+  if (level === undefined || !Array.isArray(evidence)) return null;
+  const sourced = evidence.flatMap((item: unknown) =>
+    isRecord(item) && isText(item['value']) && isText(item['file']) && isText(item['where'])
+      ? [{ value: item['value'], file: item['file'], where: item['where'] }]
+      : [],
+  );
+  return { id, severity: level, title, detail, source, evidence: sourced };
+}
+
+/** Stored findings, or undefined: findings that cannot be read are dropped, never the plan. */
+function readFindings(value: unknown): PlanFindings | undefined {
+  if (!isRecord(value) || !isText(value['target']) || !Array.isArray(value['findings']))
+    return undefined;
+  const findings: Finding[] = [];
+  for (const item of value['findings']) {
+    const finding = readFinding(item);
+    if (finding === null) return undefined;
+    findings.push(finding);
+  }
+  return { target: value['target'], findings };
+}
+
 function readPlan(value: unknown): SavedPlan | null {
   if (!isRecord(value)) return null;
   const id = value['id'];
@@ -172,6 +220,7 @@ function readPlan(value: unknown): SavedPlan | null {
   ) {
     return null;
   }
+  const findings = readFindings(value['findings']);
   return {
     id,
     name: name.trim() === '' ? 'Upgrade plan' : name,
@@ -179,5 +228,6 @@ function readPlan(value: unknown): SavedPlan | null {
     progress,
     createdAt,
     updatedAt,
+    ...(findings === undefined ? {} : { findings }),
   };
 }

@@ -9,6 +9,7 @@ import {
   safeLocalStorage,
   schemaVersion,
   storageKey,
+  type PlanFindings,
   type SavedPlan,
 } from '@/store/persistence';
 
@@ -27,6 +28,8 @@ export type WizardState = {
   importPlan: (answers: DraftAnswers, name: string, atIso?: string) => string;
   setActivePlan: (id: string) => void;
   updateAnswers: (patch: Partial<DraftAnswers>, atIso?: string) => void;
+  /** Keeps the findings read from the deployment's files with the open plan; null drops them. */
+  setFindings: (findings: PlanFindings | null, atIso?: string) => void;
   setProgress: (key: string, done: boolean, atIso: string) => void;
   renamePlan: (id: string, name: string, atIso?: string) => void;
   duplicatePlan: (id: string, atIso?: string) => string;
@@ -124,6 +127,16 @@ export const useWizardStore = create<WizardState>()(
         if (plan === undefined) return;
         const answers = copyAnswers({ ...plan.answers, ...patch });
         set({ plans: { ...plans, [plan.id]: { ...plan, answers, updatedAt: atIso } } });
+      },
+
+      setFindings: (findings, atIso = nowIso()) => {
+        const { plans, activePlanId } = get();
+        const plan = activePlanId === null ? undefined : plans[activePlanId];
+        if (plan === undefined) return;
+        const next: SavedPlan = { ...plan, updatedAt: atIso };
+        if (findings === null) delete next.findings;
+        else next.findings = { ...findings, findings: [...findings.findings] };
+        set({ plans: { ...plans, [plan.id]: next } });
       },
 
       setProgress: (key, done, atIso) => {
