@@ -70,6 +70,12 @@ export const routes: RouteObject[] = [
         ],
       },
       {
+        path: 'read',
+        lazy: async () => ({
+          Component: (await import('@/pages/read-deployment-page')).ReadDeploymentPage,
+        }),
+      },
+      {
         // A shared plan link: `#/s/<payload>`.
         path: 's/:payload',
         lazy: async () => ({
