@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { AdvisoryList } from '@/components/advisory-list';
+import { DetectPlanFindings } from '@/components/detect-findings';
 import { OpenedFromLinkNotice } from '@/components/opened-from-link-notice';
 import { PhaseSection, phaseHeadingId } from '@/components/phase-section';
 import { PlanErrors, PlanWarnings, type FieldPage } from '@/components/plan-problems';
@@ -20,7 +21,7 @@ import {
   type Plan,
   type WizardStepEntry,
 } from '@/rules';
-import type { SavedPlan } from '@/store/persistence';
+import type { PlanFindings, SavedPlan } from '@/store/persistence';
 import { useActivePlan, useWizardStore } from '@/store/wizard-store';
 
 const planPath = '/wizard/plan';
@@ -82,7 +83,7 @@ function PlanForAnswers({ saved }: PlanForAnswersProps) {
   const answers = saved.answers;
   const result = useMemo(() => planForDraft(answers), [answers]);
   if (!result.ok) return <PlanProblems errors={result.errors} warnings={result.warnings} />;
-  return <PlanView plan={result.plan} progress={saved.progress} />;
+  return <PlanView plan={result.plan} progress={saved.progress} findings={saved.findings} />;
 }
 
 function PlanProblems({ errors, warnings }: PlanProblemsProps) {
@@ -97,9 +98,11 @@ function PlanProblems({ errors, warnings }: PlanProblemsProps) {
 type PlanViewProps = {
   readonly plan: Plan;
   readonly progress: Readonly<Record<string, string>>;
+  /** Findings read from the deployment's files, when the answers came from them. */
+  readonly findings?: PlanFindings | undefined;
 };
 
-function PlanView({ plan, progress }: PlanViewProps) {
+function PlanView({ plan, progress, findings }: PlanViewProps) {
   const setProgress = useWizardStore((state) => state.setProgress);
   const [searchParams] = useSearchParams();
   const targetStepId = searchParams.get('step') ?? undefined;
@@ -169,6 +172,14 @@ function PlanView({ plan, progress }: PlanViewProps) {
         </h2>
         <AdvisoryList advisories={plan.advisories} />
       </section>
+
+      {findings === undefined ? null : (
+        <DetectPlanFindings
+          findings={findings.findings}
+          checkedTarget={findings.target}
+          planTarget={plan.input.gateway.to}
+        />
+      )}
 
       <PlanWarnings warnings={plan.warnings} pageForField={pageForField} />
 
