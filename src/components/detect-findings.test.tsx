@@ -1,7 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { DetectPlanFindings, DetectRunbookFindings } from '@/components/detect-findings';
+import { DetectRunbookFindings } from '@/components/detect-findings';
+import { DetectPlanFindings } from '@/components/detect-plan-findings';
 import type { Finding } from '@/rules';
 
 const hashKeys: Finding = {

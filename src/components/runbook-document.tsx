@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import type { Finding, Plan } from '@/rules';
-import { DetectRunbookFindings } from '@/components/detect-findings';
+import type { ReactNode } from 'react';
+import type { Plan } from '@/rules';
 import { RunbookAdvisories } from '@/components/runbook-advisories';
 import { RunbookContents } from '@/components/runbook-contents';
 import { RunbookCover } from '@/components/runbook-cover';
@@ -12,8 +12,8 @@ export type RunbookDocumentProps = {
   /** The shared link that opens the same plan in the wizard. */
   readonly link: string;
   readonly generatedOn: Date;
-  /** Findings read from the deployment's files, for the plan's target; absent when none were read. */
-  readonly findings?: readonly Finding[] | undefined;
+  /** Findings read from the deployment's files, printed after the advisories; absent when none were read. */
+  readonly findings?: ReactNode;
 };
 
 /**
@@ -34,7 +34,7 @@ export const RunbookDocument = memo(function RunbookDocument({
       <div className="space-y-6">
         <RunbookContents phases={phases} />
         <RunbookAdvisories advisories={plan.advisories} warnings={plan.warnings} />
-        {findings === undefined ? null : <DetectRunbookFindings findings={findings} />}
+        {findings}
       </div>
       <div className="space-y-8 break-before-page">
         {phases.map((numbered, index) => (

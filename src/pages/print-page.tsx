@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { RunbookDocument } from '@/components/runbook-document';
-import { findingsOnPlan, planLinkFor, type FieldMessage, type Plan, planForDraft } from '@/rules';
+import { planLinkFor, type FieldMessage, type Plan, planForDraft } from '@/rules';
 import type { PlanFindings } from '@/store/persistence';
 import { useActivePlan } from '@/store/wizard-store';
 import '@/print.css';
@@ -52,6 +52,11 @@ export function PrintPage() {
   return <PrintView plan={result.plan} stored={saved.findings} />;
 }
 
+// Only plans read from a deployment's files have findings; the rest never load the reader's code.
+const DetectPrintFindings = lazy(async () => ({
+  default: (await import('@/components/detect-plan-findings')).DetectPrintFindings,
+}));
+
 const primaryLinkClass =
   'inline-block rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800';
 
@@ -90,9 +95,15 @@ function PrintView({ plan, stored }: PrintViewProps) {
   const target = plan.input.gateway.to;
   const findings = useMemo(
     () =>
-      stored === undefined
-        ? undefined
-        : findingsOnPlan(stored.findings, stored.target, target).findings,
+      stored === undefined ? undefined : (
+        <Suspense fallback={<p>Loading the findings…</p>}>
+          <DetectPrintFindings
+            findings={stored.findings}
+            checkedTarget={stored.target}
+            planTarget={target}
+          />
+        </Suspense>
+      ),
     [stored, target],
   );
   const [searchParams, setSearchParams] = useSearchParams();

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { AdvisoryList } from '@/components/advisory-list';
-import { DetectPlanFindings } from '@/components/detect-findings';
 import { OpenedFromLinkNotice } from '@/components/opened-from-link-notice';
 import { PhaseSection, phaseHeadingId } from '@/components/phase-section';
 import { PlanErrors, PlanWarnings, type FieldPage } from '@/components/plan-problems';
@@ -23,6 +22,11 @@ import {
 } from '@/rules';
 import type { PlanFindings, SavedPlan } from '@/store/persistence';
 import { useActivePlan, useWizardStore } from '@/store/wizard-store';
+
+// Only plans read from a deployment's files have findings; the rest never load the reader's code.
+const DetectPlanFindings = lazy(async () => ({
+  default: (await import('@/components/detect-plan-findings')).DetectPlanFindings,
+}));
 
 const planPath = '/wizard/plan';
 const printPath = '/print';
@@ -174,11 +178,13 @@ function PlanView({ plan, progress, findings }: PlanViewProps) {
       </section>
 
       {findings === undefined ? null : (
-        <DetectPlanFindings
-          findings={findings.findings}
-          checkedTarget={findings.target}
-          planTarget={plan.input.gateway.to}
-        />
+        <Suspense fallback={<p>Loading the findings from your deployment’s files…</p>}>
+          <DetectPlanFindings
+            findings={findings.findings}
+            checkedTarget={findings.target}
+            planTarget={plan.input.gateway.to}
+          />
+        </Suspense>
       )}
 
       <PlanWarnings warnings={plan.warnings} pageForField={pageForField} />
