@@ -85,7 +85,7 @@ describe('PrintPage', () => {
     expect(screen.getByRole('img', { name: 'QR code of the plan link' })).toBeVisible();
   });
 
-  it('prints the findings read from the deployment for the plan target', () => {
+  it('prints the findings read from the deployment for the plan target', async () => {
     openPlan(debianAnswers);
     useWizardStore.getState().setFindings({
       target: '5.3.0',
@@ -101,13 +101,16 @@ describe('PrintPage', () => {
       ],
     });
     renderPrintPage();
-    const section = screen.getByRole('region', {
-      name: 'Findings from your deployment’s files (1)',
-    });
+    // The findings arrive lazily, after the runbook has rendered once.
+    const section = await screen.findByRole(
+      'region',
+      { name: 'Findings from your deployment’s files (1)' },
+      { timeout: 20_000 },
+    );
     expect(section).toHaveTextContent(
       '[Critical] Gateway and Dashboard hash keys differently. Make hash_keys the same everywhere. (Read from tyk.conf, key hash_keys: hash_keys true. Source: config-risks.md §2.)',
     );
-  });
+  }, 30_000);
 
   it('prints no findings section for a plan typed by hand', () => {
     openPlan(debianAnswers);
