@@ -39,13 +39,16 @@ function contentSecurityPolicyMeta(): Plugin {
 /**
  * The yaml package declares no sideEffects, so every chunk that imports the rules would carry
  * it. Only reading a deployment's files uses it; marked free of side effects, it is left out
- * wherever that is not used.
+ * wherever that is not used. The reader in src/rules/detect is pure too (as all of src/rules):
+ * marked so, it goes with the "Read my deployment" page instead of into the store's chunk.
  */
 function yamlWithoutSideEffects(): Plugin {
   return {
     name: 'yaml-without-side-effects',
     transform(code, id) {
-      return /[\\/]node_modules[\\/]yaml[\\/]/.test(id) ? { code, moduleSideEffects: false } : null;
+      return /[\\/](node_modules[\\/]yaml|src[\\/]rules[\\/]detect)[\\/]/.test(id)
+        ? { code, moduleSideEffects: false }
+        : null;
     },
   };
 }

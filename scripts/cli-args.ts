@@ -33,7 +33,8 @@ export type CliAnswers = {
   readonly model?: string;
   readonly install?: string;
   readonly components?: readonly string[];
-  readonly usesGoPlugins: boolean;
+  /** Always set from flags alone; with --detect only when --go-plugins is given. */
+  readonly usesGoPlugins?: boolean;
   readonly database?: string;
   readonly dataPlanes?: readonly { readonly name: string }[];
   readonly gateway: Readonly<MutableVersionChange>;
@@ -67,6 +68,8 @@ export type CliRequest =
       readonly source: AnswerSource;
       readonly format: OutputFormat;
       readonly linkTarget: LinkTarget;
+      /** Files of `--detect`, whose answers the flags override; empty without it. */
+      readonly detectFiles: readonly string[];
     }
   | { readonly ok: false; readonly errors: readonly FieldMessage[]; readonly format: OutputFormat };
 
@@ -86,7 +89,7 @@ function versionChange(from: string | undefined, to: string | undefined): Mutabl
   return { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
 }
 
-function defaultComponents(
+export function defaultComponents(
   model: DeploymentModel | null,
   hasPumpVersions: boolean,
 ): readonly ComponentId[] {
@@ -133,8 +136,15 @@ function readNames(values: FlagValues, errors: FieldMessage[]): Record<string, s
   return names;
 }
 
-/** Stage two: flag values into answers. Defaults that depend on the model are filled in here. */
-function answersFromFlags(values: FlagValues): {
+/**
+ * Stage two: flag values into answers. Defaults that depend on the model are filled in here,
+ * except beside `--detect` (`isDetecting`): then only what was given goes in, so the flags
+ * override the files field by field and leave the rest to them.
+ */
+function answersFromFlags(
+  values: FlagValues,
+  isDetecting: boolean,
+): {
   readonly input: CliAnswers;
   readonly errors: readonly FieldMessage[];
 } {
@@ -159,11 +169,14 @@ function answersFromFlags(values: FlagValues): {
   const input: CliAnswers = {
     ...(model === undefined ? {} : { model }),
     ...(install === undefined ? {} : { install }),
-    components:
-      componentList === undefined
-        ? defaultComponents(modelEntry, hasPumpVersions)
-        : list(componentList),
-    usesGoPlugins: values.has('--go-plugins'),
+    ...(componentList !== undefined
+      ? { components: list(componentList) }
+      : isDetecting
+        ? {}
+        : { components: defaultComponents(modelEntry, hasPumpVersions) }),
+    ...(isDetecting && !values.has('--go-plugins')
+      ? {}
+      : { usesGoPlugins: values.has('--go-plugins') }),
     ...(database === undefined ? {} : { database }),
     ...(dataPlanes === undefined ? {} : { dataPlanes: list(dataPlanes).map((name) => ({ name })) }),
     gateway: versionChange(first(values, '--from'), first(values, '--to')),
@@ -245,14 +258,20 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   const format = formatOf(read.values, errors);
   const linkTarget = linkTargetOf(read.values, format, errors);
   const link = first(read.values, '--link');
+  const detectFiles = read.values.get('--detect') ?? [];
+  if (link !== undefined && detectFiles.length > 0)
+    errors.push({
+      field: '--detect',
+      message: '--detect cannot be combined with --link: the link carries every answer.',
+    });
   let source: AnswerSource;
   if (link === undefined) {
-    const answers = answersFromFlags(read.values);
+    const answers = answersFromFlags(read.values, detectFiles.length > 0);
     errors.push(...answers.errors);
     source = { kind: 'flags', input: answers.input };
   } else {
     source = sourceFromLink(link, read.values, errors);
   }
   if (errors.length > 0) return { ok: false, errors, format };
-  return { ok: true, command: 'plan', source, format, linkTarget };
+  return { ok: true, command: 'plan', source, format, linkTarget, detectFiles };
 }

@@ -173,6 +173,13 @@ export const flagSpecs = [
     fields: ['link'],
   },
   {
+    flag: '--detect',
+    value: 'FILE',
+    help: 'Read answers from a file of the deployment (a compose file, its .env, tyk.conf, Helm values, kubectl or docker output, the collector JSON); repeat for more. Flags given beside it win over what the files show; findings go to stderr. "-" reads standard input.',
+    fields: [],
+    isRepeatable: true,
+  },
+  {
     flag: '--format',
     value: 'FORMAT',
     help: 'Output format. Default: text.',
@@ -340,6 +347,7 @@ export function helpText(): string {
   const usage = [
     'Usage: npm run --silent plan -- --model MODEL [--install INSTALL] --from VERSION --to VERSION [flags]',
     "       npm run --silent plan -- --link 'URL' [--format FORMAT]",
+    '       npm run --silent plan -- --detect FILE [--detect FILE ...] --to VERSION [flags]',
     '',
     'Prints an ordered upgrade plan for a Tyk deployment: phases of steps with commands, checks and rollbacks.',
     '',
@@ -368,6 +376,7 @@ export function helpText(): string {
     '  npm run --silent plan -- --model oss --install helm --from 5.0.0 --to 5.3.0 --format link \\',
     '    --app-url https://tools.example.com/tyk-upgrade-wizard/',
     "  npm run --silent plan -- --link 'https://tools.example.com/tyk-upgrade-wizard/#/s/PAYLOAD'",
+    '  npm run --silent plan -- --detect docker-compose.yml --detect .env --to 5.8.0',
   ];
   return `${[...usage, ...flags, ...footer].join('\n')}\n`;
 }

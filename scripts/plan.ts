@@ -5,14 +5,22 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   buildPlan,
+  detectDeployment,
+  findingsFor,
+  mergeDetectedAnswers,
+  models,
   planLinkFor,
   printableText,
   renderMarkdown,
   renderText,
+  type DetectedDeployment,
   type FieldMessage,
+  type Finding,
+  type InputFile,
 } from '@/rules/index';
-import { parseCliArgs } from './cli-args';
+import { defaultComponents, parseCliArgs } from './cli-args';
 import { flagForField, helpText, type OutputFormat } from './cli-flags';
+import { readFromDisk, type FileReader } from './detect';
 
 export type CliOutcome = {
   readonly exitCode: 0 | 1 | 2;
@@ -76,24 +84,105 @@ function failure(
   };
 }
 
-/** Runs the CLI on argv (without `node` and the script) and says what to print and how to exit. */
-export function runCli(argv: readonly string[]): CliOutcome {
+type Detected =
+  | { readonly ok: true; readonly detected: DetectedDeployment | null }
+  | { readonly ok: false; readonly errors: readonly FieldMessage[] };
+
+/** Reads the files of `--detect`; any file that cannot be read is an error naming the file. */
+function readDetected(paths: readonly string[], readFile: FileReader): Detected {
+  if (paths.length === 0) return { ok: true, detected: null };
+  const files: InputFile[] = [];
+  const errors: FieldMessage[] = [];
+  for (const path of paths) {
+    const read = readFile(path);
+    if (read.ok) files.push({ name: path === '-' ? 'standard input' : path, text: read.text });
+    else errors.push({ field: path, message: read.message });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  const result = detectDeployment(files);
+  if (!result.ok) return { ok: false, errors: result.errors };
+  const fileErrors = result.problems
+    .filter((problem) => problem.severity === 'error')
+    .map((problem) => ({ field: problem.file, message: problem.message }));
+  return fileErrors.length > 0 ? { ok: false, errors: fileErrors } : { ok: true, detected: result };
+}
+
+/** The detected answers under the flags' (flags win), with the defaults the flags alone would get. */
+function detectedInput(
+  detected: DetectedDeployment,
+  typed: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const merged = mergeDetectedAnswers(detected.answers, typed);
+  const model = models.find((entry) => entry.id === merged['model'])?.id ?? null;
+  return {
+    ...merged,
+    components: merged['components'] ?? defaultComponents(model, merged['pump'] !== undefined),
+    usesGoPlugins: merged['usesGoPlugins'] ?? false,
+  };
+}
+
+/** What the files showed about the upgrade, for stderr: disagreements and findings. */
+function detectText(detected: DetectedDeployment, findings: readonly Finding[]): string {
+  const lines: string[] = [];
+  if (detected.conflicts.length > 0) {
+    lines.push('Where the files disagree:');
+    for (const conflict of detected.conflicts)
+      lines.push(`  ${conflict.field}: ${conflict.message}`);
+  }
+  if (findings.length > 0) {
+    lines.push('Findings from the files:');
+    for (const finding of findings)
+      lines.push(
+        `  [${finding.severity}] ${finding.title}  (${finding.id})`,
+        `    ${finding.detail}`,
+      );
+  }
+  return lines.length === 0 ? '' : `${lines.map(printableText).join('\n')}\n`;
+}
+
+/**
+ * Runs the CLI on argv (without `node` and the script) and says what to print and how to exit.
+ * `readFile` reads the files of `--detect`; the tests pass their own.
+ */
+export function runCli(argv: readonly string[], readFile: FileReader = readFromDisk): CliOutcome {
   const request = parseCliArgs(argv);
   if (!request.ok) return failure(request.errors, request.format);
   if (request.command === 'help') return { exitCode: 0, stdout: helpText(), stderr: '' };
   const { source, format, linkTarget } = request;
   const linkWarnings = source.kind === 'link' ? source.problems : null;
-  const result = buildPlan(source.input);
+  const read = readDetected(request.detectFiles, readFile);
+  if (!read.ok) return failure(read.errors, format);
+  const { detected } = read;
+  const result = buildPlan(
+    detected === null ? source.input : detectedInput(detected, source.input),
+  );
   if (!result.ok) return failure(result.errors, format, linkWarnings);
-  const stderr = linkWarningText(linkWarnings);
+  const findings =
+    detected === null
+      ? []
+      : findingsFor(detected, result.plan.input.gateway.to, {
+          model: result.plan.input.model,
+          usesGoPlugins: result.plan.input.usesGoPlugins,
+        });
+  const stderr = `${linkWarningText(linkWarnings)}${detected === null ? '' : detectText(detected, findings)}`;
   switch (format) {
     case 'json': {
       const body = {
         ok: true,
         plan: result.plan,
         ...(linkWarnings === null ? {} : { warnings: shownMessages(linkWarnings) }),
+        ...(detected === null
+          ? {}
+          : {
+              findings: findings.map(({ id, severity, title, detail }) => ({
+                id,
+                severity,
+                title,
+                detail,
+              })),
+            }),
       };
-      return { exitCode: 0, stdout: json(body), stderr: '' };
+      return { exitCode: 0, stdout: json(body), stderr: detected === null ? '' : stderr };
     }
     case 'markdown':
       return { exitCode: 0, stdout: renderMarkdown(result.plan), stderr };

@@ -140,6 +140,13 @@ export const routes: RouteObject[] = [
           },
           // A shared plan link: `#/s/<payload>`. Whatever follows `s/` (nothing, more slashes)
           // goes to the shared-plan page, which explains a link it cannot read.
+          {
+            path: 'read',
+            lazy: async () => ({
+              Component: (await loadWithRetry(() => import('@/pages/read-deployment-page')))
+                .ReadDeploymentPage,
+            }),
+          },
           { path: 's', lazy: sharedPlanPage },
           { path: 's/*', lazy: sharedPlanPage },
           {

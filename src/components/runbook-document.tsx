@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import type { ReactNode } from 'react';
 import type { Plan } from '@/rules';
 import { RunbookAdvisories } from '@/components/runbook-advisories';
 import { RunbookContents } from '@/components/runbook-contents';
@@ -11,6 +12,8 @@ export type RunbookDocumentProps = {
   /** The shared link that opens the same plan in the wizard. */
   readonly link: string;
   readonly generatedOn: Date;
+  /** Findings read from the deployment's files, printed after the advisories; absent when none were read. */
+  readonly findings?: ReactNode;
 };
 
 /**
@@ -22,6 +25,7 @@ export const RunbookDocument = memo(function RunbookDocument({
   plan,
   link,
   generatedOn,
+  findings,
 }: RunbookDocumentProps) {
   const phases = numberPhases(plan);
   return (
@@ -30,6 +34,7 @@ export const RunbookDocument = memo(function RunbookDocument({
       <div className="space-y-6">
         <RunbookContents phases={phases} />
         <RunbookAdvisories advisories={plan.advisories} warnings={plan.warnings} />
+        {findings}
       </div>
       <div className="space-y-8 break-before-page">
         {phases.map((numbered, index) => (

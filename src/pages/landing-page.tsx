@@ -21,12 +21,24 @@ export function LandingPage({ savedPlans, notice }: LandingPageProps) {
           wizard what you run and which version you need; it hands you an ordered plan with backups,
           commands you can paste, a check after every change and a way back from each one.
         </p>
-        <Link
-          to="/wizard/new"
-          className="inline-block rounded-md bg-blue-700 px-5 py-3 font-semibold text-white hover:bg-blue-800"
-        >
-          Start planning
-        </Link>
+        <div className="flex flex-wrap items-center gap-4">
+          <Link
+            to="/wizard/new"
+            className="inline-block rounded-md bg-blue-700 px-5 py-3 font-semibold text-white hover:bg-blue-800"
+          >
+            Start planning
+          </Link>
+          <Link
+            to="/read"
+            className="inline-block rounded-md border border-blue-700 px-5 py-3 font-semibold text-blue-800 hover:bg-blue-50 dark:border-sky-300 dark:text-sky-200 dark:hover:bg-slate-900"
+          >
+            Read my deployment
+          </Link>
+        </div>
+        <p className="max-w-2xl text-slate-700 dark:text-slate-300">
+          Have your compose file, configs or Helm values at hand? Read my deployment proposes the
+          answers from them, in this browser.
+        </p>
       </section>
       <section aria-labelledby="how-heading" className="space-y-3">
         <h2 id="how-heading" className="text-xl font-semibold">

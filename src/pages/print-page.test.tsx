@@ -4,6 +4,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildPlan, decodePlanLink, defaultAnswers, toPlanInput, type DraftAnswers } from '@/rules';
 import { PrintPage, paperOf } from '@/pages/print-page';
+import { useWizardStore } from '@/store/wizard-store';
 import { openPlan, resetStore } from '@/test/wizard-test-router';
 
 const debianAnswers: DraftAnswers = {
@@ -82,6 +83,39 @@ describe('PrintPage', () => {
     const decoded = decodePlanLink(link.getAttribute('href'));
     expect(decoded.ok && decoded.input['model']).toBe('self-managed');
     expect(screen.getByRole('img', { name: 'QR code of the plan link' })).toBeVisible();
+  });
+
+  it('prints the findings read from the deployment for the plan target', async () => {
+    openPlan(debianAnswers);
+    useWizardStore.getState().setFindings({
+      target: '5.3.0',
+      findings: [
+        {
+          id: 'hash-keys-mismatch',
+          severity: 'critical',
+          title: 'Gateway and Dashboard hash keys differently',
+          detail: 'Make hash_keys the same everywhere.',
+          source: 'config-risks.md §2',
+          evidence: [{ value: 'hash_keys true', file: 'tyk.conf', where: 'key hash_keys' }],
+        },
+      ],
+    });
+    renderPrintPage();
+    // The findings arrive lazily, after the runbook has rendered once.
+    const section = await screen.findByRole(
+      'region',
+      { name: 'Findings from your deployment’s files (1)' },
+      { timeout: 20_000 },
+    );
+    expect(section).toHaveTextContent(
+      '[Critical] Gateway and Dashboard hash keys differently. Make hash_keys the same everywhere. (Read from tyk.conf, key hash_keys: hash_keys true. Source: config-risks.md §2.)',
+    );
+  }, 30_000);
+
+  it('prints no findings section for a plan typed by hand', () => {
+    openPlan(debianAnswers);
+    renderPrintPage();
+    expect(screen.queryByRole('heading', { name: /^Findings from your deployment/ })).toBeNull();
   });
 
   it('switches between A4 and US Letter, from the link and from the toolbar', async () => {

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { RunbookDocument } from '@/components/runbook-document';
 import { planLinkFor, type FieldMessage, type Plan, planForDraft } from '@/rules';
+import type { PlanFindings } from '@/store/persistence';
 import { useActivePlan } from '@/store/wizard-store';
 import '@/print.css';
 
@@ -48,8 +49,13 @@ export function PrintPage() {
       </PrintMessage>
     );
   }
-  return <PrintView plan={result.plan} />;
+  return <PrintView plan={result.plan} stored={saved.findings} />;
 }
+
+// Only plans read from a deployment's files have findings; the rest never load the reader's code.
+const DetectPrintFindings = lazy(async () => ({
+  default: (await import('@/components/detect-plan-findings')).DetectPrintFindings,
+}));
 
 const primaryLinkClass =
   'inline-block rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800';
@@ -79,9 +85,27 @@ function PlanErrors({ errors }: PlanErrorsProps) {
   );
 }
 
-type PrintViewProps = { readonly plan: Plan };
+type PrintViewProps = {
+  readonly plan: Plan;
+  /** Findings read from the deployment's files, as the plan keeps them. */
+  readonly stored: PlanFindings | undefined;
+};
 
-function PrintView({ plan }: PrintViewProps) {
+function PrintView({ plan, stored }: PrintViewProps) {
+  const target = plan.input.gateway.to;
+  const findings = useMemo(
+    () =>
+      stored === undefined ? undefined : (
+        <Suspense fallback={<p>Loading the findings…</p>}>
+          <DetectPrintFindings
+            findings={stored.findings}
+            checkedTarget={stored.target}
+            planTarget={target}
+          />
+        </Suspense>
+      ),
+    [stored, target],
+  );
   const [searchParams, setSearchParams] = useSearchParams();
   const paper = paperOf(searchParams.get('paper'));
   const paperEntry = papers[paper];
@@ -157,7 +181,7 @@ function PrintView({ plan }: PrintViewProps) {
           data-paper={paper}
           className={`runbook-sheet mx-auto ${paperEntry.width} bg-white p-4 text-sm leading-normal text-black shadow-md sm:p-[15mm] sm:text-base print:max-w-none print:p-0 print:text-[10pt] print:shadow-none`}
         >
-          <RunbookDocument plan={plan} link={link} generatedOn={generatedOn} />
+          <RunbookDocument plan={plan} link={link} generatedOn={generatedOn} findings={findings} />
         </div>
       </main>
     </div>

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { Link } from 'react-router';
 import { ChoiceCard } from '@/components/choice-card';
 import { FieldGroup, TextField } from '@/components/field';
 import { ModelDiagram } from '@/components/model-diagram';
@@ -105,6 +106,16 @@ function DeploymentForm({ draft }: DeploymentFormProps) {
     >
       <p className="max-w-2xl text-slate-700 dark:text-slate-300">
         Tell the wizard what you run. Your answers are saved in this browser as you go.
+      </p>
+      <p className="max-w-2xl">
+        Have the files at hand?{' '}
+        <Link
+          to="/read"
+          className="font-semibold text-blue-700 underline underline-offset-4 dark:text-sky-300"
+        >
+          Read my deployment
+        </Link>{' '}
+        proposes these answers from your compose file, configs or Helm values.
       </p>
 
       <FieldGroup field="model" legend="Deployment model" errors={textsFor(errors, 'model')}>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { AdvisoryList } from '@/components/advisory-list';
 import { OpenedFromLinkNotice } from '@/components/opened-from-link-notice';
@@ -20,8 +20,13 @@ import {
   type Plan,
   type WizardStepEntry,
 } from '@/rules';
-import type { SavedPlan } from '@/store/persistence';
+import type { PlanFindings, SavedPlan } from '@/store/persistence';
 import { useActivePlan, useWizardStore } from '@/store/wizard-store';
+
+// Only plans read from a deployment's files have findings; the rest never load the reader's code.
+const DetectPlanFindings = lazy(async () => ({
+  default: (await import('@/components/detect-plan-findings')).DetectPlanFindings,
+}));
 
 const planPath = '/wizard/plan';
 const printPath = '/print';
@@ -82,7 +87,7 @@ function PlanForAnswers({ saved }: PlanForAnswersProps) {
   const answers = saved.answers;
   const result = useMemo(() => planForDraft(answers), [answers]);
   if (!result.ok) return <PlanProblems errors={result.errors} warnings={result.warnings} />;
-  return <PlanView plan={result.plan} progress={saved.progress} />;
+  return <PlanView plan={result.plan} progress={saved.progress} findings={saved.findings} />;
 }
 
 function PlanProblems({ errors, warnings }: PlanProblemsProps) {
@@ -97,9 +102,11 @@ function PlanProblems({ errors, warnings }: PlanProblemsProps) {
 type PlanViewProps = {
   readonly plan: Plan;
   readonly progress: Readonly<Record<string, string>>;
+  /** Findings read from the deployment's files, when the answers came from them. */
+  readonly findings?: PlanFindings | undefined;
 };
 
-function PlanView({ plan, progress }: PlanViewProps) {
+function PlanView({ plan, progress, findings }: PlanViewProps) {
   const setProgress = useWizardStore((state) => state.setProgress);
   const [searchParams] = useSearchParams();
   const targetStepId = searchParams.get('step') ?? undefined;
@@ -169,6 +176,16 @@ function PlanView({ plan, progress }: PlanViewProps) {
         </h2>
         <AdvisoryList advisories={plan.advisories} />
       </section>
+
+      {findings === undefined ? null : (
+        <Suspense fallback={<p>Loading the findings from your deployment’s files…</p>}>
+          <DetectPlanFindings
+            findings={findings.findings}
+            checkedTarget={findings.target}
+            planTarget={plan.input.gateway.to}
+          />
+        </Suspense>
+      )}
 
       <PlanWarnings warnings={plan.warnings} pageForField={pageForField} />
 

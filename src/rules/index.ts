@@ -105,6 +105,16 @@ export { detectDeployment } from './detect/detect';
 export { findingsFor, findingRows, type FindingRow } from './detect/findings';
 export { collectorScript } from './detect/collector';
 export { mergeDetectedAnswers } from './detect/answers';
+export { maxFileChars } from './detect/text';
+export { findingsOnPlan, type PlanFindingsView } from './detect/plan-findings';
+export {
+  applyProposals,
+  defaultChoices,
+  draftProposals,
+  otherEvidence,
+  type Proposal,
+  type ProposalStatus,
+} from './detect/draft-proposals';
 
 // Planning the change window: the estimate, whether the downtime window holds it, the announcement.
 export type * from './estimate/types';

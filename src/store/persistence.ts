@@ -7,8 +7,17 @@ import {
   readStoredAnswers,
   readStoredString,
   type DraftAnswers,
+  type Finding,
+  type Severity,
 } from '@/rules';
 import type { StoredPlanSet } from '@/store/merge';
+
+/** Findings read from the deployment's own files, and the target Gateway they were checked for. */
+export type PlanFindings = {
+  /** The target Gateway version the findings were checked against; empty when none was known. */
+  readonly target: string;
+  readonly findings: readonly Finding[];
+};
 
 export type SavedPlan = {
   id: string;
@@ -20,6 +29,8 @@ export type SavedPlan = {
   updatedAt: string;
   /** Goes up with every change, so that tabs can tell their copies of the plan apart. */
   revision: number;
+  /** Present when the answers came from the "Read my deployment" page. */
+  findings?: PlanFindings;
 };
 
 /** The progress key of a preparation checklist item; a plan step's key is its id. */
@@ -205,6 +216,39 @@ function readRevision(value: unknown): number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0;
 }
 
+const severities: readonly Severity[] = ['info', 'warning', 'critical'];
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+function readFinding(value: unknown): Finding | null {
+  if (!isRecord(value)) return null;
+  const { id, severity, title, detail, source, evidence } = value;
+  if (!isText(id) || !isText(title) || !isText(detail) || !isText(source)) return null;
+  const level = severities.find((candidate) => candidate === severity);
+  if (level === undefined || !Array.isArray(evidence)) return null;
+  const sourced = evidence.flatMap((item: unknown) =>
+    isRecord(item) && isText(item['value']) && isText(item['file']) && isText(item['where'])
+      ? [{ value: item['value'], file: item['file'], where: item['where'] }]
+      : [],
+  );
+  return { id, severity: level, title, detail, source, evidence: sourced };
+}
+
+/** Stored findings, or undefined: findings that cannot be read are dropped, never the plan. */
+function readFindings(value: unknown): PlanFindings | undefined {
+  if (!isRecord(value) || !isText(value['target']) || !Array.isArray(value['findings']))
+    return undefined;
+  const findings: Finding[] = [];
+  for (const item of value['findings']) {
+    const finding = readFinding(item);
+    if (finding === null) return undefined;
+    findings.push(finding);
+  }
+  return { target: value['target'], findings };
+}
+
 function readPlan(value: unknown): { plan: SavedPlan; isShortened: boolean } | null {
   if (!isRecord(value)) return null;
   const id = value['id'];
@@ -223,6 +267,7 @@ function readPlan(value: unknown): { plan: SavedPlan; isShortened: boolean } | n
   ) {
     return null;
   }
+  const findings = readFindings(value['findings']);
   const limitedAnswers = limitAnswers(answers);
   const limitedName = limitPlanName(name);
   return {
@@ -234,6 +279,7 @@ function readPlan(value: unknown): { plan: SavedPlan; isShortened: boolean } | n
       createdAt,
       updatedAt,
       revision: readRevision(value['revision']),
+      ...(findings === undefined ? {} : { findings }),
     },
     isShortened: limitedAnswers !== answers || limitedName !== name,
   };

@@ -498,4 +498,39 @@ describe('several tabs', () => {
     );
     expect(Object.keys((stored() as { state: { plans: object } }).state.plans)).toHaveLength(2);
   });
+
+  it('round-trips the findings of a plan and drops only findings it cannot read', () => {
+    const finding = {
+      id: 'hash-keys-mismatch',
+      severity: 'critical',
+      title: 'Gateway and Dashboard hash keys differently',
+      detail: 'Make hash_keys the same everywhere.',
+      source: 'config-risks.md §2',
+      evidence: [{ value: 'hash_keys true', file: 'tyk.conf', where: 'key hash_keys' }],
+    } as const;
+    const id = store().createPlan(undefined, t1);
+    store().setFindings({ target: '5.8.0', findings: [finding] }, t2);
+    const saved = localStorage.getItem(storageKey);
+    useWizardStore.setState({ plans: {}, order: [], activePlanId: null });
+    reloadFrom(saved);
+    expect(store().plans[id]?.findings).toEqual({ target: '5.8.0', findings: [finding] });
+
+    const plans = {
+      good: goodPlan('good'),
+      badFindings: {
+        ...goodPlan('badFindings'),
+        findings: { target: '5.8.0', findings: [{ id: 3 }] },
+      },
+    };
+    reloadFrom(JSON.stringify({ version: schemaVersion, state: { plans } }));
+    expect(Object.keys(store().plans).sort()).toEqual(['badFindings', 'good']);
+    expect(store().plans['badFindings']).toEqual(goodPlan('badFindings'));
+    expect(store().notice).toBeNull();
+
+    store().setActivePlan('good');
+    store().setFindings({ target: '', findings: [finding] }, t2);
+    store().setFindings(null, t2);
+    // Both changes count as revisions, so the other tabs see them; the findings are gone again.
+    expect(store().plans['good']).toEqual({ ...goodPlan('good'), revision: 5, updatedAt: t2 });
+  });
 });

@@ -10,7 +10,7 @@ import {
   type DraftAnswers,
 } from '@/rules';
 import type { ConflictChoice, PlanConflict } from '@/store/merge';
-import { removeText, type KeptAside, type SavedPlan } from '@/store/persistence';
+import { removeText, type KeptAside, type PlanFindings, type SavedPlan } from '@/store/persistence';
 import { createStorageSync, type SaveProblem } from '@/store/storage-sync';
 
 export type WizardState = {
@@ -34,6 +34,8 @@ export type WizardState = {
   importPlan: (answers: DraftAnswers, name: string, atIso?: string) => string;
   setActivePlan: (id: string) => void;
   updateAnswers: (patch: Partial<DraftAnswers>, atIso?: string) => void;
+  /** Keeps the findings read from the deployment's files with the open plan; null drops them. */
+  setFindings: (findings: PlanFindings | null, atIso?: string) => void;
   setProgress: (key: string, done: boolean, atIso: string) => void;
   renamePlan: (id: string, name: string, atIso?: string) => void;
   duplicatePlan: (id: string, atIso?: string) => string;
@@ -155,6 +157,16 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
     if (plan === undefined) return;
     const answers = limitAnswers(copyAnswers({ ...plan.answers, ...patch }));
     set({ plans: { ...plans, [plan.id]: changedPlan(plan, { answers }, atIso) } });
+  },
+
+  setFindings: (findings, atIso = nowIso()) => {
+    const { plans, activePlanId } = get();
+    const plan = activePlanId === null ? undefined : plans[activePlanId];
+    if (plan === undefined) return;
+    const next: SavedPlan = changedPlan(plan, {}, atIso);
+    if (findings === null) delete next.findings;
+    else next.findings = { ...findings, findings: [...findings.findings] };
+    set({ plans: { ...plans, [plan.id]: next } });
   },
 
   setProgress: (key, done, atIso) => {
