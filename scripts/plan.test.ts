@@ -398,12 +398,12 @@ describe('runCli: hostile input in messages', () => {
     [
       'a C1 CSI (U+009B) in a version',
       ['--model', 'oss', '--install', 'docker', '--from', '5.0.0\u009b31m', '--to', '5.3.0'],
-      '  gateway.from (--from): Current Gateway and Dashboard version "5.0.0?31m" is not a version like 5.3.0.',
+      '  gateway.from (--from): Current Gateway and Dashboard version: Gateway "5.0.0?31m" is not a version. Type a release such as 5.14.0, a line such as 5.14 for its newest patch, or latest.',
     ],
     [
       'a 100,000-character version',
       ['--model', 'oss', '--install', 'docker', '--from', '5.0.0', '--to', '5'.repeat(100_000)],
-      `  gateway.to (--to): Target Gateway and Dashboard version "${'5'.repeat(40)}…" is not a version like 5.3.0.`,
+      `  gateway.to (--to): Target Gateway and Dashboard version: Gateway "${'5'.repeat(40)}…" is not a version. Type a release such as 5.14.0, a line such as 5.14 for its newest patch, or latest.`,
     ],
     [
       'a 100,000-character --app-url',
@@ -609,7 +609,7 @@ describe('the real CLI', () => {
         '--install',
         'docker',
         '--from',
-        '5.0',
+        'five',
         '--to',
         '5.3.0',
         '--format',

@@ -38,6 +38,9 @@ function fixture(overrides: Partial<NormalizedInput> = {}): NormalizedInput {
     strategy: 'rolling',
     downtimeMinutes: null,
     names,
+    images: { gateway: null, dashboard: null, pump: null, mdcb: null },
+    architecture: 'amd64',
+    sharesDatabase: false,
     ...overrides,
   };
 }

@@ -174,7 +174,7 @@ const scenarios: readonly Scenario[] = [
     ],
     commands: {
       'upgrade-gateway': [
-        'docker pull tykio/tyk-gateway-ee:v5.3.0',
+        'docker pull tykio/tyk-gateway:v5.3.0',
         'docker stop tyk-gateway',
         'docker rename tyk-gateway tyk-gateway-previous',
         [
@@ -183,7 +183,7 @@ const scenarios: readonly Scenario[] = [
           '  --volumes-from tyk-gateway-previous \\',
           '  --env-file /var/backups/tyk-upgrade/tyk-gateway.env \\',
           '  -p 8080:8080 \\',
-          '  tykio/tyk-gateway-ee:v5.3.0',
+          '  tykio/tyk-gateway:v5.3.0',
         ].join('\n'),
       ],
       'upgrade-dashboard': ['docker pull tykio/tyk-dashboard:v5.3.0'],
@@ -236,7 +236,7 @@ const scenarios: readonly Scenario[] = [
     changeSteps: ['upgrade-dashboard', 'upgrade-gateway'],
     commands: {
       'upgrade-gateway': [
-        'services:\n  tyk-gateway:\n    image: tykio/tyk-gateway-ee:v5.8.15',
+        'services:\n  tyk-gateway:\n    image: tykio/tyk-gateway:v5.8.15',
         '(cd /opt/tyk && docker compose pull tyk-gateway && docker compose up -d tyk-gateway)',
       ],
       'backup-compose-project': [
@@ -251,7 +251,7 @@ const scenarios: readonly Scenario[] = [
     },
     rollback: {
       'upgrade-gateway': [
-        'services:\n  tyk-gateway:\n    image: tykio/tyk-gateway-ee:v5.3.0',
+        'services:\n  tyk-gateway:\n    image: tykio/tyk-gateway:v5.3.0',
         '(cd /opt/tyk && docker compose pull tyk-gateway && docker compose up -d tyk-gateway)',
       ],
     },
@@ -272,7 +272,7 @@ const scenarios: readonly Scenario[] = [
     commands: {
       'upgrade-gateway': [
         "kubectl -n tyk get deployment tyk-gateway -o jsonpath='{.spec.template.spec.containers[*].name}'",
-        'kubectl -n tyk set image deployment/tyk-gateway tyk-gateway=tykio/tyk-gateway-ee:v5.8.15',
+        'kubectl -n tyk set image deployment/tyk-gateway tyk-gateway=tykio/tyk-gateway:v5.8.15',
         'kubectl -n tyk rollout status deployment/tyk-gateway --timeout=5m',
       ],
       'backup-kubernetes-objects': [
@@ -427,7 +427,10 @@ const scenarios: readonly Scenario[] = [
     },
   },
   {
-    name: 'self-managed-mdcb helm with two data planes and Go plugins (path 2): switch after each Gateway',
+    // Path 2 to a target from 4.3.2 (upgrade guide "Go plugins", tyk repository goplugin/): the
+    // one dual-build switch comes before the management Gateway, the first Gateway to move; each
+    // data plane then checks its Gateways load the bundle before they are upgraded.
+    name: 'self-managed-mdcb helm with two data planes and Go plugins (path 2, two builds): one switch before the first Gateway',
     input: {
       model: 'self-managed-mdcb',
       install: 'helm',
@@ -450,14 +453,20 @@ const scenarios: readonly Scenario[] = [
       'after',
     ],
     changeSteps: [
-      ...pluginBuild,
+      'go-plugins-update-dependencies',
+      'go-plugins-compile',
+      'go-plugins-current-build',
+      'go-plugins-manifest',
+      'go-plugins-bundle',
+      'go-plugins-upload',
       'upgrade-mdcb',
       'upgrade-dashboard',
+      'go-plugins-switch-bundle',
       'upgrade-gateway',
+      'eu-west-go-plugins-check-bundle',
       'eu-west-upgrade-gateway',
-      'eu-west-go-plugins-switch-bundle',
+      'us-east-go-plugins-check-bundle',
       'us-east-upgrade-gateway',
-      'us-east-go-plugins-switch-bundle',
     ],
     commands: {
       'upgrade-mdcb': [
@@ -479,6 +488,11 @@ const scenarios: readonly Scenario[] = [
       ],
       'go-plugins-compile': [
         'docker run --rm -v "$(pwd)":/plugin-source --platform=linux/amd64 tykio/tyk-plugin-compiler:v5.0.15 CustomGoPlugin.so',
+      ],
+      // The 4.0.0 build comes out of the bundle the APIs use now, under the name 4.0.0 loads.
+      'go-plugins-current-build': [
+        'curl -fsS -o ./current-bundle.zip "$TYK_BUNDLE_BASE_URL/$TYK_CURRENT_BUNDLE"',
+        'unzip -o ./current-bundle.zip CustomGoPlugin.so -d .',
       ],
     },
   },
@@ -513,7 +527,7 @@ const scenarios: readonly Scenario[] = [
     ],
     commands: {
       'lon-upgrade-gateway': [
-        'docker pull tykio/tyk-gateway-ee:v5.3.0',
+        'docker pull tykio/tyk-gateway:v5.3.0',
         'docker rename tyk-gateway tyk-gateway-previous',
       ],
       'backup-apis-policies': [
@@ -549,10 +563,10 @@ const scenarios: readonly Scenario[] = [
     changeSteps: ['upgrade-control-plane', 'a-upgrade-gateway', 'b-upgrade-gateway'],
     commands: {
       'a-upgrade-gateway': [
-        'kubectl -n tyk-dp-a set image deployment/tyk-gateway tyk-gateway=tykio/tyk-gateway-ee:v5.8.15',
+        'kubectl -n tyk-dp-a set image deployment/tyk-gateway tyk-gateway=tykio/tyk-gateway:v5.8.15',
       ],
       'b-upgrade-gateway': [
-        'kubectl -n edge-b set image deployment/tyk-gateway tyk-gateway=tykio/tyk-gateway-ee:v5.8.15',
+        'kubectl -n edge-b set image deployment/tyk-gateway tyk-gateway=tykio/tyk-gateway:v5.8.15',
       ],
       'a-backup-kubernetes-objects': [
         'kubectl -n tyk-dp-a get deployment,configmap,service -o yaml > /var/backups/tyk-upgrade/a/kubernetes-tyk-dp-a.yaml',
@@ -770,11 +784,22 @@ const scenarios: readonly Scenario[] = [
       'cloud-go-plugins-switch-bundle',
       'cloud-upgrade-gateway',
     ],
+    // Cloud pages (mservctl) and seed 000 Path 3 step 9: the push answers with a bundle ID, and
+    // the APIs name that ID; the binary is mservctl.<os>.<arch> as downloaded.
     commands: {
       'go-plugins-upload': [
-        'mservctl --config "$MSERVCTL_CONFIG" push ./CustomGoPlugin-v5.3.0.zip',
+        '"$MSERVCTL" --config "$MSERVCTL_CONFIG" push ./CustomGoPlugin-v5.3.0.zip | tee ./mservctl-push.log',
+        `TYK_BUNDLE_ID=$(sed -n 's/.*Middleware uploaded successfully, ID: *//p' ./mservctl-push.log) && export TYK_BUNDLE_ID && echo "$TYK_BUNDLE_ID"`,
+      ],
+      'cloud-go-plugins-switch-bundle': [
+        [
+          'curl -fsS -H "Authorization: $TYK_DASHBOARD_API_KEY" "$TYK_DASHBOARD_URL/api/apis/$API_ID" > "/var/backups/tyk-upgrade/api-$API_ID-before-bundle.json"',
+          `jq --arg bundle "$TYK_BUNDLE_ID" '.api_definition.custom_middleware_bundle = $bundle' "/var/backups/tyk-upgrade/api-$API_ID-before-bundle.json" > "api-$API_ID-new-bundle.json"`,
+          'curl -fsS -H "Authorization: $TYK_DASHBOARD_API_KEY" -X PUT -H \'Content-Type: application/json\' --data-binary @"api-$API_ID-new-bundle.json" "$TYK_DASHBOARD_URL/api/apis/$API_ID"',
+        ].join('\n'),
       ],
     },
+    verify: { 'go-plugins-upload': ['"$MSERVCTL" --config "$MSERVCTL_CONFIG" list'] },
   },
 ];
 
@@ -999,11 +1024,26 @@ describe('Go plugin manifests', () => {
 
   it.each([
     ['path 1 holds the new unversioned build', '3.2.0', '4.0.0', ['CustomGoPlugin.so']],
+    // Path 2 (upgrade guide "Go plugins"; tyk repository goplugin/plugin_name_builder.go, TT-7351):
+    // a target from 4.3.2 tries its versioned build first, so the current build rides along under
+    // the exact name the current Gateway loads; 4.1.0 to 4.3.1 try the exact name first.
     [
-      'path 2 holds only the target build',
+      'path 2 to 5.3.0 holds the current build under the exact name and the target build',
       '4.0.0',
       '5.3.0',
-      ['CustomGoPlugin_v5.3.0_linux_amd64.so'],
+      ['CustomGoPlugin.so', 'CustomGoPlugin_v5.3.0_linux_amd64.so'],
+    ],
+    [
+      'path 2 to 4.3.2 holds both builds',
+      '4.0.16',
+      '4.3.2',
+      ['CustomGoPlugin.so', 'CustomGoPlugin_v4.3.2_linux_amd64.so'],
+    ],
+    [
+      'path 2 to 4.3.1 holds only the target build',
+      '4.0.16',
+      '4.3.1',
+      ['CustomGoPlugin_v4.3.1_linux_amd64.so'],
     ],
     [
       'path 3 holds the current and the target build',
