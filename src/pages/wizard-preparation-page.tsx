@@ -124,6 +124,7 @@ function PreparationForm({ draft }: PreparationFormProps) {
                       detail={item.detail}
                       checked={plan.progress[checklistKey(item.id)] !== undefined}
                       onChange={(isDone) => setDone(checklistKey(item.id), isDone)}
+                      links={item.links}
                       guide={
                         guide === undefined
                           ? undefined
