@@ -36,6 +36,20 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
+/**
+ * The yaml package declares no sideEffects, so every chunk that imports the rules would carry
+ * it. Only reading a deployment's files uses it; marked free of side effects, it is left out
+ * wherever that is not used.
+ */
+function yamlWithoutSideEffects(): Plugin {
+  return {
+    name: 'yaml-without-side-effects',
+    transform(code, id) {
+      return /[\\/]node_modules[\\/]yaml[\\/]/.test(id) ? { code, moduleSideEffects: false } : null;
+    },
+  };
+}
+
 export default defineConfig({
   // Relative asset URLs let dist/ be served from any sub-path of any static host.
   base: './',
@@ -44,6 +58,7 @@ export default defineConfig({
     react({ include: /\.(mdx|tsx|ts)$/ }),
     tailwindcss(),
     contentSecurityPolicyMeta(),
+    yamlWithoutSideEffects(),
     // The landing page as static HTML in index.html: the first paint needs no script.
     prerender({ entry: '/src/prerender-entry.tsx', alias }),
     offlineServiceWorker(),

@@ -271,7 +271,9 @@ test.describe('journeys from the landing page to a plan', () => {
     const ids = await allStepIds(page);
     expect(ids.indexOf('open-maintenance-window')).toBeLessThan(ids.indexOf('upgrade-gateway'));
     expect(ids.indexOf('close-maintenance-window')).toBeGreaterThan(ids.indexOf('upgrade-pump'));
-    await expect(page.getByText('Downtime window, about 30 minutes')).toBeVisible();
+    // The summary names the window's length beside the strategy.
+    const windowFact = page.locator('dt', { hasText: /^Window$/ });
+    await expect(windowFact.locator('xpath=following-sibling::dd[1]')).toHaveText('30 minutes');
 
     const gateway = stepCard(page, 'upgrade-gateway');
     await copyCommand(

@@ -138,7 +138,11 @@ test.describe('the printable runbook', () => {
       ),
     ).toBe(true);
 
-    await page.getByRole('radio', { name: 'US Letter' }).check();
+    // The paper lives in the URL, so the radio turns on once the navigation has rendered: click,
+    // then wait for the user-visible state rather than expecting it synchronously.
+    const letter = page.getByRole('radio', { name: 'US Letter' });
+    await letter.click();
+    await expect(letter).toBeChecked();
     await expect(page).toHaveURL(/#\/print\?paper=letter$/);
     await expect(page.locator('.runbook-sheet')).toHaveAttribute('data-paper', 'letter');
 

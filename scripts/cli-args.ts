@@ -40,7 +40,7 @@ export type CliAnswers = {
   readonly gateway: Readonly<MutableVersionChange>;
   readonly pump?: Readonly<MutableVersionChange>;
   readonly mdcb?: Readonly<MutableVersionChange>;
-  readonly strategy: string;
+  readonly strategy?: string;
   readonly downtimeMinutes?: number | string;
   readonly names?: Readonly<Record<string, string | number>>;
   readonly images?: Readonly<Record<string, string>>;
@@ -173,10 +173,10 @@ function answersFromFlags(values: FlagValues): {
   const mdcbTo = first(values, '--mdcb-to');
   const componentList = first(values, '--components');
   const install = first(values, '--install');
-  const database =
-    first(values, '--database') ??
-    (modelEntry !== null && findModel(modelEntry).hasDatabase ? 'mongodb' : undefined);
+  // The database and the strategy default where every source of answers defaults them: validate.
+  const database = first(values, '--database');
   const dataPlanes = first(values, '--data-planes');
+  const strategy = first(values, '--strategy');
   const window = first(values, '--window');
   const names = readNames(values, errors);
   const images = readImages(values, errors);
@@ -197,7 +197,7 @@ function answersFromFlags(values: FlagValues): {
     gateway: versionChange(first(values, '--from'), first(values, '--to')),
     ...(hasPumpVersions ? { pump: versionChange(pumpFrom, pumpTo) } : {}),
     ...(hasMdcbVersions ? { mdcb: versionChange(mdcbFrom, mdcbTo) } : {}),
-    strategy: first(values, '--strategy') ?? 'rolling',
+    ...(strategy === undefined ? {} : { strategy }),
     ...(window === undefined
       ? {}
       : { downtimeMinutes: /^\d+$/.test(window.trim()) ? Number(window.trim()) : window }),

@@ -9,6 +9,7 @@ import {
   nameFields,
   sharedRoutePrefix,
   strategies,
+  validate,
 } from '@/rules/index';
 import { defaultAppUrl, parseCliArgs, type CliAnswers } from './cli-args';
 import { flagForField, flagSpecs, helpText } from './cli-flags';
@@ -57,13 +58,12 @@ describe('parseCliArgs: answers', () => {
         components: ['gateway'],
         usesGoPlugins: false,
         gateway: { from: '5.0.0', to: '5.3.0' },
-        strategy: 'rolling',
       },
     ],
     [
-      'self-managed defaults to its required components and MongoDB',
+      'self-managed defaults to its required components',
       base,
-      { components: ['gateway', 'dashboard'], database: 'mongodb' },
+      { components: ['gateway', 'dashboard'] },
     ],
     [
       'MDCB is in by default where the model has it',
@@ -156,14 +156,14 @@ describe('parseCliArgs: answers', () => {
 
   it('leaves out what was not given', () => {
     const input = answers(['--model', 'oss', '--from', '5.0.0']);
-    expect(Object.keys(input).sort()).toEqual([
-      'components',
-      'gateway',
-      'model',
-      'strategy',
-      'usesGoPlugins',
-    ]);
+    expect(Object.keys(input).sort()).toEqual(['components', 'gateway', 'model', 'usesGoPlugins']);
     expect(input.gateway).toEqual({ from: '5.0.0' });
+  });
+
+  it('leaves the database and strategy defaults to validate, as the wizard and links do', () => {
+    const result = validate(answers(base));
+    expect(result.ok && result.input.database).toBe('mongodb');
+    expect(result.ok && result.input.strategy).toBe('rolling');
   });
 
   it.each<[readonly string[], string]>([

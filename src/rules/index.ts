@@ -96,3 +96,30 @@ export {
 } from './release-lookup';
 export type { CompanionSource, ReleaseRecord, ReleaseSource } from './catalog/release-history';
 export { printableText, shownValue } from './message-text';
+// Reading the deployment's own files (issue 10): proposed answers with evidence, findings, and
+// the read-only collector script.
+export type * from './detect/types';
+export { detectDeployment } from './detect/detect';
+export { findingsFor, findingRows, type FindingRow } from './detect/findings';
+export { collectorScript } from './detect/collector';
+export { mergeDetectedAnswers } from './detect/answers';
+
+// Planning the change window: the estimate, whether the downtime window holds it, the announcement.
+export type * from './estimate/types';
+export { estimatePlan } from './estimate/estimate';
+export { readEstimateAnswers } from './estimate/answers';
+export { defaultDatabaseGb, defaultInstances, estimateLimits } from './estimate/catalogue';
+export { formatMinutes, formatOffset } from './estimate/duration';
+export {
+  formatDateTime,
+  formatRange,
+  parseLocalDateTime,
+  type LocalDateTime,
+} from './estimate/local-date-time';
+export {
+  announcementFor,
+  announcementStepIds,
+  type Announcement,
+  type AnnouncementStepId,
+  type ChangeDetails,
+} from './announcement';

@@ -94,7 +94,8 @@ function markdownText(text: string): readonly string[] {
   );
 }
 
-function markdownInline(text: string): string {
+/** One line of plain text as Markdown that shows exactly that text (also used by the announcement). */
+export function markdownInline(text: string): string {
   return escapeLineStart(escapeInline(oneLine(text)));
 }
 
