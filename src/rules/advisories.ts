@@ -161,6 +161,8 @@ function sourceFilling(source: ComputedAdvisorySource, input: NormalizedInput): 
       const change = lineChange(input, source.line);
       const release = change === null ? undefined : findRelease(source.line, change.to);
       if (release?.avoid === undefined) return null;
+      // Scoped as the release note scopes it: the reconnect panic concerns connected Gateways.
+      if (release.avoidFor !== undefined && !release.avoidFor.includes(input.model)) return null;
       return { version: release.version, values: { avoid: release.avoid } };
     }
     case 'below-recommended': {

@@ -821,7 +821,7 @@ export const computedAdvisoryRows = [
     title: 'Build plugins with Go {go}',
     fallbackTitle: 'Go version for plugins on {version}',
     detail:
-      '{toolchain} plugins must use exactly the same toolchain, flags and architecture. Build them with the plugin compiler image of v{version} (tykio/tyk-plugin-compiler, or tykio/tyk-plugin-compiler-fips for a FIPS Gateway) rather than a local Go install.',
+      '{toolchain} plugins must use exactly the same toolchain, flags and architecture. Build them with the tykio/tyk-plugin-compiler:v{version} image (tykio/tyk-plugin-compiler-fips:v{version} for a FIPS Gateway) rather than a local Go install.',
     needsGoPlugins: true,
   },
 ] as const satisfies readonly ComputedAdvisoryRow[];
