@@ -45,6 +45,7 @@ export { renderMarkdown, renderText } from './render';
 export {
   answerDefaults,
   answerLimits,
+  architectures,
   defaultAnswers,
   copyAnswers,
   fitAnswersToModel,
