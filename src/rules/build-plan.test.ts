@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from './build-plan';
+import { planSummary } from './summary';
 import type { Plan, PlanInput, Step } from './types';
 
 function planFor(input: PlanInput): Plan {
@@ -1076,4 +1077,130 @@ describe('Go plugin manifests', () => {
       expect(code.includes('go mod vendor')).toBe(vendors);
     },
   );
+});
+
+// Issue 9: the literal answers for the items a senior operator found wrong.
+describe('issue 9 rows', () => {
+  const deb: PlanInput = {
+    model: 'self-managed',
+    install: 'deb',
+    components: ['gateway', 'dashboard'],
+    usesGoPlugins: false,
+    gateway: { from: '5.2.5', to: '5.3.0' },
+    strategy: 'rolling',
+  };
+
+  // Item 1 (upgrade guide "Go plugins" path 2; tyk repository goplugin/, TT-7351): 4.0.16 to 5.3
+  // rolling switches to the two-build bundle on the current Gateway, then upgrades.
+  it('says why the two-build bundle is switched to before the upgrade', () => {
+    const plan = planFor({ ...deb, usesGoPlugins: true, gateway: { from: '4.0.16', to: '5.3' } });
+    expect(plan.stops.map((stop) => stop.text)).toContain(
+      'Go plugins need two builds in one bundle, CustomGoPlugin.so and CustomGoPlugin_v5.3.13_linux_amd64.so, uploaded and switched to before the first Gateway upgrade; no Gateway version in between is needed.',
+    );
+    expect(stepOf(plan, 'go-plugins-switch-bundle').detail).toContain(
+      'Before the first Gateway upgrade. Gateway 4.0.16 loads CustomGoPlugin.so, the build it runs today, and Gateway 5.3.13 tries CustomGoPlugin_v5.3.13_linux_amd64.so before the exact name (Gateways from 4.3.2 and 5.0.0 do), so a bundle with both builds serves both: the APIs switch to it, and are checked, while the current Gateway still runs.',
+    );
+  });
+
+  it('keeps the switch after the Gateway for a 4.3.1 target, and says why', () => {
+    const plan = planFor({ ...deb, usesGoPlugins: true, gateway: { from: '4.0.16', to: '4.3.1' } });
+    expect(stepOf(plan, 'go-plugins-switch-bundle').detail).toContain(
+      'Right after the first Gateway upgrade. Gateway 4.3.1 tries the exact name CustomGoPlugin.so first (4.1.0 to 4.3.1 do), so a bundle that kept the current build under that name would load the old build, and Gateway 4.0.16 loads nothing else: no bundle serves both, so the APIs switch right after the first Gateway upgrade.',
+    );
+  });
+
+  // Item 4 (install pages; Go plugin page "Plugin compiler"; Gateway 5.8.15 notes for FIPS).
+  it('keeps the repository the deployment runs and builds FIPS arm64 plugins', () => {
+    const plan = planFor({
+      ...deb,
+      install: 'docker',
+      usesGoPlugins: true,
+      gateway: { from: '5.3.0', to: '5.8.15' },
+      images: { gateway: 'tykio/tyk-gateway-fips' },
+      architecture: 'arm64',
+    });
+    expect(codes(stepOf(plan, 'upgrade-gateway'))).toContain(
+      'docker pull tykio/tyk-gateway-fips:v5.8.15',
+    );
+    expect(codes(stepOf(plan, 'go-plugins-compile'))).toContain(
+      'docker run --rm -v "$(pwd)":/plugin-source --platform=linux/amd64 tykio/tyk-plugin-compiler-fips:v5.8.15 CustomGoPlugin.so v5.8.15 linux arm64',
+    );
+    expect(verifyCodes(stepOf(plan, 'go-plugins-compile'))).toEqual([
+      'ls -l ./CustomGoPlugin_v5.3.0_linux_arm64.so ./CustomGoPlugin_v5.8.15_linux_arm64.so',
+    ]);
+  });
+
+  it('sets a Helm repository only when the user runs another one', () => {
+    const helm = { ...deb, install: 'helm', gateway: { from: '5.3.0', to: '5.8.15' } } as const;
+    expect(codes(stepOf(planFor(helm), 'upgrade-gateway'))[0]).toBe(
+      'tyk-gateway:\n  gateway:\n    image:\n      tag: v5.8.15',
+    );
+    const mirrored = planFor({ ...helm, images: { gateway: 'registry.example.com/tyk/gateway' } });
+    expect(codes(stepOf(mirrored, 'upgrade-gateway'))[0]).toBe(
+      'tyk-gateway:\n  gateway:\n    image:\n      repository: registry.example.com/tyk/gateway\n      tag: v5.8.15',
+    );
+  });
+
+  // Item 5 (Gateway 5.4.0 release notes: MDCB 2.6, Pump 1.10.0; the matrix has no 5.4 row).
+  it('takes the 5.4.0 companions from its release notes and says so', () => {
+    const plan = planFor({
+      ...deb,
+      components: ['gateway', 'dashboard', 'pump'],
+      gateway: { from: '5.3.0', to: '5.4.0' },
+      pump: { from: '1.9.0' },
+    });
+    expect(plan.input.pump).toEqual({
+      from: '1.9.0',
+      to: '1.10.0',
+      isDefaultTarget: true,
+      recommendedBy: 'the Gateway 5.4.0 release notes',
+    });
+  });
+
+  // Item 7: a companion alone is a plan, not an error.
+  it('plans Pump alone when the Gateway stays', () => {
+    const plan = planFor({
+      ...deb,
+      components: ['gateway', 'dashboard', 'pump'],
+      gateway: { from: '5.3.0', to: '5.3.0' },
+      pump: { from: '1.9.0', to: '1.16.0' },
+    });
+    expect(plan.title).toBe(
+      'Tyk Self-Managed on Debian / Ubuntu packages: Pump 1.9.0 to 1.16.0 (Gateway stays on 5.3.0)',
+    );
+    expect(changeStepIds(plan)).toEqual(['upgrade-pump']);
+  });
+
+  // Item 10 (upgrade guide "Upgrade strategies"; release notes 5.3.0, the Tyk OAS migration).
+  it('copies the database for green, or says where blue stops being a way back', () => {
+    const blueGreen = { ...deb, strategy: 'blue-green' } as const;
+    expect(codes(stepOf(planFor(blueGreen), 'blue-green-copy-database'))).toEqual([
+      'mongodump --host localhost --db tyk_analytics --archive | mongorestore --host "$GREEN_DATABASE_HOST" --archive --drop',
+    ]);
+    const shared = planFor({ ...blueGreen, sharesDatabase: true });
+    expect(stepOf(shared, 'blue-green-shared-database').detail).toContain(
+      'From the moment the green Dashboard starts, switching traffic back to blue is no longer a way back; only restoring the database backup is.',
+    );
+  });
+
+  // Item 11: the answer "none" is said as clearly as a stop.
+  it('says when no intermediate stop is needed', () => {
+    expect(planSummary(planFor(deb)).stops).toEqual([
+      'No intermediate stop is needed: Gateway and Dashboard go straight from 5.2.5 to 5.3.0.',
+    ]);
+  });
+
+  // Item 12: the read-the-release-notes step links the notes of each target.
+  it('links the release notes of each target', () => {
+    expect(stepOf(planFor(deb), 'read-release-notes').links).toEqual([
+      {
+        label: 'Gateway 5.3.0 release notes',
+        url: 'https://tyk.io/docs/developer-support/release-notes/gateway#5-3-0-release-notes',
+      },
+      {
+        label: 'Dashboard 5.3.0 release notes',
+        url: 'https://tyk.io/docs/developer-support/release-notes/dashboard#5-3-0-release-notes',
+      },
+    ]);
+  });
 });
