@@ -31,6 +31,9 @@ const largeAnswers: DraftAnswers = {
   strategy: 'rolling',
   downtimeMinutes: '',
   names: {},
+  images: { gateway: '', dashboard: '', pump: '', mdcb: '' },
+  architecture: 'amd64',
+  sharesDatabase: false,
 };
 
 function planOf(answers: DraftAnswers): Plan {

@@ -55,6 +55,14 @@ export function draftAnswersOf(input: NormalizedInput): DraftAnswers {
     names: Object.fromEntries(
       Object.entries(input.names).map(([id, value]) => [id, String(value)]),
     ),
+    images: {
+      gateway: input.images.gateway ?? '',
+      dashboard: input.images.dashboard ?? '',
+      pump: input.images.pump ?? '',
+      mdcb: input.images.mdcb ?? '',
+    },
+    architecture: input.architecture,
+    sharesDatabase: input.sharesDatabase,
   };
 }
 

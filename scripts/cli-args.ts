@@ -6,6 +6,7 @@
 // link (`--link`) is the other source of answers: it is decoded here, and the flags that would also
 // give answers are refused.
 import {
+  componentIds,
   componentsOf,
   decodePlanLink,
   findModel,
@@ -43,6 +44,9 @@ export type CliAnswers = {
   readonly strategy?: string;
   readonly downtimeMinutes?: number | string;
   readonly names?: Readonly<Record<string, string | number>>;
+  readonly images?: Readonly<Record<string, string>>;
+  readonly architecture?: string;
+  readonly sharesDatabase?: boolean;
 };
 
 /** Where the answers come from: the flags, or a shared link and what reading it replaced. */
@@ -136,6 +140,28 @@ function readNames(values: FlagValues, errors: FieldMessage[]): Record<string, s
   return names;
 }
 
+/** `--image gateway=tykio/tyk-gateway-ee`, repeatable; `validate` judges the repository itself. */
+function readImages(values: FlagValues, errors: FieldMessage[]): Record<string, string> {
+  const images: Record<string, string> = {};
+  for (const pair of values.get('--image') ?? []) {
+    const equals = pair.indexOf('=');
+    const component = equals <= 0 ? '' : pair.slice(0, equals).trim();
+    if (!(componentIds as readonly string[]).includes(component)) {
+      errors.push({
+        field: '--image',
+        message: `--image needs COMPONENT=REPOSITORY with a component of ${componentIds.join(', ')}, as in --image gateway=tykio/tyk-gateway-ee; got "${shownValue(pair)}".`,
+      });
+      continue;
+    }
+    if (component in images) {
+      errors.push({ field: '--image', message: `--image: ${component} is given more than once.` });
+      continue;
+    }
+    images[component] = pair.slice(equals + 1);
+  }
+  return images;
+}
+
 /**
  * Stage two: flag values into answers. Defaults that depend on the model are filled in here,
  * except beside `--detect` (`isDetecting`): then only what was given goes in, so the flags
@@ -163,6 +189,8 @@ function answersFromFlags(
   const strategy = first(values, '--strategy');
   const window = first(values, '--window');
   const names = readNames(values, errors);
+  const images = readImages(values, errors);
+  const architecture = first(values, '--arch');
   const hasPumpVersions = pumpFrom !== undefined || pumpTo !== undefined;
   const hasMdcbVersions = mdcbFrom !== undefined || mdcbTo !== undefined;
 
@@ -187,6 +215,9 @@ function answersFromFlags(
       ? {}
       : { downtimeMinutes: /^\d+$/.test(window.trim()) ? Number(window.trim()) : window }),
     ...(Object.keys(names).length === 0 ? {} : { names }),
+    ...(Object.keys(images).length === 0 ? {} : { images }),
+    ...(architecture === undefined ? {} : { architecture }),
+    ...(values.has('--shared-database') ? { sharesDatabase: true } : {}),
   };
   return { input, errors };
 }

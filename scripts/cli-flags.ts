@@ -92,6 +92,30 @@ export const flagSpecs = [
     fields: ['database'],
   },
   {
+    flag: '--image',
+    value: 'COMPONENT=REPOSITORY',
+    help: "The image repository a component runs today, without a tag (docker, docker-compose, kubernetes, helm); repeat the flag for more. Default: Tyk's Docker Hub image, or the chart's own on Helm.",
+    allowed: componentValues,
+    fields: ['images'],
+    isRepeatable: true,
+  },
+  {
+    flag: '--arch',
+    value: 'ARCH',
+    help: 'The architecture of the Gateway hosts, which Go plugin builds must match (with --go-plugins). Default: amd64.',
+    allowed: [
+      { value: 'amd64', label: 'x86-64' },
+      { value: 'arm64', label: '64-bit Arm' },
+    ],
+    fields: ['architecture'],
+  },
+  {
+    flag: '--shared-database',
+    value: null,
+    help: 'Blue-green: blue and green use one Dashboard database, not a copy each.',
+    fields: ['sharesDatabase'],
+  },
+  {
     flag: '--from',
     value: 'VERSION',
     help: 'Gateway and Dashboard version you run now. Required.',
@@ -112,7 +136,7 @@ export const flagSpecs = [
   {
     flag: '--pump-to',
     value: 'VERSION',
-    help: 'Pump version to upgrade to. Default: the one recommended for the Gateway target.',
+    help: 'Pump version to upgrade to. Default: the one the compatibility matrix or the release notes list for the Gateway target.',
     fields: ['pump.to'],
   },
   {
@@ -124,7 +148,7 @@ export const flagSpecs = [
   {
     flag: '--mdcb-to',
     value: 'VERSION',
-    help: 'MDCB version to upgrade to. Default: the one recommended for the Gateway target.',
+    help: 'MDCB version to upgrade to. Default: the one the compatibility matrix or the release notes list for the Gateway target.',
     fields: ['mdcb.to'],
   },
   {

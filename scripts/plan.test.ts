@@ -397,7 +397,7 @@ describe('runCli: hostile input in messages', () => {
     [
       'a C1 CSI (U+009B) in a version',
       ['--model', 'oss', '--install', 'docker', '--from', '5.0.0\u009b31m', '--to', '5.3.0'],
-      '  gateway.from (--from): Current Gateway and Dashboard version "5.0.0?31m" is not a version like 5.3.0.',
+      '  gateway.from (--from): Current Gateway and Dashboard version: Gateway "5.0.0?31m" is not a version. Type a release such as 5.14.0, a line such as 5.14 for its newest patch, or latest.',
     ],
     [
       'a 100,000-character version',

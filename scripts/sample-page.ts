@@ -41,6 +41,9 @@ const sampleAnswers: DraftAnswers = {
   strategy: 'rolling',
   downtimeMinutes: '',
   names: {},
+  images: { gateway: '', dashboard: '', pump: '', mdcb: '' },
+  architecture: 'amd64',
+  sharesDatabase: false,
 };
 
 /** The store's persisted shape (see src/store/wizard-store.ts), with the sample plan open. */

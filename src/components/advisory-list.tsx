@@ -131,6 +131,19 @@ function AdvisoryItem({ advisory, severity, style }: AdvisoryItemProps) {
           {advisory.version ? `from ${advisory.version}` : null}
         </p>
       ) : null}
+      {advisory.url ? (
+        <p className="mt-1 text-sm">
+          <a
+            href={advisory.url}
+            target="_blank"
+            rel="noreferrer"
+            className="text-blue-700 underline underline-offset-2 dark:text-sky-300"
+          >
+            Release notes
+            <span className="sr-only">: {advisory.title} (opens in a new tab)</span>
+          </a>
+        </p>
+      ) : null}
     </li>
   );
 }

@@ -8,6 +8,8 @@ export type ChecklistItemRowProps = {
   readonly onChange: (checked: boolean) => void;
   /** A guide that explains the item at length. */
   readonly guide?: { readonly title: string; readonly to: string } | undefined;
+  /** Outbound pages to read, such as release notes. */
+  readonly links?: readonly { readonly label: string; readonly url: string }[] | undefined;
 };
 
 /** One thing to check or decide before the change window, ticked when it is done. */
@@ -17,6 +19,7 @@ export function ChecklistItemRow({
   checked,
   onChange,
   guide,
+  links = [],
 }: ChecklistItemRowProps) {
   const base = useId();
   const controlId = `${base}-control`;
@@ -44,6 +47,23 @@ export function ChecklistItemRow({
         <p id={detailId} className="text-sm text-slate-700 dark:text-slate-300">
           {detail}
         </p>
+        {links.length === 0 ? null : (
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {links.map((link) => (
+              <li key={link.url}>
+                <a
+                  href={link.url}
+                  target="_blank"
+                  rel="noreferrer"
+                  className="text-blue-700 underline underline-offset-2 dark:text-sky-300"
+                >
+                  {link.label}
+                  <span className="sr-only"> (opens in a new tab)</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
         {guide === undefined ? null : (
           <Link
             to={guide.to}

@@ -37,11 +37,29 @@ export function PlanSummary({ plan }: PlanSummaryProps) {
                 {version.label}
               </th>
               <td className="py-1 pr-3 font-mono">{version.from}</td>
-              <td className="py-1 font-mono">{version.to}</td>
+              <td className="py-1 font-mono">
+                {version.to}
+                {version.note === null ? null : (
+                  <span className="font-sans text-sm text-slate-700 dark:text-slate-300">
+                    {' '}
+                    ({version.note})
+                  </span>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <section aria-labelledby="plan-stops-heading" className="space-y-1 sm:col-span-2">
+        <h3 id="plan-stops-heading" className="font-semibold">
+          Required stops
+        </h3>
+        <ul className="list-disc space-y-1 pl-5">
+          {summary.stops.map((sentence) => (
+            <li key={sentence}>{sentence}</li>
+          ))}
+        </ul>
+      </section>
     </div>
   );
 }

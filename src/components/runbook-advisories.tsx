@@ -41,6 +41,14 @@ export function RunbookAdvisories({ advisories, warnings }: RunbookAdvisoriesPro
                       {context === null ? null : (
                         <span className="text-neutral-700"> ({context})</span>
                       )}
+                      {advisory.url === undefined ? null : (
+                        <span className="block font-mono text-[0.85em] break-all text-neutral-700">
+                          Release notes:{' '}
+                          <a href={advisory.url} rel="noreferrer" className="text-inherit">
+                            {advisory.url}
+                          </a>
+                        </span>
+                      )}
                     </li>
                   );
                 })}

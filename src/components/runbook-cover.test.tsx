@@ -54,8 +54,8 @@ describe('RunbookCover', () => {
     expect(rows.map((row) => row.textContent)).toEqual([
       'Gateway5.3.05.8.0',
       'Dashboard5.3.05.8.0',
-      `Pump1.9.0${mdcbPlan.versions[2]?.to} (recommended)`,
-      `MDCB2.5.0${mdcbPlan.versions[3]?.to} (recommended)`,
+      `Pump1.9.0${mdcbPlan.versions[2]?.to} (recommended by the compatibility matrix)`,
+      `MDCB2.5.0${mdcbPlan.versions[3]?.to} (recommended by the compatibility matrix)`,
     ]);
     expect(within(table).getByRole('row', { name: /^Gateway 5\.3\.0 5\.8\.0$/ })).toBeVisible();
   });

@@ -74,14 +74,25 @@ export function RunbookCover({ plan, link, generatedOn }: RunbookCoverProps) {
               <td className="py-1 pr-4 font-mono">{version.from}</td>
               <td className="py-1 font-mono">
                 {version.to}
-                {version.isDefaultTarget ? (
-                  <span className="font-sans text-neutral-700"> (recommended)</span>
-                ) : null}
+                {version.note === null ? null : (
+                  <span className="font-sans text-neutral-700"> ({version.note})</span>
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+
+      <section aria-labelledby="runbook-stops-heading" className="break-inside-avoid space-y-1">
+        <h2 id="runbook-stops-heading" className="text-[1.1em] font-bold">
+          Required stops
+        </h2>
+        <ul className="list-disc space-y-1 pl-5 leading-snug">
+          {summary.stops.map((sentence) => (
+            <li key={sentence}>{sentence}</li>
+          ))}
+        </ul>
+      </section>
 
       <section aria-labelledby="runbook-link-heading" className="break-inside-avoid space-y-2">
         <h2 id="runbook-link-heading" className="text-[1.1em] font-bold">

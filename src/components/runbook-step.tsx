@@ -39,6 +39,14 @@ export function RunbookStep({ step, number }: RunbookStepProps) {
         {step.detail.trim() === '' ? null : (
           <p className="leading-snug whitespace-pre-line">{step.detail}</p>
         )}
+        {(step.links ?? []).map((link) => (
+          <p key={link.url} className="font-mono text-[0.85em] break-all">
+            {link.label}:{' '}
+            <a href={link.url} rel="noreferrer" className="text-inherit">
+              {link.url}
+            </a>
+          </p>
+        ))}
       </div>
 
       {step.commands.map((command, index) => (

@@ -109,6 +109,24 @@ export const StepCard = memo(function StepCard({
 
       <p className="leading-relaxed whitespace-pre-line">{step.detail}</p>
 
+      {step.links && step.links.length > 0 ? (
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {step.links.map((link) => (
+            <li key={link.url}>
+              <a
+                href={link.url}
+                target="_blank"
+                rel="noreferrer"
+                className="text-blue-700 underline underline-offset-2 dark:text-sky-300"
+              >
+                {link.label}
+                <span className="sr-only"> (opens in a new tab)</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
       {step.commands.length > 0 ? (
         <div className="space-y-3">
           {step.commands.map((command, index) => (

@@ -132,3 +132,37 @@ describe('Your deployment', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Versions' })).toHaveFocus();
   });
 });
+
+// Issue 9, item 4 (docs/sources.md: install pages, release notes "Downloads"): the plan keeps the
+// repository the deployment runs and changes only the tag, so the wizard asks for it.
+describe('Your deployment: images and Go plugin builds', () => {
+  it('asks for the image repository of each component on a container install', async () => {
+    const { user } = renderWizard('/wizard/deployment');
+    const gateway = await screen.findByRole('combobox', { name: 'Gateway image repository' });
+    expect(gateway).toHaveAttribute('placeholder', 'tykio/tyk-gateway');
+    expect(screen.getByRole('combobox', { name: 'Pump image repository' })).toHaveAttribute(
+      'placeholder',
+      'tykio/tyk-pump-docker-pub',
+    );
+    await user.click(gateway);
+    await user.paste('tykio/tyk-gateway-ee');
+    expect(activeAnswers()?.images.gateway).toBe('tykio/tyk-gateway-ee');
+  });
+
+  it('asks for no repository on a Linux package install', async () => {
+    const { user } = renderWizard('/wizard/deployment');
+    await user.click(await screen.findByRole('radio', { name: 'Debian / Ubuntu packages' }));
+    expect(screen.queryByRole('group', { name: 'Image repositories' })).toBeNull();
+  });
+
+  it('asks for the Gateway architecture only with Go plugins', async () => {
+    const { user } = renderWizard('/wizard/deployment');
+    await screen.findByRole('heading', { level: 1, name: 'Your deployment' });
+    expect(screen.queryByRole('group', { name: 'Architecture of the Gateway hosts' })).toBeNull();
+    await user.click(screen.getByRole('radio', { name: 'Yes' }));
+    const group = screen.getByRole('group', { name: 'Architecture of the Gateway hosts' });
+    expect(within(group).getByRole('radio', { name: 'amd64' })).toBeChecked();
+    await user.click(within(group).getByRole('radio', { name: 'arm64' }));
+    expect(activeAnswers()?.architecture).toBe('arm64');
+  });
+});

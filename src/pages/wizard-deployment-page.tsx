@@ -6,11 +6,13 @@ import { ModelDiagram } from '@/components/model-diagram';
 import { WizardFrame } from '@/components/wizard-frame';
 import {
   answerLimits,
+  architectures,
   combinationProblem,
   componentLabel,
   components,
   componentsOf,
   databases,
+  findInstall,
   findModel,
   installs,
   models,
@@ -67,6 +69,12 @@ function DeploymentForm({ draft }: DeploymentFormProps) {
     (error) => stepOfField(error.field) === 'deployment',
   );
   const hasDatabase = model.hasDatabase && answers.components.includes('dashboard');
+  const install = model.installs.length === 0 ? null : answers.install;
+  const usesImages = install !== null && findInstall(install).isContainer;
+
+  function setImage(id: ComponentId, repository: string): void {
+    update({ images: { ...answers.images, [id]: repository } });
+  }
 
   function toggleComponent(id: ComponentId, isChosen: boolean): void {
     const chosen = new Set(answers.components);
@@ -223,6 +231,70 @@ function DeploymentForm({ draft }: DeploymentFormProps) {
           description="None of your APIs load a Go plugin (driver goplugin in the API definition)."
         />
       </FieldGroup>
+
+      {answers.usesGoPlugins && install !== null ? (
+        <FieldGroup
+          field="architecture"
+          legend="Architecture of the Gateway hosts"
+          help={<p>Go plugins are compiled for the architecture the Gateways run on.</p>}
+          errors={textsFor(errors, 'architecture')}
+        >
+          {architectures.map((id) => (
+            <ChoiceCard
+              key={id}
+              type="radio"
+              name="architecture"
+              value={id}
+              checked={answers.architecture === id}
+              onChange={() => update({ architecture: id })}
+              label={id}
+              description={
+                id === 'amd64' ? 'x86-64 hosts.' : '64-bit Arm hosts, such as AWS Graviton.'
+              }
+            />
+          ))}
+        </FieldGroup>
+      ) : null}
+
+      {usesImages ? (
+        <FieldGroup
+          field="images"
+          legend="Image repositories"
+          layout="stack"
+          help={
+            <p>
+              The repository each component runs today, without the tag: the plan keeps it and
+              changes only the tag. Leave a field empty for{' '}
+              {install === 'helm' ? "the chart's own default" : "Tyk's Docker Hub image"}.
+            </p>
+          }
+          errors={textsFor(errors, 'images')}
+        >
+          {answers.components.map((id) => {
+            const entry = components.find((candidate) => candidate.id === id);
+            const listId = `image-choices-${id}`;
+            return (
+              <div key={id}>
+                <TextField
+                  field={`images.${id}`}
+                  label={`${componentLabel(id)} image repository`}
+                  value={answers.images[id]}
+                  onChange={(repository) => setImage(id, repository)}
+                  placeholder={install === 'helm' ? "the chart's default" : entry?.image}
+                  list={listId}
+                  errors={textsFor(errors, `images.${id}`)}
+                  isMonospace
+                />
+                <datalist id={listId}>
+                  {(entry?.imageChoices ?? []).map((choice) => (
+                    <option key={choice} value={choice} />
+                  ))}
+                </datalist>
+              </div>
+            );
+          })}
+        </FieldGroup>
+      ) : null}
 
       {hasDatabase ? (
         <FieldGroup

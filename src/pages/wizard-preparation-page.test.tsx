@@ -67,3 +67,19 @@ describe('Preparation', () => {
     expect(await screen.findByText(/checklist appears once/)).toBeVisible();
   });
 });
+
+// Issue 9, item 10 (docs/sources.md: upgrade guide "Upgrade strategies", release notes 5.3.0):
+// the green Dashboard migrates the data it reads, so blue-green asks whether green has a copy.
+describe('Preparation: blue-green and the Dashboard database', () => {
+  it('asks whether green gets its own copy, and keeps the answer', async () => {
+    openPlan(withVersions);
+    const { user } = renderWizard('/wizard/preparation');
+    await user.click(await screen.findByRole('radio', { name: 'Blue-green' }));
+    const group = screen.getByRole('group', {
+      name: 'Does green get its own copy of the Dashboard database?',
+    });
+    expect(within(group).getByRole('radio', { name: 'Yes, a copy' })).toBeChecked();
+    await user.click(within(group).getByRole('radio', { name: 'No, both share one database' }));
+    expect(activeAnswers()?.sharesDatabase).toBe(true);
+  });
+});

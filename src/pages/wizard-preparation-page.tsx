@@ -7,6 +7,7 @@ import { WizardFrame } from '@/components/wizard-frame';
 import { findGuide } from '@/content/guides';
 import {
   findModel,
+  hasDashboardDatabase,
   preparationChecklist,
   strategies,
   validate,
@@ -88,6 +89,40 @@ function PreparationForm({ draft }: PreparationFormProps) {
         ))}
       </FieldGroup>
 
+      {answers.strategy === 'blue-green' &&
+      hasDashboardDatabase(answers.model, answers.components) ? (
+        <FieldGroup
+          field="sharesDatabase"
+          legend="Does green get its own copy of the Dashboard database?"
+          help={
+            <p>
+              The green Dashboard migrates the data it reads when it starts. With a copy, blue stays
+              a way back; with one shared database, it stops being one from that moment.
+            </p>
+          }
+          errors={textsFor(errors, 'sharesDatabase')}
+        >
+          <ChoiceCard
+            type="radio"
+            name="sharesDatabase"
+            value="copy"
+            checked={!answers.sharesDatabase}
+            onChange={() => update({ sharesDatabase: false })}
+            label="Yes, a copy"
+            description="The plan copies the database for green before the upgrade."
+          />
+          <ChoiceCard
+            type="radio"
+            name="sharesDatabase"
+            value="shared"
+            checked={answers.sharesDatabase}
+            onChange={() => update({ sharesDatabase: true })}
+            label="No, both share one database"
+            description="The plan says where switching back to blue stops being a way back."
+          />
+        </FieldGroup>
+      ) : null}
+
       {answers.strategy === 'downtime' ? (
         <TextField
           field="downtimeMinutes"
@@ -124,6 +159,7 @@ function PreparationForm({ draft }: PreparationFormProps) {
                       detail={item.detail}
                       checked={plan.progress[checklistKey(item.id)] !== undefined}
                       onChange={(isDone) => setDone(checklistKey(item.id), isDone)}
+                      links={item.links}
                       guide={
                         guide === undefined
                           ? undefined

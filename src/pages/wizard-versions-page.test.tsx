@@ -21,7 +21,7 @@ describe('Versions', () => {
     await user.type(current, '5.x');
     expect(current).toBeInvalid();
     expect(current).toHaveAccessibleDescription(
-      /Current Gateway and Dashboard version "5.x" is not a version like 5.3.0/,
+      /Gateway "5.x" is not a version. Type a release such as 5.14.0, a line such as 5.14 for its newest patch, or latest./,
     );
     expect(activeAnswers()?.gateway.from).toBe('5.x');
   });
@@ -77,19 +77,67 @@ describe('Versions', () => {
     expect(router.state.location.pathname).toBe('/wizard/preparation');
   });
 
-  it('suggests the Pump and MDCB that go with the target Gateway', async () => {
+  it('suggests the Pump and MDCB that go with the target Gateway, naming the source', async () => {
     openPlan({
       ...fitAnswersToModel(defaultAnswers, 'self-managed-mdcb'),
       gateway: { from: '5.3.0', to: '5.8.2' },
     });
     renderWizard('/wizard/versions');
-    // The compatibility matrix pairs Gateway 5.8.2 with Pump 1.12.0 and MDCB 2.8.0.
+    // The Gateway 5.8.2 release notes list MDCB 2.8.1 and Pump 1.12.0.
     const pump = await screen.findByRole('combobox', { name: 'Target Pump version' });
     expect(pump).toHaveAttribute('placeholder', '1.12.0 (recommended)');
-    expect(pump).toHaveAccessibleDescription(/Leave empty for 1\.12\.0/);
+    expect(pump).toHaveAccessibleDescription(
+      /Leave empty for 1\.12\.0, the Pump version for Gateway 5\.8\.2 in the Gateway 5\.8\.2 release notes\./,
+    );
     expect(screen.getByRole('combobox', { name: 'Target MDCB version' })).toHaveAttribute(
       'placeholder',
-      '2.8.0 (recommended)',
+      '2.8.1 (recommended)',
+    );
+  });
+
+  it('asks for the companion target where no release notes list one', async () => {
+    openPlan({
+      ...fitAnswersToModel(defaultAnswers, 'self-managed-mdcb'),
+      gateway: { from: '4.3.0', to: '5.2.5' },
+    });
+    renderWizard('/wizard/versions');
+    const mdcb = await screen.findByRole('combobox', { name: 'Target MDCB version' });
+    expect(mdcb).not.toHaveAttribute('placeholder');
+    expect(mdcb).toHaveAccessibleDescription(
+      /No release notes list the MDCB that goes with Gateway 5\.2\.5: enter the version you want\./,
+    );
+  });
+
+  it('shows what 5.8 and latest stand for, and keeps the release itself', async () => {
+    openPlan(defaultAnswers);
+    const { user } = renderWizard('/wizard/versions');
+    const target = await screen.findByRole('combobox', {
+      name: 'Target Gateway and Dashboard version',
+    });
+    await user.type(target, '5.8');
+    await user.tab();
+    expect(target).toHaveValue('5.8.15');
+    expect(target).toHaveAccessibleDescription(
+      /5\.8 is 5\.8\.15, its newest patch; the plan uses 5\.8\.15\./,
+    );
+    expect(activeAnswers()?.gateway.to).toBe('5.8.15');
+    const current = screen.getByRole('combobox', { name: 'Current Pump version' });
+    await user.type(current, 'latest');
+    await user.tab();
+    expect(current).toHaveValue('1.16.0');
+    expect(current).toHaveAccessibleDescription(/latest is 1\.16\.0, the newest release/);
+  });
+
+  it('names the nearest releases of a version that was never released', async () => {
+    openPlan(defaultAnswers);
+    const { user } = renderWizard('/wizard/versions');
+    const current = await screen.findByRole('combobox', {
+      name: 'Current Gateway and Dashboard version',
+    });
+    await user.type(current, '5.3.14');
+    await user.tab();
+    expect(current).toHaveAccessibleDescription(
+      /Gateway 5\.3\.14 was never released; the nearest releases are 5\.3\.13 and 5\.4\.0\./,
     );
   });
 

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { AdvisoryList } from '@/components/advisory-list';
 import { CommandBlock } from '@/components/command-block';
 import { useRevealedErrors } from '@/components/use-revealed-errors';
@@ -6,18 +6,16 @@ import { VersionInput } from '@/components/version-input';
 import { WizardFrame } from '@/components/wizard-frame';
 import {
   advisoriesFor,
+  companionSourceText,
+  companionsFor,
   components,
   defaultNames,
   findModel,
-  gatewayReleases,
-  mdcbReleases,
-  parseVersion,
-  pumpReleases,
-  recommendedCompanions,
+  releaseHistoryOf,
+  resolveVersion,
   versionHints,
   versionLineLabel,
   type ComponentId,
-  type Release,
   stepOfField,
   textsFor,
   type DraftVersionChange,
@@ -25,12 +23,6 @@ import {
 import { useActiveDraft, type ActiveDraft } from '@/store/use-active-draft';
 
 type Line = 'gateway' | 'pump' | 'mdcb';
-
-const releasesOf: Readonly<Record<Line, readonly Release[]>> = {
-  gateway: gatewayReleases,
-  pump: pumpReleases,
-  mdcb: mdcbReleases,
-};
 
 function componentLabel(id: ComponentId): string {
   return components.find((entry) => entry.id === id)?.label ?? id;
@@ -61,18 +53,55 @@ function VersionsForm({ draft }: VersionsFormProps) {
     const names = result.ok ? result.input.names : defaultNames(answers.model, install);
     return versionHints(answers.model, install, answers.components, names);
   }, [answers.model, answers.install, answers.components, result]);
-  const target = parseVersion(answers.gateway.to);
-  const companions = target.ok ? recommendedCompanions(target.version) : null;
+  const target = resolveVersion('gateway', answers.gateway.to);
+  const companions = target.ok ? companionsFor(target.version) : null;
   const gatewayLabel = versionLineLabel('gateway', answers.components);
+  // What a typed `5.8` or `latest` became when the field was left: the field then holds the
+  // release itself, so the saved plan and its link do not move when the catalogue grows.
+  const [resolvedNotes, setResolvedNotes] = useState<Readonly<Record<string, string>>>({});
 
   function shownErrors(field: string, value: string): readonly string[] {
     return revealed.isRevealed(field, value) ? textsFor(errors, field) : [];
   }
 
-  function lineInputs(line: Line, label: string, recommended: string | null) {
+  function companionHelp(line: 'pump' | 'mdcb', label: string): string {
+    if (!target.ok) return `Leave empty for the ${label} version listed for your target Gateway.`;
+    if (companions === null)
+      return `No release notes list the ${label} that goes with Gateway ${target.version}: enter the version you want.`;
+    return `Leave empty for ${companions[line]}, the ${label} version for Gateway ${target.version} in ${companionSourceText(companions)}.`;
+  }
+
+  function lineInputs(line: Line, label: string) {
     const change: DraftVersionChange = answers[line];
     const set = (patch: Partial<DraftVersionChange>) => update({ [line]: { ...change, ...patch } });
     const isGateway = line === 'gateway';
+    const recommended = isGateway ? null : (companions?.[line] ?? null);
+    const releases = releaseHistoryOf(line);
+
+    function edit(which: 'from' | 'to', value: string): void {
+      setResolvedNotes((notes) => ({ ...notes, [`${line}.${which}`]: '' }));
+      set({ [which]: value });
+    }
+
+    function leave(which: 'from' | 'to'): void {
+      const field = `${line}.${which}`;
+      revealed.reveal(field);
+      const typed = change[which].trim();
+      const resolution = resolveVersion(line, typed);
+      if (!resolution.ok || resolution.resolvedFrom === undefined) return;
+      const meaning =
+        resolution.resolvedFrom === 'latest' ? 'the newest release' : 'its newest patch';
+      setResolvedNotes((notes) => ({
+        ...notes,
+        [field]: `${typed} is ${resolution.version}, ${meaning}; the plan uses ${resolution.version}.`,
+      }));
+      set({ [which]: resolution.version });
+    }
+
+    const fieldWarnings = (field: string): readonly string[] => {
+      const note = resolvedNotes[field] ?? '';
+      return [...(note === '' ? [] : [note]), ...textsFor(warnings, field)];
+    };
     return (
       <section aria-labelledby={`${line}-heading`} className="space-y-3">
         <h2 id={`${line}-heading`} className="text-lg font-semibold">
@@ -88,30 +117,28 @@ function VersionsForm({ draft }: VersionsFormProps) {
             field={`${line}.from`}
             label={`Current ${label} version`}
             value={change.from}
-            onChange={(from) => set({ from })}
-            onBlur={() => revealed.reveal(`${line}.from`)}
-            releases={releasesOf[line]}
+            onChange={(from) => edit('from', from)}
+            onBlur={() => leave('from')}
+            releases={releases}
             placeholder={isGateway ? 'for example 5.3.0' : undefined}
             errors={shownErrors(`${line}.from`, change.from)}
-            warnings={textsFor(warnings, `${line}.from`)}
+            warnings={fieldWarnings(`${line}.from`)}
           />
           <VersionInput
             field={`${line}.to`}
             label={`Target ${label} version`}
             value={change.to}
-            onChange={(to) => set({ to })}
-            onBlur={() => revealed.reveal(`${line}.to`)}
-            releases={releasesOf[line]}
+            onChange={(to) => edit('to', to)}
+            onBlur={() => leave('to')}
+            releases={releases}
             help={
-              isGateway
-                ? 'LTS releases are marked in the suggestions.'
-                : recommended === null
-                  ? 'Leave empty for the version recommended for your target Gateway.'
-                  : `Leave empty for ${recommended}, the version recommended for Gateway ${answers.gateway.to.trim()}.`
+              line === 'gateway'
+                ? 'A release, a line such as 5.8 for its newest patch, or latest. LTS releases are marked in the suggestions.'
+                : companionHelp(line, label)
             }
             placeholder={recommended === null ? undefined : `${recommended} (recommended)`}
             errors={shownErrors(`${line}.to`, change.to)}
-            warnings={textsFor(warnings, `${line}.to`)}
+            warnings={fieldWarnings(`${line}.to`)}
           />
         </div>
       </section>
@@ -128,16 +155,13 @@ function VersionsForm({ draft }: VersionsFormProps) {
     >
       <p className="max-w-2xl text-slate-700 dark:text-slate-300">
         Enter the versions you run now and the versions you want. You may type them with or without
-        a leading v.
+        a leading v, or type a line such as 5.8 (its newest patch) or latest; the wizard shows the
+        release it takes.
       </p>
 
-      {lineInputs('gateway', gatewayLabel, null)}
-      {answers.components.includes('pump')
-        ? lineInputs('pump', componentLabel('pump'), companions?.pump ?? null)
-        : null}
-      {answers.components.includes('mdcb')
-        ? lineInputs('mdcb', componentLabel('mdcb'), companions?.mdcb ?? null)
-        : null}
+      {lineInputs('gateway', gatewayLabel)}
+      {answers.components.includes('pump') ? lineInputs('pump', componentLabel('pump')) : null}
+      {answers.components.includes('mdcb') ? lineInputs('mdcb', componentLabel('mdcb')) : null}
 
       <details className="rounded-lg border border-slate-300 p-4 dark:border-slate-700">
         <summary className="cursor-pointer font-semibold">

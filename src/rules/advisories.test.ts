@@ -38,6 +38,9 @@ function fixture(overrides: Partial<NormalizedInput> = {}): NormalizedInput {
     strategy: 'rolling',
     downtimeMinutes: null,
     names,
+    images: { gateway: null, dashboard: null, pump: null, mdcb: null },
+    architecture: 'amd64',
+    sharesDatabase: false,
     ...overrides,
   };
 }
@@ -295,11 +298,41 @@ const cases: readonly Row[] = [
     [],
     ['target-gateway-avoid', 'oas-dotted-paths-mdcb'],
   ],
-  ['target 5.6.0 is avoided', { gateway: change('5.5.0', '5.6.0') }, ['target-gateway-avoid'], []],
-  ['target 5.3.6 is avoided', { gateway: change('5.3.5', '5.3.6') }, ['target-gateway-avoid'], []],
+  // The reconnect panic of 5.0.14, 5.3.6 and 5.6.0 concerns Gateways connected to MDCB or Tyk
+  // Cloud (release notes 5.0.15, 5.3.7, 5.6.1): avoided there, not on a self-managed Gateway.
   [
-    'target 5.0.14 is avoided',
-    { gateway: change('5.0.13', '5.0.14') },
+    'target 5.6.0 is avoided with MDCB',
+    { ...mdcbModel, gateway: change('5.5.0', '5.6.0') },
+    ['target-gateway-avoid'],
+    [],
+  ],
+  [
+    'target 5.3.6 is avoided with MDCB',
+    { ...mdcbModel, gateway: change('5.3.5', '5.3.6') },
+    ['target-gateway-avoid'],
+    [],
+  ],
+  [
+    'target 5.3.6 is avoided on Tyk Cloud Hybrid',
+    { ...hybridModel, gateway: change('5.3.5', '5.3.6') },
+    ['target-gateway-avoid'],
+    [],
+  ],
+  [
+    'target 5.3.6 is no concern for a self-managed Gateway',
+    { gateway: change('5.3.5', '5.3.6') },
+    [],
+    ['target-gateway-avoid'],
+  ],
+  [
+    'target 5.3.6 is no concern for Tyk Open Source',
+    { model: 'oss', components: ['gateway'], gateway: change('5.3.5', '5.3.6') },
+    [],
+    ['target-gateway-avoid'],
+  ],
+  [
+    'target 5.0.14 is avoided with MDCB',
+    { ...mdcbModel, gateway: change('5.0.13', '5.0.14') },
     ['target-gateway-avoid'],
     [],
   ],
@@ -594,7 +627,8 @@ describe('advisoriesFor', () => {
 
   it('says what to pick instead of an avoided target', () => {
     expect(
-      find(fixture({ gateway: change('5.5.0', '5.6.0') }), 'target-gateway-avoid')?.detail,
+      find(fixture({ ...mdcbModel, gateway: change('5.5.0', '5.6.0') }), 'target-gateway-avoid')
+        ?.detail,
     ).toMatch(/Pick 5\.6\.1/);
     expect(
       find(fixture({ gateway: change('5.1.0', '5.2.0') }), 'target-gateway-avoid')?.detail,

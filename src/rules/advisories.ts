@@ -10,8 +10,10 @@ import {
   type ComputedAdvisoryRow,
   type ComputedAdvisorySource,
 } from './catalog/advisories';
-import { componentLabel } from './catalog/components';
-import { findRelease, recommendedCompanions, releasesOf, supportStatus } from './releases';
+import { componentLabel, findComponent } from './catalog/components';
+import { companionSourceText, companionsFor, releaseNotesUrl } from './release-lookup';
+import { findRelease, releasesOf, supportStatus } from './releases';
+import { rebuildsGoPlugins } from './steps/go-plugins';
 import type {
   Advisory,
   Database,
@@ -67,7 +69,7 @@ function entryApplies(entry: AdvisoryEntry, input: NormalizedInput): boolean {
     return false;
   }
   if (entry.database !== undefined && !usesDatabase(input, entry.database)) return false;
-  if (entry.needsGoPlugins === true && !input.usesGoPlugins) return false;
+  if (entry.needsGoPlugins === true && !rebuildsGoPlugins(input)) return false;
   return true;
 }
 
@@ -145,21 +147,41 @@ function requirementAdvisories(input: NormalizedInput): readonly Advisory[] {
 /** The values a computed row's texts are filled with, or null when its source says nothing here. */
 type Filling = { readonly version: string; readonly values: Readonly<Record<string, string>> };
 
+/** Sources about the Gateway target, which say nothing when the Gateway stays where it is. */
+const targetSources: readonly ComputedAdvisorySource['kind'][] = [
+  'target-support',
+  'tested-versions',
+  'go-toolchain',
+];
+
 function sourceFilling(source: ComputedAdvisorySource, input: NormalizedInput): Filling | null {
+  if (targetSources.includes(source.kind) && input.gateway.from === input.gateway.to) return null;
   switch (source.kind) {
     case 'target-to-avoid': {
       const change = lineChange(input, source.line);
       const release = change === null ? undefined : findRelease(source.line, change.to);
       if (release?.avoid === undefined) return null;
+      // Scoped as the release note scopes it: the reconnect panic concerns connected Gateways.
+      if (release.avoidFor !== undefined && !release.avoidFor.includes(input.model)) return null;
       return { version: release.version, values: { avoid: release.avoid } };
     }
     case 'below-recommended': {
       const change = lineChange(input, source.line);
-      if (versionOrNull(input.gateway.to) === null) return null;
-      if (change === null || versionOrNull(change.to) === null) return null;
-      const wanted = recommendedCompanions(input.gateway.to)[source.line];
-      if (compareVersions(change.to, wanted) >= 0) return null;
-      return { version: wanted, values: { target: change.to, gatewayTarget: input.gateway.to } };
+      const advice = companionsFor(input.gateway.to);
+      if (advice === null || change === null || versionOrNull(change.to) === null) return null;
+      const wanted = advice[source.line];
+      // Notes that list a line ("MDCB 2.5" for Gateway 5.3.0) accept any patch of it.
+      const listed = advice.listed[source.line];
+      const floor = /^\d+\.\d+$/.test(listed) ? `${listed}.0` : wanted;
+      if (compareVersions(change.to, floor) >= 0) return null;
+      return {
+        version: wanted,
+        values: {
+          target: change.to,
+          gatewayTarget: input.gateway.to,
+          source: companionSourceText(advice),
+        },
+      };
     }
     case 'target-support':
     case 'current-support': {
@@ -207,7 +229,7 @@ function fill(template: string, values: Readonly<Record<string, string>>): strin
 function computedAdvisory(row: ComputedAdvisoryRow, input: NormalizedInput): Advisory | null {
   if (row.models !== undefined && !row.models.includes(input.model)) return null;
   if (row.database !== undefined && !usesDatabase(input, row.database)) return null;
-  if (row.needsGoPlugins === true && !input.usesGoPlugins) return null;
+  if (row.needsGoPlugins === true && !rebuildsGoPlugins(input)) return null;
   const filling = sourceFilling(row.source, input);
   if (filling === null) return null;
   const values = {
@@ -237,6 +259,15 @@ function computedOfKind(
   });
 }
 
+/** The release notes of the version an advisory is about, on the page of its component. */
+function withReleaseNotes(advisory: Advisory): Advisory {
+  const { component, version } = advisory;
+  if (version === undefined || component === undefined) return advisory;
+  // A Pump or MDCB advisory brought in by a Gateway release links to that Gateway's notes.
+  const isOwnRelease = findRelease(findComponent(component).versionLine, version) !== undefined;
+  return { ...advisory, url: releaseNotesUrl(isOwnRelease ? component : 'gateway', version) };
+}
+
 /** Everything the user should know before this upgrade, most severe first. Never throws. */
 export function advisoriesFor(input: NormalizedInput): readonly Advisory[] {
   const requirements = requirementAdvisories(input);
@@ -261,5 +292,7 @@ export function advisoriesFor(input: NormalizedInput): readonly Advisory[] {
     return true;
   });
   // Array sort is stable, so advisories of equal severity keep the order above.
-  return [...unique].sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
+  return [...unique]
+    .sort((a, b) => severityRank[a.severity] - severityRank[b.severity])
+    .map(withReleaseNotes);
 }

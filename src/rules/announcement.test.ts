@@ -81,7 +81,7 @@ describe('the announcement before the change', () => {
         'What changes',
         '- Gateway from 5.0.0 to 5.3.0',
         '- Dashboard from 5.0.0 to 5.3.0',
-        '- MDCB from 2.4.0 to 2.5.0',
+        '- MDCB from 2.4.0 to 2.5.1',
         '',
         'When',
         'Saturday 7 March 2026, 22:00 to Sunday 8 March 2026, 01:30. The work is estimated at about 2 h 40 min; a rollback, if one is needed, about 1 h 11 min more.',
@@ -107,7 +107,7 @@ describe('the announcement before the change', () => {
         '',
         '- Gateway from 5.0.0 to 5.3.0',
         '- Dashboard from 5.0.0 to 5.3.0',
-        '- MDCB from 2.4.0 to 2.5.0',
+        '- MDCB from 2.4.0 to 2.5.1',
         '',
         '**When**',
         '',
@@ -188,10 +188,10 @@ describe('the announcement before the change', () => {
         '- Dashboard from 5.8.0 to 5.14.0',
         '',
         'When',
-        'The date and time follow in a separate message. The work is estimated at about 3 h 38 min; a rollback, if one is needed, about 10 min more.',
+        'The date and time follow in a separate message. The work is estimated at about 3 h 43 min; a rollback, if one is needed, about 10 min more.',
         '',
         'Expected impact',
-        'A short cut-over: the upgrade runs on a copy of the environment, and traffic moves to it about 3 h 33 min after the start. Requests in flight at that moment may fail and should be retried. Please avoid changing APIs, policies or keys during the change: changes made on the live side meanwhile may not reach the upgraded side.',
+        'A short cut-over: the upgrade runs on a copy of the environment, and traffic moves to it about 3 h 38 min after the start. Requests in flight at that moment may fail and should be retried. Please avoid changing APIs, policies or keys during the change: changes made on the live side meanwhile may not reach the upgraded side.',
         '',
         'Contact',
         'Questions or problems: reply to this message.',
@@ -206,9 +206,9 @@ describe('the announcement before the change', () => {
       { instances: { gateway: 3 }, databaseGb: 10 },
     );
 
-    expect(message.text).toContain('traffic moves to it at about 23:33 UTC.');
+    expect(message.text).toContain('traffic moves to it at about 23:38 UTC.');
     expect(message.text).toContain(
-      'From Saturday 7 March 2026, 20:00 UTC until about 23:38 UTC (an estimate); a rollback, if one is needed, about 10 min more.',
+      'From Saturday 7 March 2026, 20:00 UTC until about 23:43 UTC (an estimate); a rollback, if one is needed, about 10 min more.',
     );
   });
 

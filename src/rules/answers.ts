@@ -3,12 +3,13 @@
 // or from storage). The store, the link codec and the CLI all go through here.
 import { componentIds } from './catalog/components';
 import { databaseIds } from './catalog/databases';
-import { isClusterInstall, installIds } from './catalog/installs';
+import { findInstall, isClusterInstall, installIds } from './catalog/installs';
 import { componentsOf, findModel, hasDashboardDatabase, modelIds } from './catalog/models';
 import { nameFields } from './catalog/name-fields';
 import { strategyIds } from './catalog/strategies';
 import { relevantNameFields } from './names';
 import type {
+  Architecture,
   ComponentId,
   Database,
   DeploymentModel,
@@ -28,7 +29,9 @@ export const answerDefaults = {
   strategy: 'rolling',
   downtimeMinutes: 60,
   dataPlaneName: 'data-plane-1',
+  architecture: 'amd64',
 } as const satisfies {
+  readonly architecture: Architecture;
   readonly model: DeploymentModel;
   readonly install: InstallType;
   readonly database: Database;
@@ -132,10 +135,20 @@ function emptyPlane(name: string): DraftDataPlane {
   return { name, namespace: '', release: '', gatewayHost: '' };
 }
 
+export const architectures: readonly Architecture[] = ['amd64', 'arm64'];
+
+/** No repository typed for any component: each takes its default. */
+function noImages(): Record<ComponentId, string> {
+  return { gateway: '', dashboard: '', pump: '', mdcb: '' };
+}
+
 /** The answers of a new plan. */
 export const defaultAnswers: DraftAnswers = {
   model: answerDefaults.model,
   install: answerDefaults.install,
+  images: noImages(),
+  architecture: answerDefaults.architecture,
+  sharesDatabase: false,
   components: ['dashboard', 'gateway', 'pump'],
   usesGoPlugins: false,
   database: answerDefaults.database,
@@ -152,6 +165,7 @@ export const defaultAnswers: DraftAnswers = {
 export function copyAnswers(answers: DraftAnswers): DraftAnswers {
   return {
     ...answers,
+    images: { ...answers.images },
     components: [...answers.components],
     dataPlanes: answers.dataPlanes.map((plane) => ({ ...plane })),
     gateway: { ...answers.gateway },
@@ -231,6 +245,22 @@ export function toPlanInput(answers: DraftAnswers): unknown {
       ? { downtimeMinutes: downtimeValue(answers.downtimeMinutes) }
       : {}),
     names,
+    ...imageAnswers(answers, install),
+  };
+}
+
+/** The image repositories (container installs), the architecture (Go plugins) and the shared database (blue-green). */
+function imageAnswers(answers: DraftAnswers, install: InstallType | null): Record<string, unknown> {
+  const typed = answers.components.filter((id) => answers.images[id].trim() !== '');
+  const usesImages = install !== null && findInstall(install).isContainer;
+  return {
+    ...(usesImages && typed.length > 0
+      ? { images: Object.fromEntries(typed.map((id) => [id, answers.images[id]])) }
+      : {}),
+    ...(answers.usesGoPlugins && install !== null ? { architecture: answers.architecture } : {}),
+    ...(answers.strategy === 'blue-green' && hasDashboardDatabase(answers.model, answers.components)
+      ? { sharesDatabase: answers.sharesDatabase }
+      : {}),
   };
 }
 
@@ -287,9 +317,17 @@ export function answersFromInput(input: Readonly<Record<string, unknown>>): Draf
       if (text !== '') names[id] = text;
     }
   }
+  const rawImages = input['images'];
+  const images = noImages();
+  if (isRecord(rawImages)) {
+    for (const id of componentIds) images[id] = draftText(rawImages[id]);
+  }
   const answers: DraftAnswers = {
     model,
     install: oneOf(installIds, input['install']) ?? defaultAnswers.install,
+    images,
+    architecture: oneOf(architectures, input['architecture']) ?? answerDefaults.architecture,
+    sharesDatabase: input['sharesDatabase'] === true,
     components,
     usesGoPlugins: input['usesGoPlugins'] === true,
     database: oneOf(databaseIds, input['database']) ?? defaultAnswers.database,
@@ -354,6 +392,23 @@ function readDataPlanes(value: unknown): Read<DraftDataPlane[]> {
   return planes;
 }
 
+function readImages(value: unknown): Read<Record<ComponentId, string>> {
+  const images = noImages();
+  if (value === undefined) return images;
+  if (!isRecord(value)) return wrong;
+  for (const id of componentIds) {
+    const typed = readString(value[id], '');
+    if (typed === wrong) return wrong;
+    images[id] = typed;
+  }
+  return images;
+}
+
+function readFlag(value: unknown): Read<boolean> {
+  if (value === undefined) return false;
+  return typeof value === 'boolean' ? value : wrong;
+}
+
 function readNames(value: unknown): Read<Partial<Record<NameId, string>>> {
   if (value === undefined) return {};
   if (!isRecord(value)) return wrong;
@@ -408,7 +463,17 @@ export function readStoredAnswers(value: unknown): DraftAnswers | null {
   const strategy = readChoice(value['strategy'], strategyIds, answerDefaults.strategy);
   const downtimeMinutes = readString(value['downtimeMinutes'], '');
   const names = readNames(value['names']);
+  const images = readImages(value['images']);
+  const architecture = readChoice(
+    value['architecture'],
+    architectures,
+    answerDefaults.architecture,
+  );
+  const sharesDatabase = readFlag(value['sharesDatabase']);
   if (
+    images === wrong ||
+    architecture === wrong ||
+    sharesDatabase === wrong ||
     install === wrong ||
     components === wrong ||
     usesGoPlugins === wrong ||
@@ -426,6 +491,9 @@ export function readStoredAnswers(value: unknown): DraftAnswers | null {
   return {
     model,
     install,
+    images,
+    architecture,
+    sharesDatabase,
     components,
     usesGoPlugins,
     database,

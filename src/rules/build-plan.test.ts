@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from './build-plan';
+import { planSummary } from './summary';
 import type { Plan, PlanInput, Step } from './types';
 
 function planFor(input: PlanInput): Plan {
@@ -174,7 +175,7 @@ const scenarios: readonly Scenario[] = [
     ],
     commands: {
       'upgrade-gateway': [
-        'docker pull tykio/tyk-gateway-ee:v5.3.0',
+        'docker pull tykio/tyk-gateway:v5.3.0',
         'docker stop tyk-gateway',
         'docker rename tyk-gateway tyk-gateway-previous',
         [
@@ -183,7 +184,7 @@ const scenarios: readonly Scenario[] = [
           '  --volumes-from tyk-gateway-previous \\',
           '  --env-file /var/backups/tyk-upgrade/tyk-gateway.env \\',
           '  -p 8080:8080 \\',
-          '  tykio/tyk-gateway-ee:v5.3.0',
+          '  tykio/tyk-gateway:v5.3.0',
         ].join('\n'),
       ],
       'upgrade-dashboard': ['docker pull tykio/tyk-dashboard:v5.3.0'],
@@ -236,7 +237,7 @@ const scenarios: readonly Scenario[] = [
     changeSteps: ['upgrade-dashboard', 'upgrade-gateway'],
     commands: {
       'upgrade-gateway': [
-        'services:\n  tyk-gateway:\n    image: tykio/tyk-gateway-ee:v5.8.15',
+        'services:\n  tyk-gateway:\n    image: tykio/tyk-gateway:v5.8.15',
         '(cd /opt/tyk && docker compose pull tyk-gateway && docker compose up -d tyk-gateway)',
       ],
       'backup-compose-project': [
@@ -251,7 +252,7 @@ const scenarios: readonly Scenario[] = [
     },
     rollback: {
       'upgrade-gateway': [
-        'services:\n  tyk-gateway:\n    image: tykio/tyk-gateway-ee:v5.3.0',
+        'services:\n  tyk-gateway:\n    image: tykio/tyk-gateway:v5.3.0',
         '(cd /opt/tyk && docker compose pull tyk-gateway && docker compose up -d tyk-gateway)',
       ],
     },
@@ -272,7 +273,7 @@ const scenarios: readonly Scenario[] = [
     commands: {
       'upgrade-gateway': [
         "kubectl -n tyk get deployment tyk-gateway -o jsonpath='{.spec.template.spec.containers[*].name}'",
-        'kubectl -n tyk set image deployment/tyk-gateway tyk-gateway=tykio/tyk-gateway-ee:v5.8.15',
+        'kubectl -n tyk set image deployment/tyk-gateway tyk-gateway=tykio/tyk-gateway:v5.8.15',
         'kubectl -n tyk rollout status deployment/tyk-gateway --timeout=5m',
       ],
       'backup-kubernetes-objects': [
@@ -427,7 +428,10 @@ const scenarios: readonly Scenario[] = [
     },
   },
   {
-    name: 'self-managed-mdcb helm with two data planes and Go plugins (path 2): switch after each Gateway',
+    // Path 2 to a target from 4.3.2 (upgrade guide "Go plugins", tyk repository goplugin/): the
+    // one dual-build switch comes before the management Gateway, the first Gateway to move; each
+    // data plane then checks its Gateways load the bundle before they are upgraded.
+    name: 'self-managed-mdcb helm with two data planes and Go plugins (path 2, two builds): one switch before the first Gateway',
     input: {
       model: 'self-managed-mdcb',
       install: 'helm',
@@ -450,14 +454,20 @@ const scenarios: readonly Scenario[] = [
       'after',
     ],
     changeSteps: [
-      ...pluginBuild,
+      'go-plugins-update-dependencies',
+      'go-plugins-compile',
+      'go-plugins-current-build',
+      'go-plugins-manifest',
+      'go-plugins-bundle',
+      'go-plugins-upload',
       'upgrade-mdcb',
       'upgrade-dashboard',
+      'go-plugins-switch-bundle',
       'upgrade-gateway',
+      'eu-west-go-plugins-check-bundle',
       'eu-west-upgrade-gateway',
-      'eu-west-go-plugins-switch-bundle',
+      'us-east-go-plugins-check-bundle',
       'us-east-upgrade-gateway',
-      'us-east-go-plugins-switch-bundle',
     ],
     commands: {
       'upgrade-mdcb': [
@@ -479,6 +489,11 @@ const scenarios: readonly Scenario[] = [
       ],
       'go-plugins-compile': [
         'docker run --rm -v "$(pwd)":/plugin-source --platform=linux/amd64 tykio/tyk-plugin-compiler:v5.0.15 CustomGoPlugin.so',
+      ],
+      // The 4.0.0 build comes out of the bundle the APIs use now, under the name 4.0.0 loads.
+      'go-plugins-current-build': [
+        'curl -fsS -o ./current-bundle.zip "$TYK_BUNDLE_BASE_URL/$TYK_CURRENT_BUNDLE"',
+        'unzip -o ./current-bundle.zip CustomGoPlugin.so -d .',
       ],
     },
   },
@@ -513,7 +528,7 @@ const scenarios: readonly Scenario[] = [
     ],
     commands: {
       'lon-upgrade-gateway': [
-        'docker pull tykio/tyk-gateway-ee:v5.3.0',
+        'docker pull tykio/tyk-gateway:v5.3.0',
         'docker rename tyk-gateway tyk-gateway-previous',
       ],
       'backup-apis-policies': [
@@ -549,10 +564,10 @@ const scenarios: readonly Scenario[] = [
     changeSteps: ['upgrade-control-plane', 'a-upgrade-gateway', 'b-upgrade-gateway'],
     commands: {
       'a-upgrade-gateway': [
-        'kubectl -n tyk-dp-a set image deployment/tyk-gateway tyk-gateway=tykio/tyk-gateway-ee:v5.8.15',
+        'kubectl -n tyk-dp-a set image deployment/tyk-gateway tyk-gateway=tykio/tyk-gateway:v5.8.15',
       ],
       'b-upgrade-gateway': [
-        'kubectl -n edge-b set image deployment/tyk-gateway tyk-gateway=tykio/tyk-gateway-ee:v5.8.15',
+        'kubectl -n edge-b set image deployment/tyk-gateway tyk-gateway=tykio/tyk-gateway:v5.8.15',
       ],
       'a-backup-kubernetes-objects': [
         'kubectl -n tyk-dp-a get deployment,configmap,service -o yaml > /var/backups/tyk-upgrade/a/kubernetes-tyk-dp-a.yaml',
@@ -770,11 +785,22 @@ const scenarios: readonly Scenario[] = [
       'cloud-go-plugins-switch-bundle',
       'cloud-upgrade-gateway',
     ],
+    // Cloud pages (mservctl) and seed 000 Path 3 step 9: the push answers with a bundle ID, and
+    // the APIs name that ID; the binary is mservctl.<os>.<arch> as downloaded.
     commands: {
       'go-plugins-upload': [
-        'mservctl --config "$MSERVCTL_CONFIG" push ./CustomGoPlugin-v5.3.0.zip',
+        '"$MSERVCTL" --config "$MSERVCTL_CONFIG" push ./CustomGoPlugin-v5.3.0.zip | tee ./mservctl-push.log',
+        `TYK_BUNDLE_ID=$(sed -n 's/.*Middleware uploaded successfully, ID: *//p' ./mservctl-push.log) && export TYK_BUNDLE_ID && echo "$TYK_BUNDLE_ID"`,
+      ],
+      'cloud-go-plugins-switch-bundle': [
+        [
+          'curl -fsS -H "Authorization: $TYK_DASHBOARD_API_KEY" "$TYK_DASHBOARD_URL/api/apis/$API_ID" > "/var/backups/tyk-upgrade/api-$API_ID-before-bundle.json"',
+          `jq --arg bundle "$TYK_BUNDLE_ID" '.api_definition.custom_middleware_bundle = $bundle' "/var/backups/tyk-upgrade/api-$API_ID-before-bundle.json" > "api-$API_ID-new-bundle.json"`,
+          'curl -fsS -H "Authorization: $TYK_DASHBOARD_API_KEY" -X PUT -H \'Content-Type: application/json\' --data-binary @"api-$API_ID-new-bundle.json" "$TYK_DASHBOARD_URL/api/apis/$API_ID"',
+        ].join('\n'),
       ],
     },
+    verify: { 'go-plugins-upload': ['"$MSERVCTL" --config "$MSERVCTL_CONFIG" list'] },
   },
 ];
 
@@ -999,11 +1025,26 @@ describe('Go plugin manifests', () => {
 
   it.each([
     ['path 1 holds the new unversioned build', '3.2.0', '4.0.0', ['CustomGoPlugin.so']],
+    // Path 2 (upgrade guide "Go plugins"; tyk repository goplugin/plugin_name_builder.go, TT-7351):
+    // a target from 4.3.2 tries its versioned build first, so the current build rides along under
+    // the exact name the current Gateway loads; 4.1.0 to 4.3.1 try the exact name first.
     [
-      'path 2 holds only the target build',
+      'path 2 to 5.3.0 holds the current build under the exact name and the target build',
       '4.0.0',
       '5.3.0',
-      ['CustomGoPlugin_v5.3.0_linux_amd64.so'],
+      ['CustomGoPlugin.so', 'CustomGoPlugin_v5.3.0_linux_amd64.so'],
+    ],
+    [
+      'path 2 to 4.3.2 holds both builds',
+      '4.0.16',
+      '4.3.2',
+      ['CustomGoPlugin.so', 'CustomGoPlugin_v4.3.2_linux_amd64.so'],
+    ],
+    [
+      'path 2 to 4.3.1 holds only the target build',
+      '4.0.16',
+      '4.3.1',
+      ['CustomGoPlugin_v4.3.1_linux_amd64.so'],
     ],
     [
       'path 3 holds the current and the target build',
@@ -1036,4 +1077,130 @@ describe('Go plugin manifests', () => {
       expect(code.includes('go mod vendor')).toBe(vendors);
     },
   );
+});
+
+// Issue 9: the literal answers for the items a senior operator found wrong.
+describe('issue 9 rows', () => {
+  const deb: PlanInput = {
+    model: 'self-managed',
+    install: 'deb',
+    components: ['gateway', 'dashboard'],
+    usesGoPlugins: false,
+    gateway: { from: '5.2.5', to: '5.3.0' },
+    strategy: 'rolling',
+  };
+
+  // Item 1 (upgrade guide "Go plugins" path 2; tyk repository goplugin/, TT-7351): 4.0.16 to 5.3
+  // rolling switches to the two-build bundle on the current Gateway, then upgrades.
+  it('says why the two-build bundle is switched to before the upgrade', () => {
+    const plan = planFor({ ...deb, usesGoPlugins: true, gateway: { from: '4.0.16', to: '5.3' } });
+    expect(plan.stops.map((stop) => stop.text)).toContain(
+      'Go plugins need two builds in one bundle, CustomGoPlugin.so and CustomGoPlugin_v5.3.13_linux_amd64.so, uploaded and switched to before the first Gateway upgrade; no Gateway version in between is needed.',
+    );
+    expect(stepOf(plan, 'go-plugins-switch-bundle').detail).toContain(
+      'Before the first Gateway upgrade. Gateway 4.0.16 loads CustomGoPlugin.so, the build it runs today, and Gateway 5.3.13 tries CustomGoPlugin_v5.3.13_linux_amd64.so before the exact name (Gateways from 4.3.2 and 5.0.0 do), so a bundle with both builds serves both: the APIs switch to it, and are checked, while the current Gateway still runs.',
+    );
+  });
+
+  it('keeps the switch after the Gateway for a 4.3.1 target, and says why', () => {
+    const plan = planFor({ ...deb, usesGoPlugins: true, gateway: { from: '4.0.16', to: '4.3.1' } });
+    expect(stepOf(plan, 'go-plugins-switch-bundle').detail).toContain(
+      'Right after the first Gateway upgrade. Gateway 4.3.1 tries the exact name CustomGoPlugin.so first (4.1.0 to 4.3.1 do), so a bundle that kept the current build under that name would load the old build, and Gateway 4.0.16 loads nothing else: no bundle serves both, so the APIs switch right after the first Gateway upgrade.',
+    );
+  });
+
+  // Item 4 (install pages; Go plugin page "Plugin compiler"; Gateway 5.8.15 notes for FIPS).
+  it('keeps the repository the deployment runs and builds FIPS arm64 plugins', () => {
+    const plan = planFor({
+      ...deb,
+      install: 'docker',
+      usesGoPlugins: true,
+      gateway: { from: '5.3.0', to: '5.8.15' },
+      images: { gateway: 'tykio/tyk-gateway-fips' },
+      architecture: 'arm64',
+    });
+    expect(codes(stepOf(plan, 'upgrade-gateway'))).toContain(
+      'docker pull tykio/tyk-gateway-fips:v5.8.15',
+    );
+    expect(codes(stepOf(plan, 'go-plugins-compile'))).toContain(
+      'docker run --rm -v "$(pwd)":/plugin-source --platform=linux/amd64 tykio/tyk-plugin-compiler-fips:v5.8.15 CustomGoPlugin.so v5.8.15 linux arm64',
+    );
+    expect(verifyCodes(stepOf(plan, 'go-plugins-compile'))).toEqual([
+      'ls -l ./CustomGoPlugin_v5.3.0_linux_arm64.so ./CustomGoPlugin_v5.8.15_linux_arm64.so',
+    ]);
+  });
+
+  it('sets a Helm repository only when the user runs another one', () => {
+    const helm = { ...deb, install: 'helm', gateway: { from: '5.3.0', to: '5.8.15' } } as const;
+    expect(codes(stepOf(planFor(helm), 'upgrade-gateway'))[0]).toBe(
+      'tyk-gateway:\n  gateway:\n    image:\n      tag: v5.8.15',
+    );
+    const mirrored = planFor({ ...helm, images: { gateway: 'registry.example.com/tyk/gateway' } });
+    expect(codes(stepOf(mirrored, 'upgrade-gateway'))[0]).toBe(
+      'tyk-gateway:\n  gateway:\n    image:\n      repository: registry.example.com/tyk/gateway\n      tag: v5.8.15',
+    );
+  });
+
+  // Item 5 (Gateway 5.4.0 release notes: MDCB 2.6, Pump 1.10.0; the matrix has no 5.4 row).
+  it('takes the 5.4.0 companions from its release notes and says so', () => {
+    const plan = planFor({
+      ...deb,
+      components: ['gateway', 'dashboard', 'pump'],
+      gateway: { from: '5.3.0', to: '5.4.0' },
+      pump: { from: '1.9.0' },
+    });
+    expect(plan.input.pump).toEqual({
+      from: '1.9.0',
+      to: '1.10.0',
+      isDefaultTarget: true,
+      recommendedBy: 'the Gateway 5.4.0 release notes',
+    });
+  });
+
+  // Item 7: a companion alone is a plan, not an error.
+  it('plans Pump alone when the Gateway stays', () => {
+    const plan = planFor({
+      ...deb,
+      components: ['gateway', 'dashboard', 'pump'],
+      gateway: { from: '5.3.0', to: '5.3.0' },
+      pump: { from: '1.9.0', to: '1.16.0' },
+    });
+    expect(plan.title).toBe(
+      'Tyk Self-Managed on Debian / Ubuntu packages: Pump 1.9.0 to 1.16.0 (Gateway stays on 5.3.0)',
+    );
+    expect(changeStepIds(plan)).toEqual(['upgrade-pump']);
+  });
+
+  // Item 10 (upgrade guide "Upgrade strategies"; release notes 5.3.0, the Tyk OAS migration).
+  it('copies the database for green, or says where blue stops being a way back', () => {
+    const blueGreen = { ...deb, strategy: 'blue-green' } as const;
+    expect(codes(stepOf(planFor(blueGreen), 'blue-green-copy-database'))).toEqual([
+      'mongodump --host localhost --db tyk_analytics --archive | mongorestore --host "$GREEN_DATABASE_HOST" --archive --drop',
+    ]);
+    const shared = planFor({ ...blueGreen, sharesDatabase: true });
+    expect(stepOf(shared, 'blue-green-shared-database').detail).toContain(
+      'From the moment the green Dashboard starts, switching traffic back to blue is no longer a way back; only restoring the database backup is.',
+    );
+  });
+
+  // Item 11: the answer "none" is said as clearly as a stop.
+  it('says when no intermediate stop is needed', () => {
+    expect(planSummary(planFor(deb)).stops).toEqual([
+      'No intermediate stop is needed: Gateway and Dashboard go straight from 5.2.5 to 5.3.0.',
+    ]);
+  });
+
+  // Item 12: the read-the-release-notes step links the notes of each target.
+  it('links the release notes of each target', () => {
+    expect(stepOf(planFor(deb), 'read-release-notes').links).toEqual([
+      {
+        label: 'Gateway 5.3.0 release notes',
+        url: 'https://tyk.io/docs/developer-support/release-notes/gateway#5-3-0-release-notes',
+      },
+      {
+        label: 'Dashboard 5.3.0 release notes',
+        url: 'https://tyk.io/docs/developer-support/release-notes/dashboard#5-3-0-release-notes',
+      },
+    ]);
+  });
 });

@@ -1,17 +1,24 @@
 // Turns the answers into the upgrade plan: validate, choose the sites and the components that move,
 // then lay out the phases in Tyk's order. Pure and deterministic; the same answers give an equal plan.
 import { advisoriesFor } from './advisories';
-import { componentLabel } from './catalog/components';
+import { componentLabel, imageRepository, isFipsImage } from './catalog/components';
 import { backupSteps } from './steps/backups';
 import { afterSteps, rollbackSteps, verifySteps } from './steps/closing';
 import { cloudControlPlaneStep, cloudDataPlaneStep } from './steps/cloud';
 import { componentUpgradeStep } from './steps/component-upgrade';
 import { planContext, type PlanContext, type SiteComponents } from './steps/context';
-import { goPluginBuildSteps, goPluginPlan, switchBundleStep } from './steps/go-plugins';
+import {
+  goPluginBuildSteps,
+  goPluginPlan,
+  pluginCheckStep,
+  rebuildsGoPlugins,
+  switchBundleStep,
+} from './steps/go-plugins';
 import { healthCheck } from './steps/health';
 import { httpCalls } from './steps/installs';
 import { prepareSteps } from './steps/prepare';
 import { variablesStep } from './steps/variables';
+import { requiredStops } from './stops';
 import { installLabel } from './summary';
 import type {
   ComponentVersionSummary,
@@ -24,17 +31,30 @@ import type {
 import { validate } from './validate';
 
 /**
- * The upgrade steps of one site in order, with the Go plugin bundle switch placed around the
- * Gateway: at the start of a data plane (or just before the Gateway) when the new bundle also
- * serves the current Gateway, right after the Gateway otherwise.
+ * What a site does about the Go plugins: the one switch of the APIs to the new bundle (at the
+ * first site whose Gateway moves), a check that its Gateways load it (every later site), or
+ * nothing.
  */
-function siteUpgradeSteps(
-  ctx: PlanContext,
-  sc: SiteComponents,
-  carriesPlugins: boolean,
-): readonly Step[] {
-  const { input } = ctx;
-  const install = input.install;
+type PluginRole = 'switch' | 'check' | 'none';
+
+function pluginRoles(ctx: PlanContext): ReadonlyMap<SiteComponents, PluginRole> {
+  const roles = new Map<SiteComponents, PluginRole>();
+  let hasSwitch = false;
+  for (const sc of ctx.sites) {
+    const movesGateway = ctx.goPlugins !== null && sc.upgraded.includes('gateway');
+    roles.set(sc, !movesGateway ? 'none' : hasSwitch ? 'check' : 'switch');
+    if (movesGateway) hasSwitch = true;
+  }
+  return roles;
+}
+
+/**
+ * The upgrade steps of one site in order, with the Go plugin step placed around the Gateway:
+ * before the site's first change (a data plane) or just before the Gateway when the new bundle
+ * also serves the current Gateway, right after the Gateway otherwise.
+ */
+function siteUpgradeSteps(ctx: PlanContext, sc: SiteComponents, role: PluginRole): readonly Step[] {
+  const install = ctx.input.install;
   if (install === null) return [];
   const steps = sc.upgraded.flatMap((component) => {
     const change = ctx.facts.changes[component];
@@ -42,14 +62,17 @@ function siteUpgradeSteps(
       ? []
       : [componentUpgradeStep(ctx, install, { component, change, site: sc.site })];
   });
-  if (!carriesPlugins || ctx.goPlugins === null) return steps;
-  const timing = ctx.goPlugins.switchBundle;
-  const switchStep = switchBundleStep(ctx, ctx.goPlugins, sc.site, sc.site.idPrefix);
+  const plan = ctx.goPlugins;
   const gatewayAt = steps.findIndex((step) => step.component === 'gateway');
-  if (timing === 'after-gateway')
-    return [...steps.slice(0, gatewayAt + 1), switchStep, ...steps.slice(gatewayAt + 1)];
-  const switchAt = sc.site.plane === 'data' ? 0 : gatewayAt;
-  return [...steps.slice(0, switchAt), switchStep, ...steps.slice(switchAt)];
+  if (role === 'none' || plan === null || gatewayAt === -1) return steps;
+  const pluginStep =
+    role === 'switch'
+      ? switchBundleStep(ctx, plan, sc.site, sc.site.idPrefix)
+      : pluginCheckStep(ctx, plan, sc.site);
+  if (plan.switchBundle === 'after-gateway')
+    return [...steps.slice(0, gatewayAt + 1), pluginStep, ...steps.slice(gatewayAt + 1)];
+  const at = sc.site.plane === 'data' ? 0 : gatewayAt;
+  return [...steps.slice(0, at), pluginStep, ...steps.slice(at)];
 }
 
 function cloudDataPlaneSteps(ctx: PlanContext): readonly Step[] {
@@ -104,7 +127,7 @@ function mainPhase(ctx: PlanContext): Phase {
         detail:
           'MDCB, Pump, Dashboard, then the management Gateway, before any data plane.' +
           unchangedNote(ctx, main),
-        steps: main === null ? [] : siteUpgradeSteps(ctx, main, false),
+        steps: main === null ? [] : siteUpgradeSteps(ctx, main, roleOf(ctx, main)),
       };
     case 'self-managed':
     case 'oss':
@@ -115,7 +138,7 @@ function mainPhase(ctx: PlanContext): Phase {
         detail:
           (input.model === 'oss' ? 'The Gateway, then Pump.' : 'Dashboard, Gateway, then Pump.') +
           unchangedNote(ctx, main),
-        steps: main === null ? [] : siteUpgradeSteps(ctx, main, input.usesGoPlugins),
+        steps: main === null ? [] : siteUpgradeSteps(ctx, main, roleOf(ctx, main)),
       };
   }
 }
@@ -130,11 +153,16 @@ function unchangedNote(ctx: PlanContext, sc: SiteComponents | null): string {
     .join('');
 }
 
-function dataPlaneOrderText(ctx: PlanContext): string {
-  if (ctx.goPlugins === null) return 'Pump, then the Gateways.';
+function roleOf(ctx: PlanContext, sc: SiteComponents): PluginRole {
+  return pluginRoles(ctx).get(sc) ?? 'none';
+}
+
+function dataPlaneOrderText(ctx: PlanContext, role: PluginRole): string {
+  if (ctx.goPlugins === null || role === 'none') return 'Pump, then the Gateways.';
+  const plugin = role === 'switch' ? 'the Go plugin bundle switch' : 'the Go plugin check';
   return ctx.goPlugins.switchBundle === 'before-gateway'
-    ? 'Go plugin bundle, Pump, then the Gateways.'
-    : 'Pump, the Gateways, then the Go plugin bundle.';
+    ? `${plugin.charAt(0).toUpperCase()}${plugin.slice(1)}, Pump, then the Gateways.`
+    : `Pump, the Gateways, then ${plugin}.`;
 }
 
 function dataPlanePhases(ctx: PlanContext): readonly Phase[] {
@@ -154,8 +182,8 @@ function dataPlanePhases(ctx: PlanContext): readonly Phase[] {
     id: `data-plane-${sc.site.planeName ?? ''}`,
     kind: 'data-plane',
     title: `Upgrade data plane ${sc.site.planeName ?? ''}`,
-    detail: dataPlaneOrderText(ctx) + unchangedNote(ctx, sc),
-    steps: siteUpgradeSteps(ctx, sc, input.usesGoPlugins),
+    detail: dataPlaneOrderText(ctx, roleOf(ctx, sc)) + unchangedNote(ctx, sc),
+    steps: siteUpgradeSteps(ctx, sc, roleOf(ctx, sc)),
   }));
 }
 
@@ -171,7 +199,14 @@ function versionSummary(
 
 function planTitle(input: NormalizedInput, facts: PlanFacts): string {
   const install = input.install === null ? '' : ` on ${installLabel(input)}`;
-  return `${facts.model.label}${install}: Gateway ${input.gateway.from} to ${input.gateway.to}`;
+  if (input.gateway.from !== input.gateway.to)
+    return `${facts.model.label}${install}: Gateway ${input.gateway.from} to ${input.gateway.to}`;
+  // A companion-only plan is named after what moves.
+  const moves = facts.upgraded.map(
+    (component) =>
+      `${componentLabel(component)} ${facts.changes[component]?.from ?? ''} to ${facts.changes[component]?.to ?? ''}`,
+  );
+  return `${facts.model.label}${install}: ${moves.join(', ')} (Gateway stays on ${input.gateway.from})`;
 }
 
 function upgradePhases(ctx: PlanContext): readonly Phase[] {
@@ -245,8 +280,12 @@ export function buildPlan(raw: unknown): PlanResult {
   const result = validate(raw);
   if (!result.ok) return { ok: false, errors: result.errors, warnings: result.warnings };
   const { input, facts } = result;
-  const goPlugins = input.usesGoPlugins
-    ? goPluginPlan(input.gateway.from, input.gateway.to, input.names.pluginName)
+  const goPlugins = rebuildsGoPlugins(input)
+    ? goPluginPlan(input.gateway.from, input.gateway.to, {
+        pluginName: input.names.pluginName,
+        architecture: input.architecture,
+        isFips: isFipsImage(imageRepository(input, 'gateway')),
+      })
     : null;
   const ctx = planContext(input, facts, goPlugins);
   return {
@@ -255,6 +294,7 @@ export function buildPlan(raw: unknown): PlanResult {
       input,
       title: planTitle(input, facts),
       versions: versionSummary(input, facts),
+      stops: requiredStops(input, goPlugins),
       advisories: advisoriesFor(input),
       phases: upgradePhases(ctx),
       warnings: result.warnings,

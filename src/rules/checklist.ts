@@ -1,7 +1,10 @@
 // The preparation checklist (the upgrade guidelines), tailored to the answers: only the items that
 // apply, worded for the chosen strategy, installation and versions.
 import { findInstall } from './catalog/installs';
-import type { ChecklistItem, NormalizedInput } from './types';
+import { rebuildsGoPlugins } from './steps/go-plugins';
+import { componentLabel, findComponent } from './catalog/components';
+import { releaseNotesUrl } from './release-lookup';
+import type { ChecklistItem, NormalizedInput, StepLink } from './types';
 
 type ChecklistEntry = {
   readonly id: string;
@@ -62,6 +65,20 @@ function companionNotes(input: NormalizedInput): string {
   return moves.length === 0 ? '' : `, and of ${moves.join(' and ')}`;
 }
 
+/** The release notes of each target: the section of the target version on its component's page. */
+function releaseNoteLinks(input: NormalizedInput): readonly StepLink[] {
+  return input.components.flatMap((component) => {
+    const change = input[findComponent(component).versionLine];
+    if (change === null || change.from === change.to) return [];
+    return [
+      {
+        label: `${componentLabel(component)} ${change.to} release notes`,
+        url: releaseNotesUrl(component, change.to),
+      },
+    ];
+  });
+}
+
 const entries: readonly ChecklistEntry[] = [
   { id: 'strategy-prerequisites', applies: () => true, item: strategyItem },
   {
@@ -81,7 +98,7 @@ const entries: readonly ChecklistEntry[] = [
   },
   {
     id: 'go-plugins-identified',
-    applies: (input) => input.usesGoPlugins,
+    applies: rebuildsGoPlugins,
     item: (input) => ({
       title: 'Identify the Go plugins and plan their rebuild',
       detail: `List every API that loads a Go plugin. Each plugin must be recompiled for Gateway ${input.gateway.to}; allow time to test and troubleshoot them.`,
@@ -113,7 +130,11 @@ const entries: readonly ChecklistEntry[] = [
     applies: () => true,
     item: (input) => ({
       title: 'Read the release notes',
-      detail: `Read the "Upgrade Instructions" and breaking changes of every Gateway and Dashboard release after ${input.gateway.from} up to ${input.gateway.to}${companionNotes(input)}.`,
+      links: releaseNoteLinks(input),
+      detail:
+        input.gateway.from === input.gateway.to
+          ? `Read the "Upgrade Instructions" and breaking changes${companionNotes(input).replace(/^, and/, '')}; the Gateway stays on ${input.gateway.from}.`
+          : `Read the "Upgrade Instructions" and breaking changes of every Gateway and Dashboard release after ${input.gateway.from} up to ${input.gateway.to}${companionNotes(input)}.`,
     }),
   },
   {

@@ -22,7 +22,7 @@ export { databases, databaseIds, databaseLabel, type DatabaseEntry } from './cat
 export { strategies, strategyIds, findStrategy, type StrategyEntry } from './catalog/strategies';
 export { nameFields } from './catalog/name-fields';
 export { catalogDate, gatewayReleases, pumpReleases, mdcbReleases } from './catalog/releases';
-export { findRelease, latestRelease, recommendedCompanions, supportStatus } from './releases';
+export { findRelease, latestRelease, supportStatus } from './releases';
 export { advisoriesFor } from './advisories';
 export { dataPlaneDefaults, defaultNames, nameProblem, relevantNameFields } from './names';
 export { validate } from './validate';
@@ -48,6 +48,7 @@ export {
   maxLengthOf,
   limitAnswers,
   limitPlanName,
+  architectures,
   defaultAnswers,
   copyAnswers,
   fitAnswersToModel,
@@ -89,6 +90,7 @@ export { describeInput, inputMatrix } from './input-matrix';
 // The release history (issue 9): resolving typed versions, companions per Gateway, release-note links.
 export {
   companionsFor,
+  companionSourceText,
   releaseHistoryOf,
   releaseNotesUrl,
   resolveVersion,

@@ -13,33 +13,42 @@ import type {
   VersionChange,
 } from './types';
 
+type CompanionCase = 'listed' | 'typed' | 'unchanged';
+
 /**
  * Gateway pairs chosen to cross the boundaries the plan depends on: the three Go plugin paths and
- * their dependency recipes (4.1.0, 4.2.0, 5.1.0), the OAS migration (5.3.0), distroless images
- * (5.5.0), the log format change (5.13.1) and a plain patch upgrade.
+ * their dependency recipes (4.1.0, 4.2.0, 5.1.0), the loader that tries the versioned build first
+ * (4.3.2), the OAS migration (5.3.0), distroless images (5.5.0), the log format change (5.13.1), a
+ * plain patch upgrade, a minor line and `latest` as typed, and a Gateway that stays where it is
+ * while its companions move. Each pair says how the Pump and MDCB versions are given: left to the
+ * release notes' list (only where the target has one, from 5.3.0), typed, or unchanged.
  */
 export const gatewayPairs = [
-  ['3.2.0', '4.0.0'],
-  ['4.0.0', '4.2.0'],
-  ['4.0.0', '5.0.15'],
-  ['4.0.0', '5.3.0'],
-  ['4.1.0', '4.2.0'],
-  ['4.3.0', '5.0.15'],
-  ['5.0.0', '5.1.0'],
-  ['5.2.5', '5.3.0'],
-  ['5.3.0', '5.8.15'],
-  ['5.8.0', '5.14.0'],
-  ['5.13.0', '5.13.1'],
-] as const satisfies readonly (readonly [string, string])[];
+  ['3.2.0', '4.0.0', 'typed'],
+  ['4.0.0', '4.2.0', 'typed'],
+  ['4.0.0', '5.0.15', 'unchanged'],
+  ['4.0.0', '5.3.0', 'listed'],
+  ['4.1.0', '4.2.0', 'typed'],
+  ['4.3.0', '5.0.15', 'unchanged'],
+  ['5.0.0', '5.1.0', 'typed'],
+  ['5.2.5', '5.3.0', 'typed'],
+  ['5.3.0', '5.8.15', 'unchanged'],
+  ['5.8.0', '5.14.0', 'listed'],
+  ['5.13.0', '5.13.1', 'typed'],
+  ['4.0.0', '4.3.1', 'typed'],
+  ['4.0.0', '4.3.2', 'typed'],
+  ['5.3', 'latest', 'listed'],
+  ['5.3.0', '5.3.0', 'typed'],
+] as const satisfies readonly (readonly [string, string, CompanionCase])[];
 
 type Companions = { readonly pump: VersionChange; readonly mdcb: VersionChange };
 
-/** Pump and MDCB changes: the recommended target, an explicit one (across MDCB's new probes), and none. */
-const companionCases: readonly Companions[] = [
-  { pump: { from: '1.8.0' }, mdcb: { from: '2.4.0' } },
-  { pump: { from: '1.9.0', to: '1.16.0' }, mdcb: { from: '2.6.0', to: '2.12.0' } },
-  { pump: { from: '1.16.0', to: '1.16.0' }, mdcb: { from: '2.12.0', to: '2.12.0' } },
-];
+/** Pump and MDCB changes: the listed target, an explicit one (across MDCB's new probes), and none. */
+const companionCases: Readonly<Record<CompanionCase, Companions>> = {
+  listed: { pump: { from: '1.8.0' }, mdcb: { from: '2.4.0' } },
+  typed: { pump: { from: '1.9.0', to: '1.16.0' }, mdcb: { from: '2.6.0', to: '2.12.0' } },
+  unchanged: { pump: { from: '1.16.0', to: '1.16.0' }, mdcb: { from: '2.12.0', to: '2.12.0' } },
+};
 
 const customNames: Partial<Names> = {
   namespace: 'api-gw',
@@ -82,8 +91,11 @@ export function inputMatrix(): readonly PlanInput[] {
       for (const components of componentSets(model.id)) {
         for (const strategy of strategies) {
           for (const usesGoPlugins of [false, true]) {
-            gatewayPairs.forEach(([from, to], index) => {
-              const companions = companionCases[index % companionCases.length] ?? companionCases[0];
+            gatewayPairs.forEach(([from, to, companionCase], index) => {
+              // A Gateway that stays needs a companion that moves; without one there is no plan.
+              const hasCompanion = components.includes('pump') || components.includes('mdcb');
+              if (from === to && !hasCompanion) return;
+              const companions = companionCases[companionCase];
               const isVariant = index % 2 === 1;
               inputs.push({
                 model: model.id,
@@ -95,12 +107,8 @@ export function inputMatrix(): readonly PlanInput[] {
                   ? { dataPlanes: isVariant ? twoDataPlanes : [{ name: 'edge-1' }] }
                   : {}),
                 gateway: { from, to },
-                ...(components.includes('pump') && companions !== undefined
-                  ? { pump: companions.pump }
-                  : {}),
-                ...(components.includes('mdcb') && companions !== undefined
-                  ? { mdcb: companions.mdcb }
-                  : {}),
+                ...(components.includes('pump') ? { pump: companions.pump } : {}),
+                ...(components.includes('mdcb') ? { mdcb: companions.mdcb } : {}),
                 strategy: strategy.id,
                 ...(strategy.id === 'downtime' ? { downtimeMinutes: 30 + index * 15 } : {}),
                 ...(isVariant ? { names: customNames } : {}),

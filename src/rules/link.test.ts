@@ -159,13 +159,30 @@ describe('a link reproduces the plan', () => {
         expect(decoded.ok && decoded.problems).toEqual([]);
         const rebuilt = decoded.ok ? buildPlan(decoded.input) : null;
         expect(rebuilt?.ok).toBe(true);
-        if (includeNames) expect(rebuilt?.ok && rebuilt.plan).toEqual(original.plan);
+        // The link keeps the resolved versions (5.3 is 5.3.13), so only the resolution notes differ.
+        const resolvedPlan = {
+          ...original.plan,
+          warnings: original.plan.warnings.filter(
+            (warning) =>
+              !/ is [\d.]+, (its newest patch|the newest release) in the /.test(warning.message),
+          ),
+        };
+        if (includeNames) expect(rebuilt?.ok && rebuilt.plan).toEqual(resolvedPlan);
         else
           expect(rebuilt?.ok && rebuilt.plan.phases.map((p) => p.id)).toEqual(
             original.plan.phases.map((p) => p.id),
           );
       }
     }
+  });
+
+  it('keeps the resolved versions: 5.3 and latest come back as 5.3.13 and 5.14.0', () => {
+    const original = buildPlan({ ...input, gateway: { from: '5.3', to: 'latest' } });
+    if (!original.ok) throw new Error(JSON.stringify(original.errors));
+    const decoded = decodePlanLink(
+      planLinkFor('https://example.com/wizard/', original.plan.input, { includeNames: false }),
+    );
+    expect(decoded.ok && decoded.input['gateway']).toEqual({ from: '5.3.13', to: '5.14.0' });
   });
 
   it('carries the names the user changed when asked to', () => {

@@ -84,6 +84,10 @@ export function encodePlanPayload(input: PlanInput, options: LinkOptions): strin
         : [plane.name],
     );
   }
+  if (input.images !== undefined && Object.keys(input.images).length > 0)
+    payload['im'] = input.images;
+  if (input.architecture !== undefined) payload['ar'] = input.architecture;
+  if (input.sharesDatabase === true) payload['sd'] = 1;
   if (options.includeNames && input.names !== undefined) {
     const names = Object.fromEntries(
       Object.entries(input.names).filter(([, value]) => value !== undefined && value !== ''),
@@ -132,6 +136,22 @@ export function linkInputOf(input: NormalizedInput, options: LinkOptions): PlanI
     ...(options.includeNames && Object.keys(names).length > 0
       ? { names: names as Partial<NormalizedInput['names']> }
       : {}),
+    ...imagesOf(input),
+  };
+}
+
+/** The image repositories the user gave, the architecture of a Go-plugin plan and a shared database. */
+function imagesOf(input: NormalizedInput): Partial<PlanInput> {
+  const images = Object.fromEntries(
+    componentIds.flatMap((id) => {
+      const repository = input.images[id];
+      return repository === null ? [] : [[id, repository]];
+    }),
+  );
+  return {
+    ...(Object.keys(images).length === 0 ? {} : { images }),
+    ...(input.usesGoPlugins && input.install !== null ? { architecture: input.architecture } : {}),
+    ...(input.sharesDatabase ? { sharesDatabase: true } : {}),
   };
 }
 
@@ -189,7 +209,24 @@ const knownModels: readonly string[] = modelIds;
 const knownInstalls: readonly string[] = installIds;
 const knownStrategies: readonly string[] = strategyIds;
 const knownComponents: readonly string[] = componentIds;
-const knownKeys = new Set(['v', 'm', 'i', 'c', 'gp', 'db', 'dp', 'g', 'p', 'md', 's', 'w', 'n']);
+const knownKeys = new Set([
+  'v',
+  'm',
+  'i',
+  'c',
+  'gp',
+  'db',
+  'dp',
+  'g',
+  'p',
+  'md',
+  's',
+  'w',
+  'n',
+  'im',
+  'ar',
+  'sd',
+]);
 
 /**
  * Reads a shared link (or its bare payload). Unknown or malformed values are replaced by a default
@@ -428,5 +465,52 @@ export function decodePlanLink(link: unknown): DecodedLink {
     }
   }
 
+  readImageEntries(payload, input, problems);
   return { ok: true, input, schemaVersion: version, problems };
+}
+
+/** The image repositories, the architecture and the shared-database answer; `validate` judges the values. */
+function readImageEntries(
+  payload: Payload,
+  input: Record<string, unknown>,
+  problems: FieldMessage[],
+): void {
+  const images = payload['im'];
+  if (images !== undefined) {
+    if (typeof images === 'object' && images !== null && !Array.isArray(images)) {
+      const kept: Record<string, string> = {};
+      for (const [key, value] of Object.entries(images)) {
+        if (!knownComponents.includes(key) || typeof value !== 'string') {
+          problems.push({
+            field: 'images',
+            message: `Image repository "${shownValue(key)}" in the link is unknown or malformed; Tyk's default was used.`,
+          });
+        } else kept[key] = value.slice(0, 300);
+      }
+      input['images'] = kept;
+    } else {
+      problems.push({
+        field: 'images',
+        message: "The link's image repositories are malformed; Tyk's defaults were used.",
+      });
+    }
+  }
+  const architecture = payload['ar'];
+  if (architecture !== undefined) {
+    if (architecture === 'amd64' || architecture === 'arm64') input['architecture'] = architecture;
+    else
+      problems.push({
+        field: 'architecture',
+        message: `Gateway architecture "${shownValue(architecture)}" is unknown; amd64 was used.`,
+      });
+  }
+  const shared = payload['sd'];
+  if (shared !== undefined) {
+    input['sharesDatabase'] = shared === 1 || shared === true;
+    if (shared !== 1 && shared !== true && shared !== 0 && shared !== false)
+      problems.push({
+        field: 'sharesDatabase',
+        message: `Shared database "${shownValue(shared)}" is not yes or no; no was used.`,
+      });
+  }
 }

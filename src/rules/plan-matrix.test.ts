@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from './build-plan';
-import { commandsOf, matrixCases, type MatrixCase } from './test-support/matrix-plans';
+import {
+  commandsOf,
+  matrixCases,
+  matrixTimeLimit,
+  type MatrixCase,
+} from './test-support/matrix-plans';
 import type { ComponentId, DeploymentModel, Phase, Plan, Step } from './types';
 import { compareVersions } from './versions';
 
@@ -67,7 +72,10 @@ describe('invariants over every plan', () => {
       const expected = [
         'prepare',
         'backup',
-        ...(input.usesGoPlugins ? ['go-plugins'] : []),
+        // A companion-only plan leaves the Go plugins alone: nothing is rebuilt.
+        ...(input.usesGoPlugins && plan.input.gateway.from !== plan.input.gateway.to
+          ? ['go-plugins']
+          : []),
         'control-plane',
         ...Array.from({ length: planes }, () => 'data-plane'),
         'verify',
@@ -187,26 +195,100 @@ describe('invariants over every plan', () => {
     });
   });
 
-  it('the Go plugin bundle switch sits on the right side of each Gateway', () => {
+  // Which build a Gateway loads from a bundle (tyk repository: gateway/mw_go_plugin.go and
+  // goplugin/plugin_name_builder.go, TT-7351; docs/sources.md "Which plugin file a Gateway loads
+  // first"): before 4.1.0 only the exact name of the manifest; 4.1.0 to 4.3.1 the exact name, then
+  // the versioned one; from 4.3.2 (and 5.0.0) the versioned name first, then the exact one.
+  function loadedBuild(
+    files: readonly string[],
+    exact: string,
+    versioned: string,
+    version: string,
+  ) {
+    const has = (file: string): string | null => (files.includes(file) ? file : null);
+    if (compareVersions(version, '4.1.0') < 0) return has(exact);
+    if (compareVersions(version, '4.3.2') < 0) return has(exact) ?? has(versioned);
+    return has(versioned) ?? has(exact);
+  }
+
+  it('no Gateway is upgraded while the bundle it will load lacks its build', () => {
     everyPlan(({ input, plan }) => {
-      const hasSwitch = stepsOf(plan).some((s) => s.id.endsWith('go-plugins-switch-bundle'));
-      if (hasSwitch !== input.usesGoPlugins)
-        return 'switch step present without plugins, or missing';
-      if (!input.usesGoPlugins) return null;
-      const isBefore = compareVersions(input.gateway.from, '4.1.0') >= 0;
-      for (const phase of plan.phases) {
-        const ids = phase.steps.map((s) => s.id);
-        const switchAt = ids.findIndex((id) => id.endsWith('go-plugins-switch-bundle'));
-        if (switchAt === -1) continue;
-        const gatewayAt = phase.steps.findIndex(
-          (s) => s.kind === 'upgrade' && s.component === 'gateway',
-        );
-        if (gatewayAt === -1) return `${phase.id} switches bundles without a Gateway upgrade`;
-        if (isBefore !== switchAt < gatewayAt)
-          return `${phase.id}: switch at ${switchAt}, gateway at ${gatewayAt}`;
+      const { from, to } = plan.input.gateway;
+      const steps = stepsOf(plan);
+      const switches = steps.filter((s) => s.id.endsWith('go-plugins-switch-bundle'));
+      const rebuilds = input.usesGoPlugins && from !== to;
+      if (switches.length !== (rebuilds ? 1 : 0))
+        return `${switches.length} bundle switches (one for the APIs all planes share)`;
+      if (!rebuilds) return null;
+      const manifest = steps.find((s) => s.id === 'go-plugins-manifest')?.commands[0]?.code ?? '{}';
+      const files = (JSON.parse(manifest) as { file_list: readonly string[] }).file_list;
+      const plugin = plan.input.names.pluginName;
+      const exact = `${plugin}.so`;
+      const versionedFor = (version: string) =>
+        `${plugin}_v${version}_linux_${plan.input.architecture}.so`;
+      // The exact name holds the current build when the plan copies it from the bundle in use,
+      // the target build otherwise (before 4.1.0 the compiler writes that name).
+      const copiesCurrent = steps.some((s) => s.id === 'go-plugins-current-build');
+      const builtFor = (file: string): string =>
+        file === exact
+          ? copiesCurrent
+            ? from
+            : to
+          : file.slice(plugin.length + 2, file.indexOf('_linux_'));
+      const serves = (version: string): boolean => {
+        const file = loadedBuild(files, exact, versionedFor(version), version);
+        return file !== null && builtFor(file) === version;
+      };
+      let hasSwitched = false;
+      let upgraded = 0;
+      for (const [index, step] of steps.entries()) {
+        if (step.id.endsWith('go-plugins-switch-bundle')) {
+          hasSwitched = true;
+          // Before any upgrade the current Gateways load the new bundle too.
+          if (upgraded === 0 && !serves(from)) return `${step.id}: the bundle has no ${from} build`;
+          // After one only where no bundle can serve both: a target before 4.3.2 (issue 9, item 1).
+          if (upgraded > 0 && compareVersions(to, '4.3.2') >= 0)
+            return `${step.id} comes after a Gateway upgrade, though ${to} could share a bundle`;
+        }
+        if (step.kind !== 'upgrade' || step.component !== 'gateway') continue;
+        upgraded += 1;
+        if (hasSwitched) {
+          if (!serves(to)) return `${step.id}: the bundle has no ${to} build`;
+        } else if (!steps[index + 1]?.id.endsWith('go-plugins-switch-bundle')) {
+          return `${step.id} upgrades a Gateway before the switch, which does not follow at once`;
+        }
       }
-      return null;
+      return hasSwitched && upgraded > 0 ? null : 'no switch or no Gateway upgrade';
     });
+  });
+
+  it('spells out the two-build case for 4.0.16 to 5.3.13 and the 4.3.1 exception', () => {
+    const plan = (to: string) => {
+      const result = buildPlan({
+        model: 'self-managed',
+        install: 'deb',
+        components: ['gateway', 'dashboard'],
+        usesGoPlugins: true,
+        gateway: { from: '4.0.16', to },
+        strategy: 'rolling',
+      });
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      return result.plan;
+    };
+    const ids = (p: Plan) =>
+      stepsOf(p)
+        .map((s) => s.id)
+        .filter((id) => id.startsWith('go-plugins-switch') || id.startsWith('upgrade-'));
+    expect(ids(plan('5.3.13'))).toEqual([
+      'upgrade-dashboard',
+      'go-plugins-switch-bundle',
+      'upgrade-gateway',
+    ]);
+    expect(ids(plan('4.3.1'))).toEqual([
+      'upgrade-dashboard',
+      'upgrade-gateway',
+      'go-plugins-switch-bundle',
+    ]);
   });
 
   it('no command holds an unresolved placeholder', () => {
@@ -294,12 +376,16 @@ describe('invariants over every plan', () => {
     });
   });
 
-  it('is deterministic: the same answers give an equal plan', () => {
-    cases
-      .filter((_c, index) => index % 7 === 0)
-      .forEach(({ input, plan }) => {
-        const again = buildPlan(input);
-        expect(again.ok && again.plan).toEqual(plan);
-      });
-  });
+  it(
+    'is deterministic: the same answers give an equal plan',
+    () => {
+      cases
+        .filter((_c, index) => index % 7 === 0)
+        .forEach(({ input, plan }) => {
+          const again = buildPlan(input);
+          expect(again.ok && again.plan).toEqual(plan);
+        });
+    },
+    matrixTimeLimit,
+  );
 });

@@ -266,7 +266,7 @@ describe('versions as people type them', () => {
           typedVersion(gateway.from),
           typedVersion(gateway.to),
           typedVersion(pump.from),
-          typedVersion('2.5.0'),
+          typedVersion('2.5.1'),
           (gatewayFrom, gatewayTo, pumpFrom, mdcbTo) => {
             const answers = {
               ...mdcbBase,
@@ -279,11 +279,13 @@ describe('versions as people type them', () => {
             if (!result.ok) return;
             expect(result.input.gateway).toEqual({ ...gateway, isDefaultTarget: false });
             expect(result.input.pump).toEqual({ ...pump, isDefaultTarget: false });
-            // 2.5.0 is what the matrix recommends for the Gateway target, so it counts as the recommended one.
+            // The matrix lists MDCB v2.5 for Gateway 5.3.0, whose newest patch is 2.5.1 (docs/sources.md:
+            // release notes), so a typed 2.5.1 counts as the recommended one.
             expect(result.input.mdcb).toEqual({
               from: '2.4.0',
-              to: '2.5.0',
+              to: '2.5.1',
               isDefaultTarget: true,
+              recommendedBy: 'the compatibility matrix',
             });
             expect(buildPlan(answers).ok).toBe(true);
           },

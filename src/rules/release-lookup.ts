@@ -10,18 +10,17 @@ import {
 } from './catalog/release-history';
 import { catalogDate } from './catalog/releases';
 import { shownValue } from './message-text';
-import type { ReleaseLine } from './releases';
-import type { CompanionVersions } from './types';
+import type { CompanionVersions, VersionLine } from './types';
 import { compareVersions, isNewer, minorLine, parseVersion, versionOrNull } from './versions';
 
-export function releaseHistoryOf(line: ReleaseLine): readonly ReleaseRecord[] {
+export function releaseHistoryOf(line: VersionLine): readonly ReleaseRecord[] {
   if (line === 'pump') return pumpReleaseHistory;
   if (line === 'mdcb') return mdcbReleaseHistory;
   return gatewayReleaseHistory;
 }
 
 const lineLabels = { gateway: 'Gateway', pump: 'Pump', mdcb: 'MDCB' } as const satisfies Record<
-  ReleaseLine,
+  VersionLine,
   string
 >;
 
@@ -138,7 +137,7 @@ function resolveIn(history: History, typed: unknown): VersionResolution {
  * version that was never released included, gets a message that says why and what is near.
  * Never throws.
  */
-export function resolveVersion(line: ReleaseLine, typed: unknown): VersionResolution {
+export function resolveVersion(line: VersionLine, typed: unknown): VersionResolution {
   return resolveIn({ label: lineLabels[line], releases: releaseHistoryOf(line) }, typed);
 }
 
@@ -178,6 +177,13 @@ export function companionsFor(gatewayVersion: unknown): CompanionAdvice | null {
     sourceVersion: row.gateway,
     listed: { mdcb: row.mdcb, pump: row.pump },
   };
+}
+
+/** Where a companion suggestion comes from, as a sentence names it. */
+export function companionSourceText(advice: CompanionAdvice): string {
+  return advice.source === 'compatibility-matrix'
+    ? 'the compatibility matrix'
+    : `the Gateway ${advice.sourceVersion} release notes`;
 }
 
 /** The release-notes pages of the docs site, one per component. */

@@ -1,27 +1,18 @@
-// Questions about releases: which exist, which companions go with a Gateway, and the support status
-// of a version. Support status is worked out as of `catalogDate`, never as of today, so the same
-// answers always give the same plan. The data is in catalog/releases.ts.
-import {
-  catalogDate,
-  companionMatrix,
-  gatewayReleases,
-  ltsWindows,
-  mdcbReleases,
-  pumpReleases,
-  type LtsWindow,
-} from './catalog/releases';
-import type { CompanionVersions, Release, SupportStatus, VersionLine } from './types';
-import { compareVersions, isNewer, minorLine, satisfiesRange, versionOrNull } from './versions';
+// Questions about releases: which exist and the support status of a version. Support status is
+// worked out as of `catalogDate`, never as of today, so the same answers always give the same plan.
+// The data is in catalog/releases.ts; the companions of a Gateway release in release-lookup.ts.
+import { catalogDate, gatewayReleases, ltsWindows, type LtsWindow } from './catalog/releases';
+import { releaseHistoryOf } from './release-lookup';
+import type { Release, SupportStatus, VersionLine } from './types';
+import { compareVersions, isNewer, minorLine, versionOrNull } from './versions';
 
 export type ReleaseLine = VersionLine;
 
 export function releasesOf(line: ReleaseLine): readonly Release[] {
-  if (line === 'pump') return pumpReleases;
-  if (line === 'mdcb') return mdcbReleases;
-  return gatewayReleases;
+  return releaseHistoryOf(line);
 }
 
-/** The catalogued release, accepting `v5.3.0` and spaces; undefined when the version is not in the release notes. */
+/** The catalogued release, accepting `v5.3.0` and spaces; undefined when the version is not in the release history. */
 export function findRelease(line: ReleaseLine, version: string): Release | undefined {
   const parsed = versionOrNull(version);
   if (parsed === null) return undefined;
@@ -31,29 +22,6 @@ export function findRelease(line: ReleaseLine, version: string): Release | undef
 export function latestRelease(line: ReleaseLine): string {
   // Each list is sorted newest first and never empty.
   return releasesOf(line)[0]?.version ?? '';
-}
-
-/** Recommended MDCB and Pump for a Gateway target. Never throws; input that is not a version gets the newest row. */
-export function recommendedCompanions(gatewayVersion: string): CompanionVersions {
-  const parsed = versionOrNull(gatewayVersion);
-  const newest = companionMatrix[companionMatrix.length - 1] ?? companionMatrix[0];
-  const row =
-    parsed === null
-      ? newest
-      : (companionMatrix.find((candidate) => satisfiesRange(parsed, candidate.gateway)) ?? newest);
-  return { mdcb: row.mdcb, pump: row.pump };
-}
-
-/**
- * The companions the matrix itself lists for this Gateway, or null below its first row: there a
- * recommendation is fine as a target, but too much of a guess for what someone runs now.
- */
-export function documentedCompanions(gatewayVersion: string): CompanionVersions | null {
-  const parsed = versionOrNull(gatewayVersion);
-  const firstDocumented = companionMatrix[1]?.documentedAt;
-  if (parsed === null || firstDocumented === undefined || isNewer(firstDocumented, parsed))
-    return null;
-  return recommendedCompanions(parsed);
 }
 
 const monthNames = [
@@ -111,7 +79,7 @@ function supportedChoices(): string {
 function patchNote(version: string, line: string): string {
   const newest = newestPatchOf(line);
   if (findRelease('gateway', version) === undefined) {
-    return ` ${version} is not in the release notes of ${catalogDate}; check that it exists.`;
+    return ` ${version} is not in the release catalogue of ${catalogDate}; check that it exists.`;
   }
   return newest !== '' && newest !== version ? ` The newest patch on this line is ${newest}.` : '';
 }

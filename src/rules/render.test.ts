@@ -34,7 +34,12 @@ const input: NormalizedInput = {
   ],
   gateway: { from: '5.0.0', to: '5.3.0', isDefaultTarget: false },
   pump: null,
-  mdcb: { from: '2.4.0', to: '2.5.0', isDefaultTarget: true },
+  mdcb: {
+    from: '2.4.0',
+    to: '2.5.0',
+    isDefaultTarget: true,
+    recommendedBy: 'the compatibility matrix',
+  },
   strategy: 'downtime',
   downtimeMinutes: 90,
   names: {
@@ -44,6 +49,9 @@ const input: NormalizedInput = {
     pumpName: 'pump',
     mdcbName: 'mdcb',
   },
+  images: { gateway: null, dashboard: null, pump: null, mdcb: null },
+  architecture: 'amd64',
+  sharesDatabase: false,
 };
 
 const awkwardLines = [
@@ -140,6 +148,7 @@ const plan: Plan = {
     { component: 'dashboard', from: '5.0.0', to: '5.3.0' },
     { component: 'gateway', from: '5.0.0', to: '5.3.0' },
   ],
+  stops: [],
   advisories,
   phases: [
     {
@@ -282,7 +291,7 @@ describe('renderMarkdown', () => {
       '- **Data planes:** eu-west, us-east',
       '- **Strategy:** Downtime window',
       '- **Window:** 90 minutes',
-      '  - MDCB: 2.4.0 → 2.5.0 (recommended target)',
+      '  - MDCB: 2.4.0 → 2.5.0 (recommended by the compatibility matrix)',
       '  - Gateway: 5.0.0 → 5.3.0',
     ]) {
       expect(markdown.split('\n')).toContain(line);
@@ -394,7 +403,9 @@ describe('renderText', () => {
     expect(lines).toContain('PHASE 1 OF 2: Prepare *carefully*');
     expect(lines).toContain('PHASE 2 OF 2: Control plane');
     expect(lines).toContain('  Deployment model: Tyk Self-Managed with MDCB');
-    expect(lines).toContain('  MDCB:             2.4.0 -> 2.5.0 (recommended target)');
+    expect(lines).toContain(
+      '  MDCB:             2.4.0 -> 2.5.0 (recommended by the compatibility matrix)',
+    );
     expect(lines).toContain('  [critical] Python is gone (Gateway, from 5.3.0)  (critical-one)');
     expect(lines).toContain('  names.gatewayHost: is the <default> *localhost*');
     expect(lines).toContain('  Expected: status is "pass"');

@@ -1,5 +1,6 @@
 // Turns a plan into a runbook: Markdown for GitHub/GitLab and plain text for terminals.
 // Both are deterministic: the same plan always gives the same text.
+import { stopSentences } from './stops';
 import { advisoryContext, numberedPhases, planSummary, summaryFacts, versionRows } from './summary';
 import type {
   Advisory,
@@ -161,9 +162,18 @@ function indent(lines: readonly string[], by: string): readonly string[] {
   return lines.map((line) => (line === '' ? '' : `${by}${line}`));
 }
 
+/** An outbound link; characters that would end the destination are percent-encoded. */
+function markdownLink(label: string, url: string): string {
+  const destination = url.replace(/[\s()<>]/g, (character) => encodeURIComponent(character));
+  return `[${escapeInline(oneLine(label))}](${destination})`;
+}
+
 function markdownStep({ number, step }: NumberedStep): readonly string[] {
   const body = [
     ...(oneLine(step.detail) === '' ? [] : [...markdownText(step.detail), '']),
+    ...(step.links === undefined || step.links.length === 0
+      ? []
+      : [...step.links.map((link) => `- ${markdownLink(link.label, link.url)}`), '']),
     ...markdownCommands(step.commands),
     ...(step.verify === undefined ? [] : markdownCheck(step.verify)),
     ...(step.rollback === undefined ? [] : markdownRollback(step.rollback)),
@@ -196,7 +206,9 @@ function markdownAdvisory(advisory: Advisory): readonly string[] {
   const head = `- **${escapeInline(oneLine(advisory.title))}**${suffix} ${codeSpan(advisory.id)}`;
   const detail =
     oneLine(advisory.detail) === '' ? [] : ['', ...indent(markdownText(advisory.detail), '  ')];
-  return [head, ...detail];
+  const link =
+    advisory.url === undefined ? [] : ['', `  ${markdownLink('Release notes', advisory.url)}`];
+  return [head, ...detail, ...link];
 }
 
 function markdownAdvisories(advisories: readonly Advisory[]): readonly string[] {
@@ -230,8 +242,10 @@ export function renderMarkdown(plan: Plan): string {
     ...versionRows(plan).map(
       (line) =>
         `  - ${escapeInline(line.label)}: ${escapeInline(line.from)} → ${escapeInline(line.to)}` +
-        (line.isDefaultTarget ? ' (recommended target)' : ''),
+        (line.note === null ? '' : ` (${escapeInline(line.note)})`),
     ),
+    '- **Required stops:**',
+    ...stopSentences(plan).map((sentence) => `  - ${escapeInline(sentence)}`),
     '',
     ...markdownWarnings(plan.warnings),
     ...markdownAdvisories(plan.advisories),
@@ -278,6 +292,7 @@ function labelledText(label: string, text: string): readonly string[] {
 function textStep({ number, step }: NumberedStep): readonly string[] {
   const lines: string[] = [`[ ] ${number}. ${oneLine(step.title)}  (${step.id})`];
   if (oneLine(step.detail) !== '') lines.push(...plainText(step.detail, textBody));
+  for (const link of step.links ?? []) lines.push(`${textBody}${oneLine(link.label)}: ${link.url}`);
   lines.push('', ...textCommands(step.commands));
   if (step.verify !== undefined) {
     lines.push(`${textBody}Verify:`, ...textCommands(step.verify.commands));
@@ -305,6 +320,7 @@ function textAdvisories(advisories: readonly Advisory[]): readonly string[] {
         return [
           `${textBody}[${severityLabels[severity].toLowerCase()}] ${oneLine(advisory.title)}${suffix}  (${advisory.id})`,
           ...plainText(advisory.detail, textCommand).filter((line) => line !== ''),
+          ...(advisory.url === undefined ? [] : [`${textCommand}Release notes: ${advisory.url}`]),
         ];
       }),
     ),
@@ -330,8 +346,11 @@ export function renderText(plan: Plan): string {
     ...versions.map(
       (line) =>
         `${textBody}${`${line.label}:`.padEnd(width + 2)}${line.from} -> ${line.to}` +
-        (line.isDefaultTarget ? ' (recommended target)' : ''),
+        (line.note === null ? '' : ` (${line.note})`),
     ),
+    '',
+    'REQUIRED STOPS',
+    ...stopSentences(plan).map((sentence) => `${textBody}${oneLine(sentence)}`),
     '',
   ];
   if (plan.warnings.length > 0) {

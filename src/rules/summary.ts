@@ -5,6 +5,7 @@ import { databaseLabel } from './catalog/databases';
 import { findInstall } from './catalog/installs';
 import { findModel } from './catalog/models';
 import { findStrategy } from './catalog/strategies';
+import { stopSentences } from './stops';
 import type {
   Advisory,
   ComponentId,
@@ -26,14 +27,18 @@ export type VersionRow = {
   readonly label: string;
   readonly from: string;
   readonly to: string;
-  /** The target is the compatibility matrix's recommendation. */
+  /** The target is the companion the sources list for the Gateway target. */
   readonly isDefaultTarget: boolean;
+  /** What a reader should know about the target: where the suggestion comes from, or that it stays. */
+  readonly note: string | null;
 };
 
 export type PlanSummary = {
   readonly title: string;
   readonly facts: readonly SummaryFact[];
   readonly versions: readonly VersionRow[];
+  /** Whether an intermediate stop is needed, in sentences: each stop, or that none is. */
+  readonly stops: readonly string[];
   readonly stepCount: number;
   readonly phaseCount: number;
   /** "40 steps in 8 phases" */
@@ -66,14 +71,24 @@ export function summaryFacts(input: NormalizedInput): readonly SummaryFact[] {
 }
 
 export function versionRows(plan: Pick<Plan, 'input' | 'versions'>): readonly VersionRow[] {
-  return plan.versions.map((summary) => ({
-    component: summary.component,
-    label: componentLabel(summary.component),
-    from: summary.from,
-    to: summary.to,
-    isDefaultTarget:
-      plan.input[findComponent(summary.component).versionLine]?.isDefaultTarget ?? false,
-  }));
+  return plan.versions.map((summary) => {
+    const change = plan.input[findComponent(summary.component).versionLine];
+    const isDefaultTarget = change?.isDefaultTarget ?? false;
+    const note =
+      summary.from === summary.to
+        ? 'stays'
+        : isDefaultTarget && change?.recommendedBy !== undefined
+          ? `recommended by ${change.recommendedBy}`
+          : null;
+    return {
+      component: summary.component,
+      label: componentLabel(summary.component),
+      from: summary.from,
+      to: summary.to,
+      isDefaultTarget,
+      note,
+    };
+  });
 }
 
 export function countText(steps: number, phases: number): string {
@@ -90,6 +105,7 @@ export function planSummary(plan: Plan): PlanSummary {
     title: plan.title,
     facts: summaryFacts(plan.input),
     versions: versionRows(plan),
+    stops: stopSentences(plan),
     stepCount,
     phaseCount: plan.phases.length,
     countText: countText(stepCount, plan.phases.length),

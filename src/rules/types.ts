@@ -9,6 +9,8 @@ export type StepComponent = ComponentId | 'go-plugins';
 export type Database = 'mongodb' | 'postgres';
 export type Strategy = 'rolling' | 'blue-green' | 'downtime';
 export type Plane = 'control' | 'data';
+/** The CPU architecture of the Gateway hosts, which Go plugin builds must match. */
+export type Architecture = 'amd64' | 'arm64';
 
 // The catalogue's entries (src/rules/catalog/): what each model, installation and component is.
 
@@ -57,9 +59,10 @@ export type ComponentEntry = {
   /** Packagecloud repository; yum knows it as `tyk_<repo>`. */
   readonly repo: string;
   readonly service: string;
-  /** Docker Hub image; the Gateway of licensed models is the Enterprise Edition image. */
+  /** The default image repository, where the user names none. */
   readonly image: string;
-  readonly licensedImage: string;
+  /** The repositories Tyk publishes the image in, offered as suggestions. */
+  readonly imageChoices: readonly string[];
   /** Top-level and component keys of the image tag in the umbrella charts' values.yaml. */
   readonly helmChartKey: string;
   readonly helmComponentKey: string;
@@ -195,6 +198,12 @@ export type PlanInput = {
   /** The estimated window for `downtime`, in minutes. */
   readonly downtimeMinutes?: number;
   readonly names?: Partial<Names>;
+  /** The image repository each component runs from (container installs); absent: Tyk's default, or the chart's on Helm. */
+  readonly images?: Partial<Record<ComponentId, string>>;
+  /** The Gateway hosts' architecture, for Go plugin builds. Default: amd64. */
+  readonly architecture?: Architecture;
+  /** Blue-green with one Dashboard database that both environments use, instead of a copy for green. */
+  readonly sharesDatabase?: boolean;
 };
 
 // The answers as the wizard keeps them while they are typed (src/rules/answers.ts owns them).
@@ -222,14 +231,20 @@ export type DraftAnswers = {
   strategy: Strategy;
   downtimeMinutes: string;
   names: Partial<Record<NameId, string>>;
+  /** Image repository per component as typed; empty for the default. */
+  images: Record<ComponentId, string>;
+  architecture: Architecture;
+  sharesDatabase: boolean;
 };
 
 /** A version change after validation: bare semver strings, target resolved. */
 export type ResolvedChange = {
   readonly from: string;
   readonly to: string;
-  /** True when the target is the compatibility matrix's recommendation, typed or defaulted. */
+  /** True when the target is the companion the sources list for the Gateway target, typed or defaulted. */
   readonly isDefaultTarget: boolean;
+  /** Where that suggestion comes from: "the compatibility matrix" or "the Gateway 5.4.0 release notes". */
+  readonly recommendedBy?: string;
 };
 
 export type ResolvedDataPlane = {
@@ -253,6 +268,11 @@ export type NormalizedInput = {
   readonly strategy: Strategy;
   readonly downtimeMinutes: number | null;
   readonly names: Names;
+  /** The repository each component's image comes from; null where the user gave none (Tyk's default, or the chart's on Helm). */
+  readonly images: Readonly<Record<ComponentId, string | null>>;
+  readonly architecture: Architecture;
+  /** True only for blue-green with a Dashboard database that blue and green share. */
+  readonly sharesDatabase: boolean;
 };
 
 /** A message about one field, named by its path: `gateway.to`, `names.namespace`, `dataPlanes[1].name`. */
@@ -333,6 +353,13 @@ export type Step = {
   readonly rollback?: Rollback;
   /** Slug of an MDX guide that explains the step at length. */
   readonly guide?: GuideSlug;
+  /** Outbound pages to read for the step, such as the release notes of each target. */
+  readonly links?: readonly StepLink[];
+};
+
+export type StepLink = {
+  readonly label: string;
+  readonly url: string;
 };
 
 export type PhaseKind =
@@ -364,6 +391,8 @@ export type Advisory = {
   readonly component?: ComponentId;
   /** The release that brings the advisory in, where there is one. */
   readonly version?: string;
+  /** The release notes of that version (an outbound link; the plan works without it). */
+  readonly url?: string;
 };
 
 /** The MDX guides steps may link to; each exists under src/content/guides/. */
@@ -376,10 +405,22 @@ export type ComponentVersionSummary = {
   readonly to: string;
 };
 
+/**
+ * Whether an upgrade needs an intermediate stop: something that must happen between the current
+ * and the target versions (a `stop`), or a version the upgrade goes straight past (a `skip`).
+ */
+export type UpgradeStop = {
+  readonly id: string;
+  readonly kind: 'stop' | 'skip';
+  readonly text: string;
+};
+
 export type Plan = {
   readonly input: NormalizedInput;
   readonly title: string;
   readonly versions: readonly ComponentVersionSummary[];
+  /** The required stops; none of kind `stop` means the upgrade goes straight to its targets. */
+  readonly stops: readonly UpgradeStop[];
   readonly advisories: readonly Advisory[];
   readonly phases: readonly Phase[];
   readonly warnings: readonly FieldMessage[];
@@ -404,6 +445,8 @@ export type Release = {
   readonly ltsLine?: string;
   /** Set when users should not pick this release; the text says what to pick instead. */
   readonly avoid?: string;
+  /** The deployment models the reason to avoid concerns; every model when absent. */
+  readonly avoidFor?: readonly DeploymentModel[];
 };
 
 export type CompanionVersions = {
@@ -417,6 +460,7 @@ export type ChecklistItem = {
   readonly title: string;
   readonly detail: string;
   readonly guide?: GuideSlug;
+  readonly links?: readonly StepLink[];
 };
 
 /** How to find the running version, per installation. */

@@ -32,7 +32,13 @@ describe('validate accepts good answers and fills in defaults', () => {
     const result = validate(base);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.input.pump).toEqual({ from: '1.8.0', to: '1.9.0', isDefaultTarget: true });
+    // Gateway 5.3.0 row of the compatibility matrix (docs/sources.md: compatibility matrix).
+    expect(result.input.pump).toEqual({
+      from: '1.8.0',
+      to: '1.9.0',
+      isDefaultTarget: true,
+      recommendedBy: 'the compatibility matrix',
+    });
     expect(result.input.mdcb).toBeNull();
   });
 
@@ -40,7 +46,12 @@ describe('validate accepts good answers and fills in defaults', () => {
     const result = validate({ ...base, gateway: { from: '5.8.0', to: '5.13.1' }, pump: undefined });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.input.pump).toEqual({ from: '1.12.0', to: '1.16.0', isDefaultTarget: true });
+    expect(result.input.pump).toEqual({
+      from: '1.12.0',
+      to: '1.16.0',
+      isDefaultTarget: true,
+      recommendedBy: 'the compatibility matrix',
+    });
     expect(result.warnings.find((w) => w.field === 'pump.from')?.message).toMatch(
       /assumes 1\.12\.0/,
     );
@@ -50,7 +61,12 @@ describe('validate accepts good answers and fills in defaults', () => {
     const result = validate({ ...base, pump: { from: '1.16.0' } });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.input.pump).toEqual({ from: '1.16.0', to: '1.16.0', isDefaultTarget: true });
+    expect(result.input.pump).toEqual({
+      from: '1.16.0',
+      to: '1.16.0',
+      isDefaultTarget: true,
+      recommendedBy: 'the compatibility matrix',
+    });
     expect(result.warnings.map((w) => w.field)).toContain('pump.to');
   });
 
@@ -167,9 +183,9 @@ describe('validate names the field of every problem', () => {
     ],
     [
       'bad target version',
-      { gateway: { from: '5.0.0', to: 'latest' } },
+      { gateway: { from: '5.0.0', to: 'newest' } },
       'gateway.to',
-      /not a version/,
+      /^Target Gateway and Dashboard version: Gateway "newest" is not a version\. Type a release such as 5\.14\.0, a line such as 5\.14 for its newest patch, or latest\.$/,
     ],
     [
       'missing target',
@@ -180,9 +196,10 @@ describe('validate names the field of every problem', () => {
     ['downgrade', { gateway: { from: '5.3.0', to: '5.0.0' } }, 'gateway.to', /rollback section/],
     [
       'same version',
-      { gateway: { from: '5.3.0', to: '5.3.0' } },
+      // Pump 1.9.0 is what the matrix lists for 5.3.0, so nothing moves at all.
+      { gateway: { from: '5.3.0', to: '5.3.0' }, pump: { from: '1.9.0' } },
       'gateway.to',
-      /nothing to upgrade/,
+      /^Target Gateway and Dashboard version 5\.3\.0 is the version you run now, and no other component changes: there is nothing to upgrade\.$/,
     ],
     ['pump with a bad version', { pump: { from: 'one' } }, 'pump.from', /not a version/],
     [
@@ -274,12 +291,60 @@ describe('validate names the field of every problem', () => {
     expect(errors.map((e) => e.field)).toContain(field);
   });
 
-  it('warns, not fails, for a version missing from the catalogue', () => {
-    const { errors, warnings } = messagesFor({ gateway: { from: '5.0.0', to: '5.3.99' } });
+  it('warns, not fails, for a version past the catalogue', () => {
+    const { errors, warnings } = messagesFor({
+      gateway: { from: '5.0.0', to: '5.16.0' },
+      pump: { from: '1.8.0', to: '1.16.0' },
+    });
     expect(errors).toEqual([]);
-    expect(warnings.find((w) => w.field === 'gateway.to')?.message).toMatch(
-      /not in this wizard's release catalogue/,
+    expect(warnings.find((w) => w.field === 'gateway.to')?.message).toBe(
+      'Target Gateway and Dashboard version: Gateway 5.16.0 is not in the release catalogue of 2026-08-21, whose newest Gateway release is 5.14.0. Check it before you rely on the plan.',
     );
+  });
+
+  // The release history is complete inside its range (docs/sources.md: release notes, and the
+  // non-rc tags of TykTechnologies/tyk and tyk-pump), so a gap there was never released.
+  it.each([
+    [
+      'a Gateway patch that never was',
+      { gateway: { from: '5.0.0', to: '5.3.99' } },
+      'gateway.to',
+      'Target Gateway and Dashboard version: Gateway 5.3.99 was never released; the nearest releases are 5.3.13 and 5.4.0.',
+    ],
+    [
+      'a release candidate',
+      { gateway: { from: '5.0.0', to: '5.3.0-rc1' } },
+      'gateway.to',
+      'Target Gateway and Dashboard version: Gateway 5.3.0-rc1 is a pre-release, not a release; the nearest releases are 5.2.6 and 5.3.0.',
+    ],
+    [
+      'a line that never was',
+      { gateway: { from: '4.4', to: '5.3.0' } },
+      'gateway.from',
+      'Current Gateway and Dashboard version: There was never a Gateway 4.4 line; the nearest releases are 4.3.8 and 5.0.0.',
+    ],
+  ])('refuses %s, naming the nearest releases', (_name, overrides, field, message) => {
+    const { errors } = messagesFor(overrides);
+    expect(errors.find((e) => e.field === field)?.message).toBe(message);
+  });
+
+  it.each([
+    [
+      '5.8',
+      '5.8.15',
+      'Target Gateway and Dashboard version 5.8 is 5.8.15, its newest patch in the release catalogue of 2026-08-21; the plan uses 5.8.15.',
+    ],
+    [
+      'latest',
+      '5.14.0',
+      'Target Gateway and Dashboard version latest is 5.14.0, the newest release in the catalogue of 2026-08-21; the plan uses 5.14.0.',
+    ],
+  ])('resolves the target %s to %s and says so', (typed, version, message) => {
+    const result = validate({ ...base, gateway: { from: '5.0.0', to: typed } });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.input.gateway.to).toBe(version);
+    expect(result.warnings.find((w) => w.field === 'gateway.to')?.message).toBe(message);
   });
 
   it('ignores an invalid name that no command of this deployment uses', () => {

@@ -1,17 +1,18 @@
 // Turns whatever arrives (typed answers, a stored plan, a shared link, CLI flags) into a checked
 // NormalizedInput, or into messages that each name the field at fault. Never throws.
-import { answerDefaults, answerLimits } from './answers';
+import { answerDefaults, answerLimits, architectures } from './answers';
 import { shownValue } from './message-text';
 import { isBlank, isRecord, oneOf, type Messages } from './read-input';
 import { readDataPlanes, readNames } from './validate-sites';
-import { readVersionChange } from './validate-versions';
-import { componentIds, findComponent } from './catalog/components';
+import { noDefaults, readVersionChange, type LineDefaults } from './validate-versions';
+import { componentIds, componentLabel, findComponent } from './catalog/components';
 import { databaseIds } from './catalog/databases';
 import { findInstall, installIds } from './catalog/installs';
 import { combinationProblem, componentsOf, findModel, modelIds } from './catalog/models';
 import { strategyIds } from './catalog/strategies';
-import { documentedCompanions, recommendedCompanions } from './releases';
+import { companionSourceText, companionsFor } from './release-lookup';
 import type {
+  Architecture,
   ComponentId,
   Database,
   DeploymentModel,
@@ -132,6 +133,137 @@ function readDowntime(raw: unknown, strategy: Strategy, m: Messages): number | n
   return minutes;
 }
 
+/** The companion versions the release notes list for the current and the target Gateway. */
+function companionDefaults(gateway: ResolvedChange | null, line: 'pump' | 'mdcb'): LineDefaults {
+  if (gateway === null) return noDefaults;
+  const suggestion = (version: string) => {
+    const advice = companionsFor(version);
+    return advice === null ? null : { version: advice[line], source: companionSourceText(advice) };
+  };
+  return {
+    from: suggestion(gateway.from),
+    to: suggestion(gateway.to),
+    gatewayFrom: gateway.from,
+    gatewayTo: gateway.to,
+  };
+}
+
+/**
+ * A Gateway that stays on its version: a plan for the companions that move (MDCB 2.5 before a
+ * 5.3 upgrade, Pump on its own), or nothing to upgrade at all.
+ */
+function noteGatewayStays(
+  gateway: ResolvedChange,
+  components: readonly ComponentId[],
+  companions: Readonly<Record<'pump' | 'mdcb', ResolvedChange | null>>,
+  m: Messages,
+): void {
+  const label = components.includes('dashboard') ? 'Gateway and Dashboard' : 'Gateway';
+  const lines = (['pump', 'mdcb'] as const).filter((line) => components.includes(line));
+  const moving = lines.filter((line) => {
+    const change = companions[line];
+    return change !== null && change.from !== change.to;
+  });
+  if (moving.length > 0) {
+    m.warnings.push({
+      field: 'gateway.to',
+      message: `${label} ${gateway.from} stays as it is: this plan upgrades ${moving.map(componentLabel).join(' and ')} alone.`,
+    });
+    return;
+  }
+  // A companion whose own versions are wrong already has its message.
+  if (lines.some((line) => companions[line] === null)) return;
+  m.errors.push({
+    field: 'gateway.to',
+    message: `Target ${label} version ${gateway.to} is the version you run now, and no other component changes: there is nothing to upgrade.`,
+  });
+}
+
+// An image repository as Docker names one: an optional registry host (and port), then lowercase
+// path components. A tag or digest is left to the plan, which sets it step by step.
+const registryHost =
+  '(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::\\d+)?/)?';
+const pathComponent = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const repositoryPattern = new RegExp(`^${registryHost}${pathComponent}(?:/${pathComponent})*$`);
+
+function readImages(
+  raw: unknown,
+  install: InstallType | null,
+  components: readonly ComponentId[],
+  m: Messages,
+): Record<ComponentId, string | null> {
+  const images: Record<ComponentId, string | null> = {
+    gateway: null,
+    dashboard: null,
+    pump: null,
+    mdcb: null,
+  };
+  if (raw === undefined || raw === null || install === null || !findInstall(install).isContainer)
+    return images;
+  if (!isRecord(raw)) {
+    m.errors.push({
+      field: 'images',
+      message:
+        'Image repositories must be given per component, such as gateway: tykio/tyk-gateway.',
+    });
+    return images;
+  }
+  for (const component of components) {
+    const typed = raw[component];
+    if (isBlank(typed)) continue;
+    const field = `images.${component}`;
+    const label = `${componentLabel(component)} image repository`;
+    const text = typeof typed === 'string' ? typed.trim() : '';
+    const lastPart = text.slice(text.lastIndexOf('/') + 1);
+    if (text.includes('@') || lastPart.includes(':')) {
+      m.errors.push({
+        field,
+        message: `${label} "${shownValue(text)}" has a tag or digest; leave it out, the plan sets the tag of each step.`,
+      });
+    } else if (text.length > 255 || !repositoryPattern.test(text)) {
+      m.errors.push({
+        field,
+        message: `${label} "${shownValue(typed)}" is not an image repository such as ${findComponent(component).image} or registry.example.com/tyk/${findComponent(component).image.split('/').pop() ?? ''}.`,
+      });
+    } else {
+      images[component] = text;
+    }
+  }
+  return images;
+}
+
+function readArchitecture(raw: unknown, usesGoPlugins: boolean, m: Messages): Architecture {
+  if (!usesGoPlugins || isBlank(raw)) return answerDefaults.architecture;
+  const architecture = oneOf(raw, architectures);
+  if (architecture === null) {
+    m.errors.push({
+      field: 'architecture',
+      message: `Gateway architecture "${shownValue(raw)}" is not one of ${architectures.join(', ')}.`,
+    });
+    return answerDefaults.architecture;
+  }
+  return architecture;
+}
+
+function readSharesDatabase(
+  raw: unknown,
+  strategy: Strategy,
+  database: Database | null,
+  m: Messages,
+): boolean {
+  if (strategy !== 'blue-green' || database === null || raw === undefined || raw === null)
+    return false;
+  if (typeof raw !== 'boolean') {
+    m.errors.push({
+      field: 'sharesDatabase',
+      message:
+        'Whether blue and green share one Dashboard database must be answered yes (true) or no (false).',
+    });
+    return false;
+  }
+  return raw;
+}
+
 /** Checks every answer; fills in defaults; never throws. */
 export function validate(input: unknown): ValidationResult {
   const m: Messages = { errors: [], warnings: [] };
@@ -167,28 +299,23 @@ export function validate(input: unknown): ValidationResult {
   const database = readDatabase(input['database'], model, m);
   const dataPlanes = readDataPlanes(input['dataPlanes'], model, m);
 
-  const gateway = readVersionChange(input['gateway'], 'gateway', { from: null, to: null }, m);
-  const currentCompanions = gateway === null ? null : documentedCompanions(gateway.from);
-  const targetCompanions = gateway === null ? null : recommendedCompanions(gateway.to);
+  const gateway = readVersionChange(input['gateway'], 'gateway', noDefaults, m);
   const pump = components.includes('pump')
-    ? readVersionChange(
-        input['pump'],
-        'pump',
-        { from: currentCompanions?.pump ?? null, to: targetCompanions?.pump ?? null },
-        m,
-      )
+    ? readVersionChange(input['pump'], 'pump', companionDefaults(gateway, 'pump'), m)
     : null;
   const mdcb = components.includes('mdcb')
-    ? readVersionChange(
-        input['mdcb'],
-        'mdcb',
-        { from: currentCompanions?.mdcb ?? null, to: targetCompanions?.mdcb ?? null },
-        m,
-      )
+    ? readVersionChange(input['mdcb'], 'mdcb', companionDefaults(gateway, 'mdcb'), m)
     : null;
+  if (gateway !== null && gateway.from === gateway.to) {
+    noteGatewayStays(gateway, components, { pump, mdcb }, m);
+  }
 
   const strategy = readStrategy(input['strategy'], m);
   const downtimeMinutes = readDowntime(input['downtimeMinutes'], strategy, m);
+
+  const images = readImages(input['images'], install, components, m);
+  const architecture = readArchitecture(input['architecture'], usesGoPlugins, m);
+  const sharesDatabase = readSharesDatabase(input['sharesDatabase'], strategy, database, m);
 
   const names = readNames(
     input['names'],
@@ -223,6 +350,9 @@ export function validate(input: unknown): ValidationResult {
     strategy,
     downtimeMinutes,
     names,
+    images,
+    architecture,
+    sharesDatabase,
   };
   return { ok: true, input: normalized, facts: factsOf(normalized), warnings: m.warnings };
 }

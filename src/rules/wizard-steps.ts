@@ -17,10 +17,23 @@ export const wizardSteps = [
   {
     id: 'deployment',
     label: 'Your deployment',
-    fields: ['model', 'install', 'components', 'usesGoPlugins', 'database', 'dataPlanes'],
+    fields: [
+      'model',
+      'install',
+      'components',
+      'usesGoPlugins',
+      'database',
+      'dataPlanes',
+      'images',
+      'architecture',
+    ],
   },
   { id: 'versions', label: 'Versions', fields: ['gateway', 'pump', 'mdcb'] },
-  { id: 'preparation', label: 'Preparation', fields: ['strategy', 'downtimeMinutes'] },
+  {
+    id: 'preparation',
+    label: 'Preparation',
+    fields: ['strategy', 'downtimeMinutes', 'sharesDatabase'],
+  },
   { id: 'backups', label: 'Backups', fields: [] },
   {
     id: 'names',

@@ -732,7 +732,7 @@ export const computedAdvisoryRows = [
         source: { kind: 'below-recommended', line },
         title: '{component} {target} is older than recommended',
         detail:
-          'The compatibility matrix pairs Gateway {gatewayTarget} with {component} {version}. Set the {component} target to {version} or later.',
+          '{component} {version} is the version for Gateway {gatewayTarget} in {source}. Set the {component} target to {version} or later.',
       }) as const,
   ),
   {
@@ -821,7 +821,7 @@ export const computedAdvisoryRows = [
     title: 'Build plugins with Go {go}',
     fallbackTitle: 'Go version for plugins on {version}',
     detail:
-      '{toolchain} plugins must use exactly the same toolchain, flags and architecture. Build them with the tykio/tyk-plugin-compiler:v{version} image rather than a local Go install.',
+      '{toolchain} plugins must use exactly the same toolchain, flags and architecture. Build them with the tykio/tyk-plugin-compiler:v{version} image (tykio/tyk-plugin-compiler-fips:v{version} for a FIPS Gateway) rather than a local Go install.',
     needsGoPlugins: true,
   },
 ] as const satisfies readonly ComputedAdvisoryRow[];

@@ -1,7 +1,7 @@
 // The Tyk components: what each one is, and everything the plan needs to know to move it — its
 // Linux package, service, image, Helm values keys, config file, health-check names and start-up
 // log line (docs/sources.md: upgrade guide, install pages, tyk-charts). Labels live here only.
-import type { ComponentEntry, ComponentId, DeploymentModel } from '../types';
+import type { ComponentEntry, ComponentId } from '../types';
 
 export const components = [
   {
@@ -12,8 +12,15 @@ export const components = [
     packageName: 'tyk-gateway',
     repo: 'tyk-gateway',
     service: 'tyk-gateway',
+    // Docker Hub; Tyk's own registry, the Enterprise Edition and the FIPS build (install pages,
+    // release notes "Downloads").
     image: 'tykio/tyk-gateway',
-    licensedImage: 'tykio/tyk-gateway-ee',
+    imageChoices: [
+      'tykio/tyk-gateway',
+      'docker.tyk.io/tyk-gateway/tyk-gateway',
+      'tykio/tyk-gateway-ee',
+      'tykio/tyk-gateway-fips',
+    ],
     helmChartKey: 'tyk-gateway',
     helmComponentKey: 'gateway',
     configFile: 'tyk.conf',
@@ -34,7 +41,7 @@ export const components = [
     repo: 'tyk-dashboard',
     service: 'tyk-dashboard',
     image: 'tykio/tyk-dashboard',
-    licensedImage: 'tykio/tyk-dashboard',
+    imageChoices: ['tykio/tyk-dashboard'],
     helmChartKey: 'tyk-dashboard',
     helmComponentKey: 'dashboard',
     configFile: 'tyk_analytics.conf',
@@ -55,7 +62,7 @@ export const components = [
     repo: 'tyk-pump',
     service: 'tyk-pump',
     image: 'tykio/tyk-pump-docker-pub',
-    licensedImage: 'tykio/tyk-pump-docker-pub',
+    imageChoices: ['tykio/tyk-pump-docker-pub', 'docker.tyk.io/tyk-pump/tyk-pump'],
     helmChartKey: 'tyk-pump',
     helmComponentKey: 'pump',
     configFile: 'pump.conf',
@@ -77,7 +84,7 @@ export const components = [
     repo: 'tyk-mdcb-stable',
     service: 'tyk-sink',
     image: 'tykio/tyk-mdcb-docker',
-    licensedImage: 'tykio/tyk-mdcb-docker',
+    imageChoices: ['tykio/tyk-mdcb-docker'],
     helmChartKey: 'tyk-mdcb',
     helmComponentKey: 'mdcb',
     configFile: 'tyk_sink.conf',
@@ -102,8 +109,15 @@ export function componentLabel(id: ComponentId): string {
   return findComponent(id).label;
 }
 
-/** The image a component runs in a model: the open-source Gateway only where there is no licence. */
-export function imageOf(component: ComponentId, model: DeploymentModel): string {
-  const entry = findComponent(component);
-  return model === 'oss' ? entry.image : entry.licensedImage;
+/** The repository a component's image comes from: the one the user runs, or Tyk's default. */
+export function imageRepository(
+  input: { readonly images: Readonly<Record<ComponentId, string | null>> },
+  component: ComponentId,
+): string {
+  return input.images[component] ?? findComponent(component).image;
+}
+
+/** A FIPS Gateway image (tykio/tyk-gateway-fips or a mirror of it): its plugins need the FIPS compiler. */
+export function isFipsImage(repository: string): boolean {
+  return /-fips$/.test(repository);
 }

@@ -6,6 +6,19 @@ import type { DependencyRecipe } from '../types';
 /** From this Gateway on, the plugin compiler names its output `<name>_v<version>_<os>_<arch>.so`. */
 export const versionedBuildsSince = '4.1.0';
 
+/**
+ * From this Gateway on the loader tries the build named after its own version before the exact
+ * file name of the manifest (tyk repository, goplugin/plugin_name_builder.go, TT-7351: 4.3.2 and
+ * 5.0.0). 4.1.0 to 4.3.1 try the exact name first; before 4.1.0 there is only the exact name.
+ */
+export const versionedNameFirstSince = '4.3.2';
+
+/** The plugin compiler images (Go plugin page; the Gateway 5.8.15 notes for FIPS builds). */
+export const pluginCompilers = {
+  standard: 'tykio/tyk-plugin-compiler',
+  fips: 'tykio/tyk-plugin-compiler-fips',
+} as const;
+
 export const goModulesRecipe = {
   id: 'from-5.1.0',
   targets: '>=5.1.0',

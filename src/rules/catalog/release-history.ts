@@ -15,6 +15,9 @@ export type ReleaseRecord = Release & {
 
 const panicOnReconnect =
   'Data-plane Gateways on this release can panic when they reconnect to MDCB or Tyk Cloud.';
+// The 5.0.15 notes name the reconnect panic for Gateways connected to MDCB or Tyk Cloud only:
+// the models whose Gateways are data planes of a control plane.
+const connectedModels = ['cloud', 'cloud-hybrid', 'self-managed-mdcb'] as const;
 const healthAndRewrite =
   'On this release /hello answers 503 while Redis is down, so Kubernetes probes restart healthy pods, and URL-rewrite rules need an explicit negate.';
 
@@ -78,6 +81,7 @@ export const gatewayReleaseHistory: readonly ReleaseRecord[] = [
     version: '5.6.0',
     date: '2024-10-10',
     avoid: `${panicOnReconnect} Pick 5.6.1 instead.`,
+    avoidFor: connectedModels,
     source: 'release-notes',
   },
   { version: '5.5.2', date: '2024-10-03', source: 'release-notes' },
@@ -96,6 +100,7 @@ export const gatewayReleaseHistory: readonly ReleaseRecord[] = [
     date: '2024-10-04',
     ltsLine: '5.3',
     avoid: `${panicOnReconnect} Pick 5.3.7 or later instead.`,
+    avoidFor: connectedModels,
     source: 'release-notes',
   },
   { version: '5.3.5', date: '2024-09-26', ltsLine: '5.3', source: 'release-notes' },
@@ -132,6 +137,7 @@ export const gatewayReleaseHistory: readonly ReleaseRecord[] = [
     date: '2024-09-18',
     ltsLine: '5.0',
     avoid: `${panicOnReconnect} Pick 5.0.15 instead.`,
+    avoidFor: connectedModels,
     source: 'release-notes',
   },
   { version: '5.0.13', date: '2024-07-04', ltsLine: '5.0', source: 'release-notes' },

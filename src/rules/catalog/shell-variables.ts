@@ -32,12 +32,37 @@ export const shellVariables = [
     prompt: 'Host of the test database for the restore test',
     isSecret: false,
   },
+  {
+    name: 'GREEN_DATABASE_HOST',
+    prompt: "Host of the green environment's copy of the Dashboard database",
+    isSecret: false,
+  },
   { name: 'TYK_BUNDLE_DIR', prompt: 'Folder your bundle server serves', isSecret: false },
   { name: 'TYK_BUNDLE_BASE_URL', prompt: 'bundle_base_url from tyk.conf', isSecret: false },
+  {
+    name: 'MSERVCTL',
+    prompt: 'Path of the mservctl binary as downloaded, such as ./mservctl.linux.amd64',
+    isSecret: false,
+  },
   { name: 'MSERVCTL_CONFIG', prompt: 'Path of your mservctl config file', isSecret: false },
+  {
+    name: 'TYK_CURRENT_BUNDLE',
+    prompt: 'File name of the bundle your APIs use now (custom_middleware_bundle)',
+    isSecret: false,
+  },
+  {
+    name: 'TYK_CURRENT_BUNDLE_ZIP',
+    prompt: 'Path of the bundle zip your APIs use now',
+    isSecret: false,
+  },
   {
     name: 'TYK_TEST_API_PATH',
     prompt: 'Listen path of an API to test, without the leading slash',
+    isSecret: false,
+  },
+  {
+    name: 'TYK_PLUGIN_API_PATH',
+    prompt: 'Listen path of an API that uses the plugin, without the leading slash',
     isSecret: false,
   },
   {

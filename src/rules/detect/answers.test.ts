@@ -104,6 +104,12 @@ describe('detected answers', () => {
       gateway: { from: '5.8.0', to: '5.14.0' },
       pump: { from: '1.11.0' },
       strategy: 'rolling',
+      // The repositories the compose file runs, which the plan keeps (issue 9).
+      images: {
+        gateway: 'tykio/tyk-gateway',
+        dashboard: 'tykio/tyk-dashboard',
+        pump: 'tykio/tyk-pump-docker-pub',
+      },
       names: {
         gatewayName: 'tyk-gateway',
         dashboardName: 'tyk-dashboard',

@@ -1,6 +1,7 @@
 // What reading a deployment's own files gives back: proposed answers in the shape of the plan's
 // input, where each came from, where the files disagree, and what could not be read.
 import type {
+  Architecture,
   ComponentId,
   Database,
   DeploymentModel,
@@ -39,8 +40,6 @@ export type FileKind =
   | 'database-version'
   | 'plugin-summary'
   | 'collector';
-
-export type Architecture = 'amd64' | 'arm64';
 
 /** The image repository each component runs, without the tag (`tykio/tyk-gateway-ee`). */
 export type DetectedImages = Partial<Record<ComponentId, string>>;

@@ -54,6 +54,12 @@ export const stepEstimates = [
     rollback: [once('delete the idle copy', 5)],
   },
   {
+    // Green's own copy of the Dashboard database (issue 9).
+    id: 'blue-green-copy-database',
+    timing: 'change',
+    parts: [once('copy the database for green', 5)],
+  },
+  {
     id: 'open-maintenance-window',
     timing: 'change',
     parts: [once('stop traffic', 3)],
@@ -93,6 +99,12 @@ export const stepEstimates = [
     timing: 'change',
     parts: [once('pull the compiler image and build', 15)],
   },
+  {
+    // Path 2 with two builds: the current build comes out of the bundle in use.
+    id: 'go-plugins-current-build',
+    timing: 'change',
+    parts: [once('take the current build from the bundle', 3)],
+  },
   { id: 'go-plugins-manifest', timing: 'change', parts: [once('write the manifest', 3)] },
   { id: 'go-plugins-bundle', timing: 'change', parts: [once('build the bundle', 3)] },
   { id: 'go-plugins-upload', timing: 'change', parts: [once('upload the bundle', 5)] },
@@ -101,6 +113,12 @@ export const stepEstimates = [
     timing: 'change',
     parts: [once('point the APIs at the new bundle', 5)],
     rollback: [once('point the APIs back at the old bundle', 5)],
+  },
+  {
+    // Every data plane after the one switch checks that its Gateways load the bundle.
+    id: 'go-plugins-check-bundle',
+    timing: 'change',
+    parts: [once('call an API that uses the plugin', 5)],
   },
 
   // Upgrades Tyk carries out from the Cloud console: the redeploy, whatever the instance count.

@@ -163,17 +163,17 @@ const handChecked: readonly (readonly [string, PlanInput, EstimateAnswers, Expec
     },
     { instances: { gateway: 3 }, databaseGb: 10 },
     {
-      // prepare 3 + 3 + idle copy (60 + 10×2); backup 1 + 2 + (5 + 30) + 3 + 5 + (10 + 40)
+      // prepare 3 + 3 + idle copy (60 + 10×2) + green's database copy 5; backup 1 + 2 + (5 + 30) + 3 + 5 + (10 + 40)
       // Dashboard 2 + (3 + 2), Gateway 2 + 3×3; verify 3 + 5 + 5 + switch 5
-      total: 218,
+      total: 223,
       ahead: 55,
-      pointOfNoReturn: ['blue-green-switch-traffic', 218, 'traffic-switch'],
-      rollback: ['blue-green-switch-traffic', 218, 10],
+      pointOfNoReturn: ['blue-green-switch-traffic', 223, 'traffic-switch'],
+      rollback: ['blue-green-switch-traffic', 223, 10],
       phases: [
-        ['prepare', 0, 86],
-        ['backup', 86, 96],
-        ['upgrade', 182, 18],
-        ['verify', 200, 18],
+        ['prepare', 0, 91],
+        ['backup', 91, 96],
+        ['upgrade', 187, 18],
+        ['verify', 205, 18],
       ],
     },
   ],
@@ -266,11 +266,11 @@ describe('estimatePlan: hand-checked plans', () => {
     expect(gapsOf(2)).toEqual([['outage', 'Every API unavailable', 6, 81]]);
     expect(gapsOf(3)).toEqual([]);
     expect(gapsOf(4)).toEqual([
-      ['upgraded-side', 'Upgraded side: not live until the switch', 6, 207],
+      ['upgraded-side', 'Upgraded side: not live until the switch', 6, 212],
       [
         'cut-over',
         'Cut-over: traffic moves to the upgraded side; the old side stays ready to switch back',
-        213,
+        218,
         5,
       ],
     ]);

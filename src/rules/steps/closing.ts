@@ -1,9 +1,10 @@
 // The last three phases: checks over the whole deployment, the way back, and what to do after.
-import { componentLabel, imageOf } from '../catalog/components';
+import { componentLabel, imageRepository } from '../catalog/components';
 import { oneWayChanges } from '../catalog/one-way-changes';
 import { insideDoubleQuotes as dq, joinPath, shellQuote as q } from '../shell';
 import type { Command, Step } from '../types';
 import { crosses, dockerTag } from '../versions';
+import { compilerImage, rebuildsGoPlugins } from './go-plugins';
 import { bash } from './commands';
 import type { PlanContext } from './context';
 import { healthCheck } from './health';
@@ -107,7 +108,7 @@ export function verifySteps(ctx: PlanContext): readonly Step[] {
           },
         ]
       : [];
-  const plugins: readonly Step[] = input.usesGoPlugins
+  const plugins: readonly Step[] = rebuildsGoPlugins(input)
     ? [
         {
           id: 'verify-go-plugins',
@@ -199,9 +200,11 @@ export function rollbackSteps(ctx: PlanContext, upgradeTitles: readonly string[]
     id: 'rollback-one-way-changes',
     title: 'Know what a downgrade does not undo',
     detail: [
-      'Once the new Dashboard has started it may have migrated its database, and new Gateways may have rewritten data in Redis: the old versions then need the backups, not just the old packages or images.',
+      input.gateway.from === input.gateway.to
+        ? `The Gateway stays on ${input.gateway.from}: only the components this plan moves go back, each with its own step's way back. Restore a data store only if the new version wrote to it in a form the old one cannot read.`
+        : 'Once the new Dashboard has started it may have migrated its database, and new Gateways may have rewritten data in Redis: the old versions then need the backups, not just the old packages or images.',
       ...crossed.map((change) => change.text),
-      input.usesGoPlugins
+      rebuildsGoPlugins(input)
         ? 'Go plugins: point the APIs back at the old bundle before the old Gateway serves them.'
         : '',
     ]
@@ -282,7 +285,7 @@ function dockerCleanup(ctx: PlanContext): readonly Step[] {
           const change = ctx.facts.changes[component];
           return change === null
             ? []
-            : [`${imageOf(component, input.model)}:${dockerTag(change.from)}`];
+            : [`${imageRepository(input, component)}:${dockerTag(change.from)}`];
         }),
       ),
     ),
@@ -339,9 +342,9 @@ function dockerCleanup(ctx: PlanContext): readonly Step[] {
 
 export function afterSteps(ctx: PlanContext): readonly Step[] {
   const { input, names } = ctx;
-  const compilers = (ctx.goPlugins?.compileFor ?? []).map(
-    (version) => `tykio/tyk-plugin-compiler:${dockerTag(version)}`,
-  );
+  const plugins = ctx.goPlugins;
+  const compilers =
+    plugins === null ? [] : plugins.compileFor.map((version) => compilerImage(plugins, version));
   const compilerCleanup: readonly Step[] =
     compilers.length === 0
       ? []
@@ -354,7 +357,7 @@ export function afterSteps(ctx: PlanContext): readonly Step[] {
             component: 'go-plugins',
             commands: compilers.map((image) => bash(`docker rmi ${q(image)}`)),
             verify: {
-              commands: [bash('docker image ls tykio/tyk-plugin-compiler')],
+              commands: [bash(`docker image ls ${q(plugins?.compiler ?? '')}`)],
               expect: 'No compiler image is left.',
             },
             rollback: {

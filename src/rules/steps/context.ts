@@ -3,6 +3,7 @@
 import { upgradeOrder } from '../catalog/upgrade-order';
 import { joinPath } from '../shell';
 import type {
+  Architecture,
   ComponentId,
   DependencyRecipe,
   HelmChart,
@@ -49,9 +50,17 @@ export type GoPluginPlan = {
   readonly compileFor: readonly string[];
   /** The plugin files the bundle carries. */
   readonly builds: readonly string[];
+  /** The build the current Gateway loads, taken from the bundle in use; null when every build is compiled. */
+  readonly currentBuild: string | null;
   readonly bundleName: string;
-  /** Switch the APIs to the new bundle before the Gateway upgrade (and check it on the current one) or after it. */
+  /** Switch the APIs to the new bundle before the first Gateway upgrade (and check it on the current one) or right after it. */
   readonly switchBundle: 'before-gateway' | 'after-gateway';
+  /** Why the switch comes where it does, in a sentence. */
+  readonly switchReason: string;
+  /** The compiler image repository: FIPS Gateways need the FIPS compiler. */
+  readonly compiler: string;
+  /** The Gateway hosts' architecture, which the builds are compiled for. */
+  readonly architecture: Architecture;
 };
 
 /** A site with the components it runs, in the upgrade order of its kind of site. */

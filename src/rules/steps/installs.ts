@@ -1,7 +1,7 @@
 // How each installation type upgrades, checks and rolls back one component (docs/sources.md:
 // upgrade guide per installation, Docker Compose reference). One entry per installation type;
 // the component entries of the catalogue fill in package, service and image.
-import { findComponent, imageOf } from '../catalog/components';
+import { findComponent, imageRepository } from '../catalog/components';
 import { isClusterInstall } from '../catalog/installs';
 import { insideDoubleQuotes as dq, shellQuote as q } from '../shell';
 import type { Command, ComponentEntry, ComponentId, InstallType, Rollback } from '../types';
@@ -23,8 +23,9 @@ export type InstallRecipe = {
 
 const facts = (component: ComponentId): ComponentEntry => findComponent(component);
 
+/** The repository the deployment runs (asked, or Tyk's default) with only the tag changed. */
 function imageRef(u: ComponentUpgrade, ctx: PlanContext, version: string): string {
-  return `${imageOf(u.component, ctx.input.model)}:${dockerTag(version)}`;
+  return `${imageRepository(ctx.input, u.component)}:${dockerTag(version)}`;
 }
 
 function workload(u: ComponentUpgrade): string {
@@ -43,12 +44,18 @@ function inComposeDir(ctx: PlanContext, command: string): string {
   return dir === '.' ? command : `(cd ${q(dir)} && ${command})`;
 }
 
-function helmValuesSnippet(component: ComponentId, version: string): string {
+function helmValuesSnippet(
+  component: ComponentId,
+  version: string,
+  repository: string | null,
+): string {
   const f = facts(component);
   return [
     `${f.helmChartKey}:`,
     `  ${f.helmComponentKey}:`,
     '    image:',
+    // The chart's own repository stays unless the user runs another one.
+    ...(repository === null ? [] : [`      repository: ${repository}`]),
     `      tag: ${dockerTag(version)}`,
   ].join('\n');
 }
@@ -141,10 +148,7 @@ const rpm: InstallRecipe = {
 const docker: InstallRecipe = {
   explain: (u, ctx) => {
     const name = workload(u);
-    const gatewayImage =
-      u.component === 'gateway'
-        ? ` Keep the image you already run (${imageOf('gateway', ctx.input.model)} here, or a FIPS or mirrored image); only the tag changes.`
-        : '';
+    const gatewayImage = ` Only the tag changes: the image stays ${imageRepository(ctx.input, u.component)}, the repository you run (the record of current versions shows it).`;
     return (
       `Docker cannot change the image of a container, so the old one is renamed ${name}-previous (kept for the way back) and a new one starts with the new tag.` +
       ` The run command reuses the old container's network and volumes and the TYK_ environment the backup saved; add any other flag your own run command has (extra ports, labels, limits, command arguments).` +
@@ -259,8 +263,11 @@ function helmUpgrade(site: Site): string {
 const helm: InstallRecipe = {
   explain: (u) =>
     `Change only the ${facts(u.component).label} tag in ${u.site.valuesFile}, then upgrade the ${u.site.release} release with that file, so the components move one at a time in the required order.`,
-  upgrade: (u) => [
-    yaml(helmValuesSnippet(u.component, u.change.to), `In ${u.site.valuesFile}, set`),
+  upgrade: (u, ctx) => [
+    yaml(
+      helmValuesSnippet(u.component, u.change.to, ctx.input.images[u.component]),
+      `In ${u.site.valuesFile}, set`,
+    ),
     bash(helmUpgrade(u.site)),
     bash(rolloutStatus(u)),
   ],
@@ -270,7 +277,7 @@ const helm: InstallRecipe = {
     bash(deploymentImage(u)),
   ],
   recentLogs: (u) => kubectl(u.site, `logs deployment/${q(workload(u))} --tail=100`),
-  rollback: (u) => {
+  rollback: (u, ctx) => {
     const release = q(u.site.release);
     const namespace = q(u.site.namespace);
     return {
@@ -281,7 +288,10 @@ const helm: InstallRecipe = {
           `previous=$(helm history ${release} -n ${namespace} -o json | jq -r '.[-2].revision')`,
           `helm rollback ${release} "$previous" -n ${namespace}`,
         ]),
-        yaml(helmValuesSnippet(u.component, u.change.from), `In ${u.site.valuesFile}, set back`),
+        yaml(
+          helmValuesSnippet(u.component, u.change.from, ctx.input.images[u.component]),
+          `In ${u.site.valuesFile}, set back`,
+        ),
       ],
     };
   },

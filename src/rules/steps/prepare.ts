@@ -7,6 +7,7 @@ import type { ChecklistItem, Command, Step } from '../types';
 import { dockerTag } from '../versions';
 import { siteVersionCommands, versionHints } from '../version-hints';
 import { bash, yaml } from './commands';
+import { rebuildsGoPlugins } from './go-plugins';
 import { planeOf, type PlanContext, type SiteComponents } from './context';
 import { reachComponent } from './installs';
 import { strategyChecks, strategyRecipes } from './strategies';
@@ -23,6 +24,7 @@ function fromChecklist(
     kind,
     commands,
     ...(item.guide === undefined ? {} : { guide: item.guide }),
+    ...(item.links === undefined ? {} : { links: item.links }),
   };
 }
 
@@ -163,7 +165,7 @@ export function prepareSteps(ctx: PlanContext): readonly Step[] {
   const checklist = preparationChecklist(input);
   const extraCommands: Readonly<Record<string, readonly Command[]>> = {
     'strategy-prerequisites': strategyChecks(ctx),
-    'go-plugins-identified': input.usesGoPlugins ? pluginApiList(ctx) : [],
+    'go-plugins-identified': rebuildsGoPlugins(input) ? pluginApiList(ctx) : [],
     'linux-target-available': packageChecks(ctx, sites),
     'linux-local-packages':
       input.install === 'deb'

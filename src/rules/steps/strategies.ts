@@ -4,6 +4,8 @@ import { isClusterInstall } from '../catalog/installs';
 import { isRunByTyk } from '../catalog/models';
 import { shellQuote as q } from '../shell';
 import type { Command, ComponentId, InstallType, NormalizedInput, Step, Strategy } from '../types';
+import { oneWayChanges, type OneWayChange } from '../catalog/one-way-changes';
+import { crosses } from '../versions';
 import { bash } from './commands';
 import type { PlanContext } from './context';
 
@@ -59,6 +61,67 @@ const rolling: StrategyRecipe = {
   after: none,
 };
 
+/** The one-way changes of the Dashboard data this upgrade crosses (5.3.0 Tyk OAS and earlier). */
+function crossedDataMigrations(input: NormalizedInput): readonly OneWayChange[] {
+  return oneWayChanges.filter((change) =>
+    crosses(input.gateway.from, input.gateway.to, change.version),
+  );
+}
+
+/**
+ * Blue-green and the Dashboard database: green starts from a copy, so blue stays untouched and a
+ * way back; with one shared database, the green Dashboard's migration reaches blue's data too.
+ */
+function blueGreenDatabaseStep(input: NormalizedInput): readonly Step[] {
+  if (!isSelfRun(input) || input.database === null) return [];
+  const migrations = crossedDataMigrations(input);
+  const { databaseHost, databaseName } = input.names;
+  if (input.sharesDatabase) {
+    return [
+      {
+        id: 'blue-green-shared-database',
+        title: 'Know where blue stops being a way back',
+        detail:
+          migrations.length === 0
+            ? `Blue and green share one Dashboard database. No release between ${input.gateway.from} and ${input.gateway.to} migrates Dashboard data into a form ${input.gateway.from} cannot read, so switching back to blue stays a way back; still, let only one side change APIs and policies at a time.`
+            : `Blue and green share one Dashboard database, so the green Dashboard's migration when it starts on ${input.gateway.to} changes blue's data too: ${migrations.map((change) => change.text).join(' ')} From the moment the green Dashboard starts, switching traffic back to blue is no longer a way back; only restoring the database backup is. Give green a copy of the database instead if you need blue to stay a way back.`,
+        kind: 'prepare',
+        commands: [],
+        guide: 'strategies',
+      },
+    ];
+  }
+  const copy =
+    input.database === 'postgres'
+      ? `pg_dump -h ${q(databaseHost)} -d ${q(databaseName)} -F c | pg_restore -h "$GREEN_DATABASE_HOST" -d ${q(databaseName)} --clean --if-exists --no-owner`
+      : `mongodump --host ${q(databaseHost)} --db ${q(databaseName)} --archive | mongorestore --host "$GREEN_DATABASE_HOST" --archive --drop`;
+  const count =
+    input.database === 'postgres'
+      ? `psql -h "$GREEN_DATABASE_HOST" -d ${q(databaseName)} -c 'SELECT count(*) FROM tyk_apis'`
+      : `mongosh --host "$GREEN_DATABASE_HOST" --quiet --eval 'db.getSiblingDB("${databaseName}").tyk_apis.countDocuments()'`;
+  return [
+    {
+      id: 'blue-green-copy-database',
+      title: 'Give green its own copy of the Dashboard database',
+      detail:
+        `Blue-green starts from a copy of the database: the green Dashboard migrates the data it reads when it starts${migrations.length === 0 ? '' : ` (${migrations.map((change) => change.text).join(' ')})`}, and with a copy blue's database stays untouched, so switching back to blue stays a way back. Copy it into the database green's Dashboard uses (GREEN_DATABASE_HOST; ${input.database === 'postgres' ? `create an empty ${databaseName} database there first` : 'it is replaced'}) and point green's Dashboard at it. ` +
+        'APIs and policies changed on blue after the copy do not reach green: freeze such changes until traffic is switched.',
+      kind: 'configure',
+      commands: [bash(copy)],
+      verify: {
+        commands: [bash(count)],
+        expect:
+          'The copy holds as many API definitions as blue, and green’s Dashboard connection string names GREEN_DATABASE_HOST, not blue’s database.',
+      },
+      rollback: {
+        detail: 'Drop the copy on GREEN_DATABASE_HOST; blue’s database was only read.',
+        commands: [],
+      },
+      guide: 'strategies',
+    },
+  ];
+}
+
 const blueGreen: StrategyRecipe = {
   upgradeNote: () => 'Blue-green: run this against the idle environment, never the live one.',
   opening: (input) =>
@@ -82,6 +145,7 @@ const blueGreen: StrategyRecipe = {
             },
             guide: 'strategies',
           },
+          ...blueGreenDatabaseStep(input),
         ]
       : [],
   closing: (input) =>
@@ -115,7 +179,10 @@ const blueGreen: StrategyRecipe = {
             id: 'rollback-switch-back',
             title: 'Switch traffic back to the old environment',
             detail:
-              'The quickest way back: the old environment still runs the old versions. Data written on the upgraded side meanwhile (keys, analytics) does not come back with it.',
+              'The quickest way back: the old environment still runs the old versions. Data written on the upgraded side meanwhile (keys, analytics) does not come back with it.' +
+              (input.sharesDatabase && crossedDataMigrations(input).length > 0
+                ? ' With the one shared database this works only until the green Dashboard has started: after that, restore the database backup before blue serves again.'
+                : ''),
             kind: 'rollback',
             commands: [],
             guide: 'strategies',

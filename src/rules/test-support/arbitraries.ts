@@ -75,6 +75,9 @@ export const inputFields = [
   'strategy',
   'downtimeMinutes',
   'names',
+  'images',
+  'architecture',
+  'sharesDatabase',
 ] as const;
 
 export const modelIds = models.map((model) => model.id);
