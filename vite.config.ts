@@ -97,10 +97,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.tsx', 'src/store/**/*.test.ts', 'src/components/**/*.test.ts'],
           setupFiles: ['./src/test-setup.ts'],
-          // One jsdom and one load of React per worker rather than per file: the setup file
-          // unmounts, clears the storage and restores mocks after every test, and each suite
-          // resets the store it uses.
-          isolate: false,
+          // Each file gets its own jsdom and modules: the store follows other tabs and keeps
+          // module state (storage listeners, the open plan), which must not leak between files.
+          isolate: true,
           sequence: { groupOrder: 0 },
         },
       },

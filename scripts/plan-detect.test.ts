@@ -141,6 +141,8 @@ describe('plan --detect', () => {
       ...['--name', 'gatewayName=tyk-gateway', '--name', 'dashboardName=tyk-dashboard'],
       ...['--name', 'gatewayPort=8080', '--name', 'dashboardPort=3000'],
       ...['--name', 'redisHost=tyk-redis', '--name', 'redisPort=6379'],
+      // The files name the images the services run, and the plan keeps those repositories.
+      ...['--image', 'gateway=tykio/tyk-gateway', '--image', 'dashboard=tykio/tyk-dashboard'],
     ]);
     expect(planOf([...stack, '--to', '5.8.2']).plan).toEqual(typed.plan);
   });

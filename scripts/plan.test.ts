@@ -593,7 +593,7 @@ describe('the real CLI', () => {
       '--install',
       'docker',
       '--from',
-      '5.0',
+      'five',
       '--to',
       '5.3.0',
       '--format',
