@@ -7,8 +7,8 @@ import { afterEach, vi } from 'vitest';
 // may wait up to half of a test's limit (testTimeout in vite.config.ts).
 configure({ asyncUtilTimeout: 15_000 });
 
-// The files of this project share one jsdom (isolate: false in vite.config.ts): each test leaves
-// it as it found it.
+// Each test leaves the file's jsdom as it found it, so the tests of one file do not depend on
+// each other's order.
 afterEach(() => {
   cleanup();
   localStorage.clear();
