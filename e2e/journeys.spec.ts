@@ -318,19 +318,19 @@ test.describe('self-managed with MDCB on Helm, with Go plugins and two data plan
       'us-east-upgrade-pump',
       'us-east-upgrade-gateway',
     ]);
-    // The plugins are rebuilt before any Gateway moves, and each data plane switches its bundle
-    // before its Gateway is upgraded.
+    // The plugins are rebuilt and the bundle with both builds is switched to before any Gateway
+    // moves; each data plane checks that its Gateways load it before its own Gateway is upgraded.
     const ids = await allStepIds(page);
-    expect(ids.indexOf('go-plugins-compile')).toBeLessThan(ids.indexOf('upgrade-gateway'));
-    expect(ids.indexOf('go-plugins-bundle')).toBeLessThan(
-      ids.indexOf('eu-west-go-plugins-switch-bundle'),
-    );
-    expect(ids.indexOf('eu-west-go-plugins-switch-bundle')).toBeLessThan(
-      ids.indexOf('eu-west-upgrade-gateway'),
-    );
-    expect(ids.indexOf('us-east-go-plugins-switch-bundle')).toBeLessThan(
-      ids.indexOf('us-east-upgrade-gateway'),
-    );
+    expect(ids.indexOf('go-plugins-compile')).toBeLessThan(ids.indexOf('go-plugins-bundle'));
+    expect(ids.indexOf('go-plugins-bundle')).toBeLessThan(ids.indexOf('go-plugins-switch-bundle'));
+    expect(ids.indexOf('go-plugins-switch-bundle')).toBeGreaterThan(-1);
+    expect(ids.indexOf('go-plugins-switch-bundle')).toBeLessThan(ids.indexOf('upgrade-gateway'));
+    for (const plane of ['eu-west', 'us-east']) {
+      expect(ids.indexOf(`${plane}-go-plugins-check-bundle`)).toBeGreaterThan(-1);
+      expect(ids.indexOf(`${plane}-go-plugins-check-bundle`)).toBeLessThan(
+        ids.indexOf(`${plane}-upgrade-gateway`),
+      );
+    }
     await expectSharedAs(page, baseURL, mdcbOnHelm);
   });
 

@@ -32,6 +32,10 @@ const senderStorage = {
           strategy: 'rolling',
           downtimeMinutes: '',
           names: { gatewayHost: 'gw.fra.internal', backupDir: '/srv/backups/tyk' },
+          // Every answer this version stores, so that the stored plan reads back unchanged.
+          images: { gateway: '', dashboard: '', pump: '', mdcb: '' },
+          architecture: 'amd64',
+          sharesDatabase: false,
         },
         progress: { 'set-variables': tickedAt, 'record-current-versions': tickedAt },
         createdAt: tickedAt,
@@ -180,7 +184,10 @@ test.describe('sharing a plan', () => {
     expect(await versionsOf(page)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^Gateway\s+5\.2\.5\s+5\.3\.0$/),
-        expect.stringMatching(/^Pump\s+1\.8\.0\s+1\.9\.0$/),
+        // The Pump target comes from the compatibility matrix, and the table says so.
+        expect.stringMatching(
+          /^Pump\s+1\.8\.0\s+1\.9\.0 \(recommended by the compatibility matrix\)$/,
+        ),
       ]),
     );
 

@@ -6,6 +6,7 @@ import { RouterProvider } from 'react-router/dom';
 import { AppErrorPage, PageLoading } from '@/components/app-error-page';
 import { Layout } from '@/components/layout';
 import { NotFound } from '@/components/not-found';
+import { SavedPlansPlaceholder } from '@/components/saved-plans-placeholder';
 import { UpdateNotice } from '@/components/update-notice';
 import { LandingPage } from '@/pages/landing-page';
 import { isUpdateAvailable, reloadToUpdate, subscribeToUpdate } from '@/offline';
@@ -115,7 +116,7 @@ export const routes: RouteObject[] = [
                   </Suspense>
                 }
                 savedPlans={
-                  <Suspense fallback={null}>
+                  <Suspense fallback={<SavedPlansPlaceholder />}>
                     <SavedPlansSection />
                   </Suspense>
                 }

@@ -1,13 +1,15 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createPath, Route, Router, Routes, type Navigator, type To } from 'react-router';
 import { Layout } from '@/components/layout';
+import { SavedPlansPlaceholder } from '@/components/saved-plans-placeholder';
 import { LandingPage } from '@/pages/landing-page';
 
 // Rendered once at build time (scripts/vite-plugin-prerender.ts) into <div id="root"> of
 // index.html, so the first paint needs only the HTML and the stylesheet. The browser app then
 // renders into the same element with createRoot, which replaces this markup in its first commit:
 // the landing page must therefore come out exactly as the app renders it at `#/` before its
-// late-loading parts (the stored-data notice and the saved plans) arrive.
+// late-loading parts arrive: the stored-data notice, and the saved plans in place of their
+// placeholder.
 
 function refuseNavigation(): never {
   throw new Error('the prerendered landing page cannot navigate');
@@ -28,7 +30,10 @@ export function render(): string {
     <Router location="/" navigator={hashNavigator} static>
       <Routes>
         <Route element={<Layout />}>
-          <Route index element={<LandingPage notice={null} savedPlans={null} />} />
+          <Route
+            index
+            element={<LandingPage notice={null} savedPlans={<SavedPlansPlaceholder />} />}
+          />
         </Route>
       </Routes>
     </Router>,
