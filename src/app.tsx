@@ -1,15 +1,20 @@
-import { lazy, Suspense, useSyncExternalStore, type ComponentType } from 'react';
-import { createHashRouter, Navigate, type RouteObject } from 'react-router';
-// The DOM build of the provider: only it honours `flushSync`, which the print page's paper radio
-// relies on to show the choice as soon as it is pressed rather than after a transition.
-import { RouterProvider } from 'react-router/dom';
-import { AppErrorPage, PageLoading } from '@/components/app-error-page';
+import {
+  lazy,
+  Suspense,
+  useSyncExternalStore,
+  type ComponentType,
+  type LazyExoticComponent,
+  type ReactNode,
+} from 'react';
+import { HashRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { PageErrorBoundary, PageLoading } from '@/components/app-error-page';
 import { Layout } from '@/components/layout';
 import { NotFound } from '@/components/not-found';
 import { SavedPlansPlaceholder } from '@/components/saved-plans-placeholder';
 import { UpdateNotice } from '@/components/update-notice';
 import { LandingPage } from '@/pages/landing-page';
 import { isUpdateAvailable, reloadToUpdate, subscribeToUpdate } from '@/offline';
+import { isStoreLoaded, subscribeToStoreLoaded } from '@/store/store-loaded';
 // The step list has no imports of its own, so the shell reads it without loading the rules.
 import { wizardSteps, type WizardStep } from '@/rules/wizard-steps';
 
@@ -50,65 +55,118 @@ const StorageStatus = lazy(async () => ({
   ),
 }));
 
-type PageModule = Promise<{ Component: ComponentType }>;
+/** A page that arrives as a chunk of its own, loaded when its route is first shown. */
+function lazyPage<M>(
+  load: () => Promise<M>,
+  pick: (module: M) => ComponentType,
+): LazyExoticComponent<ComponentType> {
+  return lazy(async () => ({ default: pick(await loadWithRetry(load)) }));
+}
 
 // One page per wizard step; the list of steps comes from the rules.
-const wizardPages: Readonly<Record<WizardStep, () => PageModule>> = {
-  deployment: async () => ({
-    Component: (await loadWithRetry(() => import('@/pages/wizard-deployment-page')))
-      .WizardDeploymentPage,
-  }),
-  versions: async () => ({
-    Component: (await loadWithRetry(() => import('@/pages/wizard-versions-page')))
-      .WizardVersionsPage,
-  }),
-  preparation: async () => ({
-    Component: (await loadWithRetry(() => import('@/pages/wizard-preparation-page')))
-      .WizardPreparationPage,
-  }),
-  backups: async () => ({
-    Component: (await loadWithRetry(() => import('@/pages/wizard-backups-page'))).WizardBackupsPage,
-  }),
-  names: async () => ({
-    Component: (await loadWithRetry(() => import('@/pages/wizard-names-page'))).WizardNamesPage,
-  }),
-  plan: async () => ({
-    Component: (await loadWithRetry(() => import('@/pages/wizard-plan-page'))).WizardPlanPage,
-  }),
+const wizardPages: Readonly<Record<WizardStep, LazyExoticComponent<ComponentType>>> = {
+  deployment: lazyPage(
+    () => import('@/pages/wizard-deployment-page'),
+    (module) => module.WizardDeploymentPage,
+  ),
+  versions: lazyPage(
+    () => import('@/pages/wizard-versions-page'),
+    (module) => module.WizardVersionsPage,
+  ),
+  preparation: lazyPage(
+    () => import('@/pages/wizard-preparation-page'),
+    (module) => module.WizardPreparationPage,
+  ),
+  backups: lazyPage(
+    () => import('@/pages/wizard-backups-page'),
+    (module) => module.WizardBackupsPage,
+  ),
+  names: lazyPage(
+    () => import('@/pages/wizard-names-page'),
+    (module) => module.WizardNamesPage,
+  ),
+  plan: lazyPage(
+    () => import('@/pages/wizard-plan-page'),
+    (module) => module.WizardPlanPage,
+  ),
 };
 
-const sharedPlanPage = async () => ({
-  Component: (await loadWithRetry(() => import('@/pages/shared-plan-page'))).SharedPlanPage,
-});
+const NewPlanPage = lazyPage(
+  () => import('@/pages/new-plan-page'),
+  (module) => module.NewPlanPage,
+);
+const WizardLayout = lazyPage(
+  () => import('@/pages/wizard-layout'),
+  (module) => module.WizardLayout,
+);
+const ReadDeploymentPage = lazyPage(
+  () => import('@/pages/read-deployment-page'),
+  (module) => module.ReadDeploymentPage,
+);
+const SharedPlanPage = lazyPage(
+  () => import('@/pages/shared-plan-page'),
+  (module) => module.SharedPlanPage,
+);
+const GuidePage = lazyPage(
+  () => import('@/pages/guide-page'),
+  (module) => module.GuidePage,
+);
+const PrintPage = lazyPage(
+  () => import('@/pages/print-page'),
+  (module) => module.PrintPage,
+);
 
 /** Messages for the whole app, above every page: a new version, and anything about saving. */
 function AppAlerts() {
   const isUpdateReady = useSyncExternalStore(subscribeToUpdate, isUpdateAvailable, () => false);
+  // Saving is the store's business: until a page has loaded the store, nothing has been saved.
+  const hasStore = useSyncExternalStore(subscribeToStoreLoaded, isStoreLoaded, () => false);
   return (
     <>
       {isUpdateReady ? <UpdateNotice onReload={reloadToUpdate} /> : null}
-      <Suspense fallback={null}>
-        <StorageStatus />
-      </Suspense>
+      {hasStore ? (
+        <Suspense fallback={null}>
+          <StorageStatus />
+        </Suspense>
+      ) : null}
     </>
   );
 }
 
+/**
+ * Where a page is shown: while its code arrives on the first visit it says so, and an error in it
+ * shows the app's own error page in its place. Later moves between pages happen as transitions,
+ * so the page on screen stays until the next one is ready.
+ */
+function PageFrame({ children }: { readonly children: ReactNode }) {
+  const { pathname } = useLocation();
+  return (
+    <PageErrorBoundary resetKey={pathname}>
+      <Suspense fallback={<PageLoading />}>{children}</Suspense>
+    </PageErrorBoundary>
+  );
+}
+
+/** The pages inside the header and footer: an error or a first load keeps them on screen. */
+function FramedOutlet() {
+  return (
+    <PageFrame>
+      <Outlet />
+    </PageFrame>
+  );
+}
+
+// The routes are declared, not loaded through the router's data layer: the shell stays small
+// because every page is a lazy component of its own.
 // Hash routes: a static host serves index.html from any sub-path and a reloaded deep link still resolves.
-export const routes: RouteObject[] = [
-  {
-    element: <Layout alerts={<AppAlerts />} />,
-    // The app's own error page everywhere, never the router's built-in one.
-    errorElement: <AppErrorPage />,
-    children: [
-      {
-        // Inside the layout, so that an error or the first load of a page keeps the header.
-        errorElement: <AppErrorPage />,
-        hydrateFallbackElement: <PageLoading />,
-        children: [
-          {
-            index: true,
-            element: (
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout alerts={<AppAlerts />} />}>
+        <Route element={<FramedOutlet />}>
+          <Route
+            index
+            element={
               <LandingPage
                 notice={
                   <Suspense fallback={null}>
@@ -121,59 +179,42 @@ export const routes: RouteObject[] = [
                   </Suspense>
                 }
               />
-            ),
-          },
-          {
-            path: 'wizard/new',
-            lazy: async () => ({
-              Component: (await loadWithRetry(() => import('@/pages/new-plan-page'))).NewPlanPage,
-            }),
-          },
-          {
-            path: 'wizard',
-            lazy: async () => ({
-              Component: (await loadWithRetry(() => import('@/pages/wizard-layout'))).WizardLayout,
-            }),
-            children: [
-              { index: true, element: <Navigate to="deployment" replace /> },
-              ...wizardSteps.map(({ id }) => ({ path: id, lazy: wizardPages[id] })),
-            ],
-          },
-          // A shared plan link: `#/s/<payload>`. Whatever follows `s/` (nothing, more slashes)
-          // goes to the shared-plan page, which explains a link it cannot read.
-          {
-            path: 'read',
-            lazy: async () => ({
-              Component: (await loadWithRetry(() => import('@/pages/read-deployment-page')))
-                .ReadDeploymentPage,
-            }),
-          },
-          { path: 's', lazy: sharedPlanPage },
-          { path: 's/*', lazy: sharedPlanPage },
-          {
-            path: 'guides/:slug',
-            lazy: async () => ({
-              Component: (await loadWithRetry(() => import('@/pages/guide-page'))).GuidePage,
-            }),
-          },
-          { path: '*', element: <NotFound /> },
-        ],
-      },
-    ],
-  },
-  {
-    // The printable runbook has no header, footer or navigation of its own.
-    path: 'print',
-    errorElement: <AppErrorPage />,
-    hydrateFallbackElement: <PageLoading />,
-    lazy: async () => ({
-      Component: (await loadWithRetry(() => import('@/pages/print-page'))).PrintPage,
-    }),
-  },
-];
-
-const router = createHashRouter(routes);
+            }
+          />
+          <Route path="wizard/new" element={<NewPlanPage />} />
+          <Route path="wizard" element={<WizardLayout />}>
+            <Route index element={<Navigate to="deployment" replace />} />
+            {wizardSteps.map(({ id }) => {
+              const Page = wizardPages[id];
+              return <Route key={id} path={id} element={<Page />} />;
+            })}
+          </Route>
+          <Route path="read" element={<ReadDeploymentPage />} />
+          {/* A shared plan link: `#/s/<payload>`. Whatever follows `s/` (nothing, more slashes)
+              goes to the shared-plan page, which explains a link it cannot read. */}
+          <Route path="s" element={<SharedPlanPage />} />
+          <Route path="s/*" element={<SharedPlanPage />} />
+          <Route path="guides/:slug" element={<GuidePage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Route>
+      {/* The printable runbook has no header, footer or navigation of its own. */}
+      <Route
+        path="print"
+        element={
+          <PageFrame>
+            <PrintPage />
+          </PageFrame>
+        }
+      />
+    </Routes>
+  );
+}
 
 export function App() {
-  return <RouterProvider router={router} />;
+  return (
+    <HashRouter>
+      <AppRoutes />
+    </HashRouter>
+  );
 }

@@ -1,39 +1,36 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, data, Outlet, RouterProvider } from 'react-router';
-import { describe, expect, it } from 'vitest';
-import { AppErrorPage, isLoadFailure } from '@/components/app-error-page';
+import type { ReactNode } from 'react';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { isLoadFailure, PageErrorBoundary } from '@/components/app-error-page';
 
-function Shell() {
+function Broken({ fail }: { readonly fail: () => never }): ReactNode {
+  return fail();
+}
+
+function Pages({ fail }: { readonly fail: () => never }) {
+  const { pathname } = useLocation();
   return (
     <>
       <p>The header and the saving alerts</p>
-      <Outlet />
+      <PageErrorBoundary resetKey={pathname}>
+        <Routes>
+          <Route index element={<h1>Start page</h1>} />
+          <Route path="broken" element={<Broken fail={fail} />} />
+        </Routes>
+      </PageErrorBoundary>
     </>
   );
 }
 
 function renderFailing(fail: () => never) {
-  const router = createMemoryRouter(
-    [
-      {
-        element: <Shell />,
-        hydrateFallbackElement: <p>Loading</p>,
-        children: [
-          {
-            errorElement: <AppErrorPage />,
-            children: [
-              { index: true, element: <h1>Start page</h1> },
-              { path: 'broken', loader: fail, element: <h1>Never shown</h1> },
-            ],
-          },
-        ],
-      },
-    ],
-    { initialEntries: ['/broken'] },
+  render(
+    <MemoryRouter initialEntries={['/broken']}>
+      <Pages fail={fail} />
+    </MemoryRouter>,
   );
-  render(<RouterProvider router={router} />);
-  return { router, user: userEvent.setup() };
+  return { user: userEvent.setup() };
 }
 
 describe('isLoadFailure', () => {
@@ -52,9 +49,17 @@ describe('isLoadFailure', () => {
   });
 });
 
-describe('AppErrorPage', () => {
+describe('PageErrorBoundary', () => {
+  // React reports every error a boundary catches on the console; the tests expect them.
+  beforeEach(() => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('explains a part of the app that did not arrive, inside the app, with a reload', async () => {
-    const { router, user } = renderFailing(() => {
+    const { user } = renderFailing(() => {
       throw new TypeError('Failed to fetch dynamically imported module: http://x/assets/a.js');
     });
     const heading = await screen.findByRole('heading', {
@@ -70,8 +75,9 @@ describe('AppErrorPage', () => {
     expect(screen.queryByText('Technical details')).toBeNull();
 
     await user.click(screen.getByRole('link', { name: 'Back to the start page' }));
+    // Another page clears the error: it is shown, not the error page again.
     expect(await screen.findByRole('heading', { name: 'Start page' })).toBeVisible();
-    expect(router.state.location.pathname).toBe('/');
+    expect(screen.queryByRole('heading', { name: 'This page could not be loaded' })).toBeNull();
   });
 
   it('names an unexpected error and keeps its message under the details', async () => {
@@ -83,10 +89,15 @@ describe('AppErrorPage', () => {
     expect(screen.getByText('The plan has no phases')).toBeInTheDocument();
   });
 
-  it('says "Page not found" for a 404 response', async () => {
-    renderFailing(() => {
-      throw data(null, { status: 404 });
-    });
-    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeVisible();
+  it('shows nothing of its own while the page renders', () => {
+    render(
+      <MemoryRouter>
+        <PageErrorBoundary resetKey="/">
+          <h1>Start page</h1>
+        </PageErrorBoundary>
+      </MemoryRouter>,
+    );
+    expect(screen.getByRole('heading', { name: 'Start page' })).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Reload' })).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { Component, useEffect, useRef, type ReactNode } from 'react';
+import { Link } from 'react-router';
 
 /** True for a module or stylesheet of the app that did not arrive, e.g. after a new deployment. */
 export function isLoadFailure(error: unknown): boolean {
@@ -18,13 +18,6 @@ function describe(error: unknown): { title: string; text: string; detail: string
       detail: null,
     };
   }
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    return {
-      title: 'Page not found',
-      text: 'There is nothing at this address. The link may be cut short or out of date.',
-      detail: null,
-    };
-  }
   return {
     title: 'Something went wrong',
     text: 'The wizard ran into an error it did not expect.',
@@ -36,8 +29,7 @@ function describe(error: unknown): { title: string; text: string; detail: string
  * The app's own error page, for every route: what happened in plain words and a way on. It
  * stands in for the router's built-in screen, which is meant for developers.
  */
-export function AppErrorPage() {
-  const error = useRouteError();
+export function AppErrorPage({ error }: { readonly error: unknown }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const { title, text, detail } = describe(error);
   useEffect(() => heading.current?.focus(), []);
@@ -71,6 +63,44 @@ export function AppErrorPage() {
       </p>
     </div>
   );
+}
+
+type PageErrorBoundaryProps = {
+  /** The page's address: moving to another page clears the error, and that page gets its turn. */
+  readonly resetKey: string;
+  readonly children: ReactNode;
+};
+
+type PageErrorBoundaryState = {
+  readonly error: unknown;
+  readonly hasError: boolean;
+  readonly resetKey: string;
+};
+
+/** Shows the app's error page instead of a page that failed to load or to render. */
+export class PageErrorBoundary extends Component<PageErrorBoundaryProps, PageErrorBoundaryState> {
+  override state: PageErrorBoundaryState = {
+    error: null,
+    hasError: false,
+    resetKey: this.props.resetKey,
+  };
+
+  static getDerivedStateFromError(error: unknown): Partial<PageErrorBoundaryState> {
+    return { error, hasError: true };
+  }
+
+  static getDerivedStateFromProps(
+    props: PageErrorBoundaryProps,
+    state: PageErrorBoundaryState,
+  ): Partial<PageErrorBoundaryState> | null {
+    return props.resetKey === state.resetKey
+      ? null
+      : { error: null, hasError: false, resetKey: props.resetKey };
+  }
+
+  override render(): ReactNode {
+    return this.state.hasError ? <AppErrorPage error={this.state.error} /> : this.props.children;
+  }
 }
 
 /** What a route shows while its code arrives on the first load. */

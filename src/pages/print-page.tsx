@@ -107,7 +107,12 @@ function PrintView({ plan, stored }: PrintViewProps) {
     [stored, target],
   );
   const [searchParams, setSearchParams] = useSearchParams();
-  const paper = paperOf(searchParams.get('paper'));
+  const linkedPaper = paperOf(searchParams.get('paper'));
+  // The choice shows at once; the address follows as a transition and then takes over again
+  // (so that going back in the history still changes the paper).
+  const [chosenPaper, setChosenPaper] = useState<Paper | null>(null);
+  useEffect(() => setChosenPaper(null), [linkedPaper]);
+  const paper = chosenPaper ?? linkedPaper;
   const paperEntry = papers[paper];
   // The date is read once, when the page opens: the rules stay free of clocks.
   const [generatedOn] = useState(() => new Date());
@@ -126,14 +131,14 @@ function PrintView({ plan, stored }: PrintViewProps) {
   }, [plan.title]);
 
   function choosePaper(next: Paper): void {
+    setChosenPaper(next);
     setSearchParams(
       (current) => {
         const params = new URLSearchParams(current);
         params.set('paper', next);
         return params;
       },
-      // At once, not as a transition: the radio must show the choice as soon as it is pressed.
-      { replace: true, flushSync: true },
+      { replace: true },
     );
   }
 
