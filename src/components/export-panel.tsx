@@ -1,6 +1,9 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { CopyButton } from '@/components/copy-button';
+import { downloadText } from '@/components/download-text';
+
+export { downloadText };
 
 export type ExportPanelProps = {
   /** DOM id of the panel, for the button that opens it. */
@@ -28,23 +31,6 @@ export function fileStemOf(title: string): string {
     .slice(0, maxStemLength)
     .replace(/^-+|-+$/g, '');
   return stem === '' ? 'upgrade-plan' : stem;
-}
-
-/**
- * Saves text as a file through a temporary `blob:` link. Nothing is fetched, so the page's
- * Content-Security-Policy has no say; the object URL is released once the browser has taken it.
- */
-export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  anchor.hidden = true;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  // Chromium reads the blob after the click has returned; a zero delay leaves it that moment.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 const buttonClass =

@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { ProgressBar } from '@/components/progress-bar';
-import { answerLimits } from '@/rules';
+import { answerLimits } from '@/rules/limits';
 
+/** One saved plan as the list shows it; the saved plans' index (src/store/plan-index.ts) keeps these. */
 export type SavedPlanRow = {
   readonly id: string;
   readonly name: string;
@@ -17,6 +18,9 @@ export type SavedPlanRow = {
   /** Where "Resume" leads: the plan, or the first step that still needs an answer. */
   readonly resumePath: string;
 };
+
+/** Plans shown at first, and added by each "Show more": a long list stays quick to open. */
+export const savedPlansPageSize = 20;
 
 export type SavedPlansListProps = {
   readonly plans: readonly SavedPlanRow[];
@@ -43,6 +47,24 @@ export function SavedPlansList({
   onDelete,
 }: SavedPlansListProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const [shownCount, setShownCount] = useState(savedPlansPageSize);
+  const firstNewRow = useRef<HTMLLIElement>(null);
+  const [focusNewRow, setFocusNewRow] = useState(false);
+  const shown = plans.slice(0, shownCount);
+  const hiddenCount = plans.length - shown.length;
+  const previousCount = shownCount - savedPlansPageSize;
+
+  useEffect(() => {
+    if (!focusNewRow) return;
+    firstNewRow.current?.focus();
+    setFocusNewRow(false);
+  }, [focusNewRow]);
+
+  function showMore(): void {
+    setShownCount((count) => count + savedPlansPageSize);
+    // The button may go with the last plans: the first plan it brought takes the focus.
+    setFocusNewRow(true);
+  }
 
   function handleDelete(id: string): void {
     onDelete(id);
@@ -66,8 +88,13 @@ export function SavedPlansList({
         </p>
       ) : (
         <ul className="space-y-3">
-          {plans.map((plan) => (
-            <li key={plan.id}>
+          {shown.map((plan, index) => (
+            <li
+              key={plan.id}
+              ref={index === previousCount && previousCount > 0 ? firstNewRow : undefined}
+              tabIndex={index === previousCount && previousCount > 0 ? -1 : undefined}
+              className="rounded-lg focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 dark:focus:outline-sky-300"
+            >
               <PlanRow
                 plan={plan}
                 onOpen={onOpen}
@@ -79,6 +106,11 @@ export function SavedPlansList({
           ))}
         </ul>
       )}
+      {hiddenCount > 0 ? (
+        <button type="button" onClick={showMore} className={secondaryButton}>
+          Show {Math.min(hiddenCount, savedPlansPageSize)} more of {plans.length} saved plans
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -20,6 +20,7 @@ import type {
   NameId,
   Strategy,
 } from './types';
+import { answerLimits } from './limits';
 
 /** The defaults every source of answers shares: typed, linked, stored or given as CLI flags. */
 export const answerDefaults = {
@@ -40,23 +41,7 @@ export const answerDefaults = {
   readonly dataPlaneName: string;
 };
 
-/** The limits every source of answers is held to. */
-export const answerLimits = {
-  /** Data planes in one plan; more is a split upgrade. */
-  maxDataPlanes: 20,
-  /** A downtime window of at most a week, in minutes. */
-  maxDowntimeMinutes: 7 * 24 * 60,
-  /** Characters in a version as typed (`v5.3.0-rc.1` and the like); a link carries as many. */
-  maxVersionLength: 64,
-  /** Characters in a name, host or path: a path, the longest of them, may have 255. */
-  maxNameLength: 255,
-  /** Characters in a data plane's name, which becomes part of Kubernetes names. */
-  maxDataPlaneNameLength: 40,
-  /** Characters in the downtime window as typed: a number of minutes and some spaces. */
-  maxDowntimeLength: 12,
-  /** Characters in the name of a saved plan. */
-  maxPlanNameLength: 120,
-} as const;
+export { answerLimits };
 
 /**
  * The most characters a free-text answer may have, for a field named as `validate` names it

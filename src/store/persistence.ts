@@ -11,6 +11,7 @@ import {
   type Severity,
 } from '@/rules';
 import type { StoredPlanSet } from '@/store/merge';
+import { keptAsidePrefix, openPlanKey, schemaVersion, storageKey } from '@/store/storage-keys';
 
 /** Findings read from the deployment's own files, and the target Gateway they were checked for. */
 export type PlanFindings = {
@@ -38,13 +39,8 @@ export function checklistKey(itemId: string): string {
   return `check:${itemId}`;
 }
 
-export const storageKey = 'tyk-upgrade-wizard';
-/** Stored data this version cannot read is copied under this prefix before anything replaces it. */
-export const keptAsidePrefix = `${storageKey}.kept-aside.`;
-/** The plan open in this tab, in sessionStorage: each tab keeps its own. */
-export const openPlanKey = `${storageKey}.open-plan`;
-/** Version 1 kept plans in an array and progress as a list of ticked keys without times. */
-export const schemaVersion = 2;
+export { keptAsidePrefix, openPlanKey, storageKey };
+export { schemaVersion };
 
 /** What is stored under `storageKey`: the plans, their order, deletions, and the last open plan. */
 export type StoredRecord = StoredPlanSet<SavedPlan> & { readonly activePlanId: string | null };

@@ -11,7 +11,9 @@ import {
 } from '@/rules';
 import type { ConflictChoice, PlanConflict } from '@/store/merge';
 import { removeText, type KeptAside, type PlanFindings, type SavedPlan } from '@/store/persistence';
+import { writePlanIndex } from '@/store/plan-rows';
 import { createStorageSync, type SaveProblem } from '@/store/storage-sync';
+import { markStoreLoaded } from '@/store/store-loaded';
 
 export type WizardState = {
   plans: Record<string, SavedPlan>;
@@ -229,10 +231,17 @@ export function loadFromStorage(): void {
 }
 
 loadFromStorage();
+// An index written by an older version, or not at all, is brought up to date at once.
+writePlanIndex(useWizardStore.getState());
 useWizardStore.subscribe((state, previous) => {
-  if (state.plans !== previous.plans || state.order !== previous.order) storageSync.sync();
+  if (state.plans !== previous.plans || state.order !== previous.order) {
+    storageSync.sync();
+    // After the sync, which may have merged in another tab's plans: the index follows the store.
+    writePlanIndex(useWizardStore.getState());
+  }
   if (state.activePlanId !== previous.activePlanId)
     storageSync.rememberOpenPlan(state.activePlanId);
 });
+markStoreLoaded();
 /** Stops following the other tabs; for tests that load a second copy of this module. */
 export const stopFollowingOtherTabs = storageSync.listen();
