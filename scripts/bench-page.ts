@@ -111,17 +111,24 @@ export function persistedStateWith(answers: DraftAnswers): string {
   ]);
 }
 
-/** Stores `raw` under the wizard's key before the first app script runs, once per tab. */
-export async function seedStorage(context: BrowserContext, raw: string): Promise<void> {
+/**
+ * Stores `raw` under the wizard's key before the first app script runs, once per tab, with any
+ * `more` keys (the saved plans' index, say).
+ */
+export async function seedStorage(
+  context: BrowserContext,
+  raw: string,
+  more: Readonly<Record<string, string>> = {},
+): Promise<void> {
   await context.addInitScript(
-    ([key, value]) => {
+    (entries) => {
       // The blank page a new tab starts with has no storage of its own.
       if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
       if (sessionStorage.getItem('bench-seeded') !== null) return;
-      localStorage.setItem(key, value);
+      for (const [key, value] of entries) localStorage.setItem(key, value);
       sessionStorage.setItem('bench-seeded', 'yes');
     },
-    [storageKey, raw] as const,
+    [[storageKey, raw], ...Object.entries(more)] as [string, string][],
   );
 }
 
