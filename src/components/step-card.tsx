@@ -1,4 +1,4 @@
-import { memo, useId, type ReactNode } from 'react';
+import { memo, useId, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { planeLabel, stepComponentLabel, type Command, type Step, type StepKind } from '@/rules';
 import { CommandBlock } from '@/components/command-block';
@@ -236,15 +236,25 @@ type FoldProps = {
   readonly children: ReactNode;
 };
 
+/**
+ * A part of the step to open when needed. Its content is made only once it is first opened: a
+ * large plan has a check and a way back for every step, and the page opens faster without them.
+ */
 function Fold({ summary, context, children }: FoldProps) {
+  const [hasOpened, setHasOpened] = useState(false);
   return (
-    <details className="rounded-md border border-slate-300 dark:border-slate-700">
+    <details
+      className="rounded-md border border-slate-300 dark:border-slate-700"
+      onToggle={(event) => {
+        if (event.currentTarget.open) setHasOpened(true);
+      }}
+    >
       <summary className="cursor-pointer rounded-md px-3 py-2 font-medium hover:bg-slate-50 dark:hover:bg-slate-900">
         {summary}
         <span className="sr-only"> ({context})</span>
       </summary>
       <div className="space-y-3 border-t border-slate-300 p-2 sm:p-3 dark:border-slate-700">
-        {children}
+        {hasOpened ? children : null}
       </div>
     </details>
   );
