@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import {
   buildPlan,
   detectDeployment,
+  estimateMarkdown,
+  estimatePlan,
+  estimateText,
   findingsFor,
   mergeDetectedAnswers,
   models,
@@ -13,10 +16,12 @@ import {
   printableText,
   renderMarkdown,
   renderText,
+  type ChangeEstimate,
   type DetectedDeployment,
   type FieldMessage,
   type Finding,
   type InputFile,
+  type Plan,
 } from '@/rules/index';
 import { defaultComponents, parseCliArgs } from './cli-args';
 import { flagForField, helpText, type OutputFormat } from './cli-flags';
@@ -185,9 +190,17 @@ export function runCli(argv: readonly string[], readFile: FileReader = readFromD
       return { exitCode: 0, stdout: json(body), stderr: detected === null ? '' : stderr };
     }
     case 'markdown':
-      return { exitCode: 0, stdout: renderMarkdown(result.plan), stderr };
+      return {
+        exitCode: 0,
+        stdout: `${renderMarkdown(result.plan)}\n${estimateMarkdown(estimateOf(result.plan))}`,
+        stderr,
+      };
     case 'text':
-      return { exitCode: 0, stdout: renderText(result.plan), stderr };
+      return {
+        exitCode: 0,
+        stdout: `${renderText(result.plan)}\n${estimateText(estimateOf(result.plan))}`,
+        stderr,
+      };
     case 'link': {
       const link = planLinkFor(linkTarget.appUrl, result.plan.input, {
         includeNames: linkTarget.includeNames,
@@ -195,6 +208,11 @@ export function runCli(argv: readonly string[], readFile: FileReader = readFromD
       return { exitCode: 0, stdout: `${link}\n`, stderr };
     }
   }
+}
+
+/** The plan's time estimate, from the answers the plan was built with. */
+function estimateOf(plan: Plan): ChangeEstimate {
+  return estimatePlan(plan, plan.input.estimate ?? {});
 }
 
 function isEntryPoint(): boolean {

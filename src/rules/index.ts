@@ -124,6 +124,7 @@ export { estimatePlan } from './estimate/estimate';
 export { readEstimateAnswers } from './estimate/answers';
 export { defaultDatabaseGb, defaultInstances, estimateLimits } from './estimate/catalogue';
 export { formatMinutes, formatOffset } from './estimate/duration';
+export { estimateFacts, estimateMarkdown, estimateText, type EstimateFact } from './estimate/facts';
 export {
   formatDateTime,
   formatRange,
