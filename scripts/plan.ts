@@ -7,7 +7,7 @@ import {
   buildPlan,
   detectDeployment,
   estimateMarkdown,
-  estimatePlan,
+  estimateOfPlan,
   estimateText,
   findingsFor,
   mergeDetectedAnswers,
@@ -16,12 +16,10 @@ import {
   printableText,
   renderMarkdown,
   renderText,
-  type ChangeEstimate,
   type DetectedDeployment,
   type FieldMessage,
   type Finding,
   type InputFile,
-  type Plan,
 } from '@/rules/index';
 import { defaultComponents, parseCliArgs } from './cli-args';
 import { flagForField, helpText, type OutputFormat } from './cli-flags';
@@ -192,13 +190,13 @@ export function runCli(argv: readonly string[], readFile: FileReader = readFromD
     case 'markdown':
       return {
         exitCode: 0,
-        stdout: `${renderMarkdown(result.plan)}\n${estimateMarkdown(estimateOf(result.plan))}`,
+        stdout: `${renderMarkdown(result.plan)}\n${estimateMarkdown(estimateOfPlan(result.plan))}`,
         stderr,
       };
     case 'text':
       return {
         exitCode: 0,
-        stdout: `${renderText(result.plan)}\n${estimateText(estimateOf(result.plan))}`,
+        stdout: `${renderText(result.plan)}\n${estimateText(estimateOfPlan(result.plan))}`,
         stderr,
       };
     case 'link': {
@@ -208,11 +206,6 @@ export function runCli(argv: readonly string[], readFile: FileReader = readFromD
       return { exitCode: 0, stdout: `${link}\n`, stderr };
     }
   }
-}
-
-/** The plan's time estimate, from the answers the plan was built with. */
-function estimateOf(plan: Plan): ChangeEstimate {
-  return estimatePlan(plan, plan.input.estimate ?? {});
 }
 
 function isEntryPoint(): boolean {

@@ -1,5 +1,6 @@
 import { planSummary, type Plan } from '@/rules';
 import { QrCode } from '@/components/qr-code';
+import { RunbookEstimate } from '@/components/runbook-estimate';
 
 export type RunbookCoverProps = {
   readonly plan: Plan;
@@ -93,6 +94,8 @@ export function RunbookCover({ plan, link, generatedOn }: RunbookCoverProps) {
           ))}
         </ul>
       </section>
+
+      <RunbookEstimate plan={plan} />
 
       <section aria-labelledby="runbook-link-heading" className="break-inside-avoid space-y-2">
         <h2 id="runbook-link-heading" className="text-[1.1em] font-bold">

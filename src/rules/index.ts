@@ -120,7 +120,7 @@ export {
 
 // Planning the change window: the estimate, whether the downtime window holds it, the announcement.
 export type * from './estimate/types';
-export { estimatePlan } from './estimate/estimate';
+export { estimateOfPlan, estimatePlan } from './estimate/estimate';
 export { readEstimateAnswers } from './estimate/answers';
 export { defaultDatabaseGb, defaultInstances, estimateLimits } from './estimate/catalogue';
 export { formatMinutes, formatOffset } from './estimate/duration';
