@@ -81,3 +81,47 @@ describe('RunbookEstimate', () => {
     ).toBeVisible();
   });
 });
+
+describe('ChangeEstimatePanel during the change', () => {
+  const estimate = estimateOfPlan(planOf(downtime(240)));
+  const first = estimate.steps.find((step) => step.timing === 'change');
+
+  it('shows nothing of the kind before a step of the change is ticked', () => {
+    render(<ChangeEstimatePanel estimate={estimate} progress={{ 'announce-upgrade': 'x' }} />);
+    expect(screen.queryByRole('table', { name: 'Elapsed against planned, per phase' })).toBeNull();
+  });
+
+  it('compares each phase with its estimate and projects the end from the ticks', () => {
+    if (first === undefined) throw new Error('the plan has a step of the change');
+    render(
+      <ChangeEstimatePanel
+        estimate={estimate}
+        progress={{ [first.stepId]: '2026-03-07T22:00:00.000Z' }}
+      />,
+    );
+    expect(
+      screen.getByText(/^Projected end: about \d\d:\d\d, .* after the start \(on plan\)\.$/),
+    ).toBeVisible();
+    const table = screen.getByRole('table', { name: 'Elapsed against planned, per phase' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows[0]).toHaveTextContent(/under way$/);
+    expect(rows.at(-1)).toHaveTextContent(/–to do$/);
+  });
+
+  it('says how far behind the plan a slow step puts the end', () => {
+    const [one, two] = estimate.steps.filter((step) => step.timing === 'change');
+    if (one === undefined || two === undefined) throw new Error('the plan has steps of the change');
+    // The second step ticked 30 minutes after the first, whatever its estimate: late by 30 less it.
+    render(
+      <ChangeEstimatePanel
+        estimate={estimate}
+        progress={{
+          [one.stepId]: '2026-03-07T22:00:00.000Z',
+          [two.stepId]: '2026-03-07T22:30:00.000Z',
+        }}
+      />,
+    );
+    expect(two.minutes).toBe(3);
+    expect(screen.getByText(/\(27 min behind the plan\)\.$/)).toBeVisible();
+  });
+});

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ChangeElapsed } from '@/components/change-elapsed';
 import { ChangeTimeline } from '@/components/change-timeline';
 import { estimateFacts, type ChangeEstimate } from '@/rules';
 
@@ -6,13 +7,19 @@ export type ChangeEstimatePanelProps = {
   readonly estimate: ChangeEstimate;
   /** Where the figures the estimate rests on are changed (a link to the preparation page). */
   readonly changeFigures?: ReactNode;
+  /** The plan's ticks with their times, for elapsed against planned during the change. */
+  readonly progress?: Readonly<Record<string, string>>;
 };
 
 /**
  * The estimate on the plan page: the total, the point of no return, a full rollback, and for a
  * downtime plan whether the window holds them, with what to change when it does not.
  */
-export function ChangeEstimatePanel({ estimate, changeFigures }: ChangeEstimatePanelProps) {
+export function ChangeEstimatePanel({
+  estimate,
+  changeFigures,
+  progress = {},
+}: ChangeEstimatePanelProps) {
   const { window } = estimate;
   const facts = estimateFacts(estimate).filter((fact) => fact.id !== 'window');
   return (
@@ -55,6 +62,7 @@ export function ChangeEstimatePanel({ estimate, changeFigures }: ChangeEstimateP
         ))}
       </dl>
       <ChangeTimeline estimate={estimate} />
+      <ChangeElapsed estimate={estimate} progress={progress} />
     </section>
   );
 }

@@ -168,6 +168,7 @@ function PlanView({ plan, progress, findings }: PlanViewProps) {
 
       <ChangeEstimatePanel
         estimate={estimate}
+        progress={progress}
         changeFigures={
           <Link to={wizardPath('preparation')} className="font-semibold underline">
             Change the figures it rests on

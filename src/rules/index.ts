@@ -124,6 +124,7 @@ export { estimateOfPlan, estimatePlan } from './estimate/estimate';
 export { readEstimateAnswers } from './estimate/answers';
 export { defaultDatabaseGb, defaultInstances, estimateLimits } from './estimate/catalogue';
 export { formatMinutes, formatOffset } from './estimate/duration';
+export { changeElapsed, type ChangeElapsed, type PhaseElapsed } from './estimate/elapsed';
 export { estimateFacts, estimateMarkdown, estimateText, type EstimateFact } from './estimate/facts';
 export {
   formatDateTime,
