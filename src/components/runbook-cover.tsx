@@ -95,8 +95,6 @@ export function RunbookCover({ plan, link, generatedOn }: RunbookCoverProps) {
         </ul>
       </section>
 
-      <RunbookEstimate plan={plan} />
-
       <section aria-labelledby="runbook-link-heading" className="break-inside-avoid space-y-2">
         <h2 id="runbook-link-heading" className="text-[1.1em] font-bold">
           This plan in the wizard
@@ -120,6 +118,8 @@ export function RunbookCover({ plan, link, generatedOn }: RunbookCoverProps) {
           />
         </div>
       </section>
+
+      <RunbookEstimate plan={plan} />
     </section>
   );
 }
