@@ -34,6 +34,7 @@ const largeAnswers: DraftAnswers = {
   images: { gateway: '', dashboard: '', pump: '', mdcb: '' },
   architecture: 'amd64',
   sharesDatabase: false,
+  estimate: { instances: { gateway: '', dashboard: '', pump: '', mdcb: '' }, databaseGb: '' },
 };
 
 function planOf(answers: DraftAnswers): Plan {

@@ -36,6 +36,10 @@ const senderStorage = {
           images: { gateway: '', dashboard: '', pump: '', mdcb: '' },
           architecture: 'amd64',
           sharesDatabase: false,
+          estimate: {
+            instances: { gateway: '', dashboard: '', pump: '', mdcb: '' },
+            databaseGb: '',
+          },
         },
         progress: { 'set-variables': tickedAt, 'record-current-versions': tickedAt },
         createdAt: tickedAt,

@@ -63,6 +63,10 @@ export function draftAnswersOf(input: NormalizedInput): DraftAnswers {
     },
     architecture: input.architecture,
     sharesDatabase: input.sharesDatabase,
+    estimate: {
+      instances: { gateway: '', dashboard: '', pump: '', mdcb: '' },
+      databaseGb: '',
+    },
   };
 }
 

@@ -47,6 +47,10 @@ export type CliAnswers = {
   readonly images?: Readonly<Record<string, string>>;
   readonly architecture?: string;
   readonly sharesDatabase?: boolean;
+  readonly estimate?: {
+    readonly instances?: Readonly<Record<string, string>>;
+    readonly databaseGb?: string;
+  };
 };
 
 /** Where the answers come from: the flags, or a shared link and what reading it replaced. */
@@ -162,6 +166,36 @@ function readImages(values: FlagValues, errors: FieldMessage[]): Record<string, 
   return images;
 }
 
+/** `--instances gateway=3`, repeatable, and `--database-gb 20`; `validate` judges the numbers. */
+function readEstimate(values: FlagValues, errors: FieldMessage[]): CliAnswers['estimate'] {
+  const instances: Record<string, string> = {};
+  for (const pair of values.get('--instances') ?? []) {
+    const equals = pair.indexOf('=');
+    const component = equals <= 0 ? '' : pair.slice(0, equals).trim();
+    if (!(componentIds as readonly string[]).includes(component)) {
+      errors.push({
+        field: '--instances',
+        message: `--instances needs COMPONENT=COUNT with a component of ${componentIds.join(', ')}, as in --instances gateway=3; got "${shownValue(pair)}".`,
+      });
+      continue;
+    }
+    if (component in instances) {
+      errors.push({
+        field: '--instances',
+        message: `--instances: ${component} is given more than once.`,
+      });
+      continue;
+    }
+    instances[component] = pair.slice(equals + 1);
+  }
+  const databaseGb = first(values, '--database-gb');
+  if (Object.keys(instances).length === 0 && databaseGb === undefined) return undefined;
+  return {
+    ...(Object.keys(instances).length === 0 ? {} : { instances }),
+    ...(databaseGb === undefined ? {} : { databaseGb }),
+  };
+}
+
 /**
  * Stage two: flag values into answers. Defaults that depend on the model are filled in here,
  * except beside `--detect` (`isDetecting`): then only what was given goes in, so the flags
@@ -191,6 +225,7 @@ function answersFromFlags(
   const names = readNames(values, errors);
   const images = readImages(values, errors);
   const architecture = first(values, '--arch');
+  const estimate = readEstimate(values, errors);
   const hasPumpVersions = pumpFrom !== undefined || pumpTo !== undefined;
   const hasMdcbVersions = mdcbFrom !== undefined || mdcbTo !== undefined;
 
@@ -218,6 +253,7 @@ function answersFromFlags(
     ...(Object.keys(images).length === 0 ? {} : { images }),
     ...(architecture === undefined ? {} : { architecture }),
     ...(values.has('--shared-database') ? { sharesDatabase: true } : {}),
+    ...(estimate === undefined ? {} : { estimate }),
   };
   return { input, errors };
 }

@@ -165,6 +165,20 @@ export const flagSpecs = [
     fields: ['downtimeMinutes'],
   },
   {
+    flag: '--instances',
+    value: 'COMPONENT=COUNT',
+    help: 'Instances of a component on each site, for the time estimate; repeat the flag for more. Default: the estimate assumes a count per strategy and says so.',
+    allowed: componentValues,
+    fields: ['estimate.instances'],
+    isRepeatable: true,
+  },
+  {
+    flag: '--database-gb',
+    value: 'GB',
+    help: 'Approximate size of the Dashboard database in gigabytes, for the time estimate of backups and restores. Default: 1.',
+    fields: ['estimate.databaseGb'],
+  },
+  {
     flag: '--data-planes',
     value: 'LIST',
     help: 'Comma-separated data plane names (self-managed-mdcb, cloud-hybrid); each a lowercase DNS label.',
@@ -354,6 +368,8 @@ export function flagForField(field: string): string | null {
   if (nameKey === 'namespace') return '--namespace';
   if (nameKey === 'helmRelease') return '--release';
   if (nameKey !== undefined) return `--name ${nameKey}=`;
+  const instancesOf = /^estimate\.instances\.(\w+)$/.exec(field)?.[1];
+  if (instancesOf !== undefined) return `--instances ${instancesOf}=`;
   const root = field.replace(/\[\d+\].*$/, '');
   const spec = flagSpecs.find((candidate) =>
     (candidate.fields as readonly string[]).some((path) => path === field || path === root),

@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import {
   buildPlan,
   detectDeployment,
+  estimateMarkdown,
+  estimateOfPlan,
+  estimateText,
   findingsFor,
   mergeDetectedAnswers,
   models,
@@ -185,9 +188,17 @@ export function runCli(argv: readonly string[], readFile: FileReader = readFromD
       return { exitCode: 0, stdout: json(body), stderr: detected === null ? '' : stderr };
     }
     case 'markdown':
-      return { exitCode: 0, stdout: renderMarkdown(result.plan), stderr };
+      return {
+        exitCode: 0,
+        stdout: `${renderMarkdown(result.plan)}\n${estimateMarkdown(estimateOfPlan(result.plan))}`,
+        stderr,
+      };
     case 'text':
-      return { exitCode: 0, stdout: renderText(result.plan), stderr };
+      return {
+        exitCode: 0,
+        stdout: `${renderText(result.plan)}\n${estimateText(estimateOfPlan(result.plan))}`,
+        stderr,
+      };
     case 'link': {
       const link = planLinkFor(linkTarget.appUrl, result.plan.input, {
         includeNames: linkTarget.includeNames,

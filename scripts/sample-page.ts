@@ -44,6 +44,7 @@ const sampleAnswers: DraftAnswers = {
   images: { gateway: '', dashboard: '', pump: '', mdcb: '' },
   architecture: 'amd64',
   sharesDatabase: false,
+  estimate: { instances: { gateway: '', dashboard: '', pump: '', mdcb: '' }, databaseGb: '' },
 };
 
 /** The store's persisted shape (see src/store/wizard-store.ts), with the sample plan open. */

@@ -80,8 +80,10 @@ describe('RunbookCover', () => {
     );
 
     expect(screen.getByText('Run by Tyk')).toBeVisible();
-    expect(screen.getByText('Downtime window')).toBeVisible();
+    // The summary names the window; the estimate's timeline has a row of that name too.
+    expect(screen.getAllByText('Downtime window')[0]).toBeVisible();
     expect(screen.getByText('45 minutes')).toBeVisible();
+    expect(screen.getByRole('region', { name: 'Time estimate' })).toBeVisible();
     expect(screen.queryByText('Database')).not.toBeInTheDocument();
   });
 });

@@ -1,5 +1,6 @@
 import { planSummary, type Plan } from '@/rules';
 import { QrCode } from '@/components/qr-code';
+import { RunbookEstimate } from '@/components/runbook-estimate';
 
 export type RunbookCoverProps = {
   readonly plan: Plan;
@@ -117,6 +118,8 @@ export function RunbookCover({ plan, link, generatedOn }: RunbookCoverProps) {
           />
         </div>
       </section>
+
+      <RunbookEstimate plan={plan} />
     </section>
   );
 }

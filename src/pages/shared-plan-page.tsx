@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ChangeEstimatePanel } from '@/components/change-estimate-panel';
 import { wizardPath } from '@/components/wizard-frame';
 import {
   buildPlan,
   decodePlanLink,
+  estimateOfPlan,
   findModel,
   installs,
   validate,
@@ -186,6 +188,11 @@ function LinkNeedsReview({ link, onOpenAnyway }: LinkNeedsReviewProps) {
   const heading = usePageHeading();
   const { answers } = link;
   const install = installs.find((entry) => entry.id === answers.install);
+  // When the answers make a plan despite the replacements, its estimate helps decide.
+  const estimate = useMemo(() => {
+    const result = buildPlan(toPlanInput(answers));
+    return result.ok ? estimateOfPlan(result.plan) : null;
+  }, [answers]);
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -218,6 +225,8 @@ function LinkNeedsReview({ link, onOpenAnyway }: LinkNeedsReviewProps) {
           </dd>
         </dl>
       </section>
+
+      {estimate === null ? null : <ChangeEstimatePanel estimate={estimate} />}
 
       <MessageList
         id="shared-replaced-heading"

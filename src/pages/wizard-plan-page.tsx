@@ -1,6 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { AdvisoryList } from '@/components/advisory-list';
+import { AnnouncementPanel } from '@/components/announcement-panel';
+import { ChangeEstimatePanel } from '@/components/change-estimate-panel';
 import { OpenedFromLinkNotice } from '@/components/opened-from-link-notice';
 import { PhaseSection, phaseHeadingId } from '@/components/phase-section';
 import { PlanErrors, PlanWarnings, type FieldPage } from '@/components/plan-problems';
@@ -11,11 +13,14 @@ import { stepElementId } from '@/components/step-card';
 import { WizardFrame, wizardPath } from '@/components/wizard-frame';
 import { findGuide } from '@/content/guides';
 import {
+  announcementStepIds,
+  estimateOfPlan,
   numberedPhases,
   planForDraft,
   planProgress,
   stepOfField,
   wizardSteps,
+  type ChangeDetails,
   type FieldMessage,
   type Plan,
   type WizardStepEntry,
@@ -111,6 +116,8 @@ function PlanView({ plan, progress, findings }: PlanViewProps) {
   const [searchParams] = useSearchParams();
   const targetStepId = searchParams.get('step') ?? undefined;
   const [isHidingFinished, setHidingFinished] = useState(false);
+  const estimate = useMemo(() => estimateOfPlan(plan), [plan]);
+  const [changeDetails, setChangeDetails] = useState<ChangeDetails>({});
 
   const steps = plan.phases.flatMap((phase) => phase.steps);
   const done = planProgress(plan, (stepId) => progress[stepId] !== undefined);
@@ -158,6 +165,16 @@ function PlanView({ plan, progress, findings }: PlanViewProps) {
         </h2>
         <PlanSummary plan={plan} />
       </section>
+
+      <ChangeEstimatePanel
+        estimate={estimate}
+        progress={progress}
+        changeFigures={
+          <Link to={wizardPath('preparation')} className="font-semibold underline">
+            Change the figures it rests on
+          </Link>
+        }
+      />
 
       <PlanToolbar plan={plan} appUrl={window.location.href} printPath={printPath} />
 
@@ -214,18 +231,32 @@ function PlanView({ plan, progress, findings }: PlanViewProps) {
         {numberedPhases(plan).map(({ phase, firstNumber }) => {
           const isFinished = finishedPhaseIds.includes(phase.id);
           const holdsTarget = phase.steps.some((step) => step.id === targetStepId);
+          const announcements = announcementStepIds.filter((id) =>
+            phase.steps.some((step) => step.id === id),
+          );
           return (
-            <PhaseSection
-              key={phase.id}
-              phase={phase}
-              firstNumber={firstNumber}
-              progress={progress}
-              onDoneChange={onDoneChange}
-              permalinkFor={permalinkFor}
-              guideTitleFor={guideTitleFor}
-              targetStepId={targetStepId}
-              isCollapsed={isHidingFinished && isFinished && !holdsTarget}
-            />
+            <div key={phase.id} className="space-y-3">
+              <PhaseSection
+                phase={phase}
+                firstNumber={firstNumber}
+                progress={progress}
+                onDoneChange={onDoneChange}
+                permalinkFor={permalinkFor}
+                guideTitleFor={guideTitleFor}
+                targetStepId={targetStepId}
+                isCollapsed={isHidingFinished && isFinished && !holdsTarget}
+              />
+              {announcements.map((stepId) => (
+                <AnnouncementPanel
+                  key={stepId}
+                  plan={plan}
+                  estimate={estimate}
+                  stepId={stepId}
+                  details={changeDetails}
+                  onDetailsChange={setChangeDetails}
+                />
+              ))}
+            </div>
           );
         })}
         {done.isComplete ? (

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { ChecklistItemRow } from '@/components/checklist-item-row';
 import { ChoiceCard } from '@/components/choice-card';
+import { EstimateFields } from '@/components/estimate-fields';
 import { FieldGroup, TextField } from '@/components/field';
 import { useRevealedErrors } from '@/components/use-revealed-errors';
 import { WizardFrame } from '@/components/wizard-frame';
@@ -137,6 +138,17 @@ function PreparationForm({ draft }: PreparationFormProps) {
           className="max-w-xs"
         />
       ) : null}
+
+      <EstimateFields
+        estimate={answers.estimate}
+        components={answers.components}
+        strategy={answers.strategy}
+        hasDatabase={hasDashboardDatabase(answers.model, answers.components)}
+        errors={errors}
+        onChange={(estimate) => update({ estimate })}
+        isRevealed={revealed.isRevealed}
+        onLeave={revealed.reveal}
+      />
 
       <section aria-labelledby="checklist-heading" className="space-y-3">
         <h2 id="checklist-heading" className="text-lg font-semibold">

@@ -15,6 +15,7 @@ import type {
   DeploymentModel,
   DraftAnswers,
   DraftDataPlane,
+  DraftEstimate,
   DraftVersionChange,
   InstallType,
   NameId,
@@ -55,6 +56,7 @@ export function maxLengthOf(field: string): number | null {
   }
   if (field === 'downtimeMinutes') return answerLimits.maxDowntimeLength;
   if (field === 'planName') return answerLimits.maxPlanNameLength;
+  if (/^estimate\.(instances\.\w+|databaseGb)$/.test(field)) return answerLimits.maxEstimateLength;
   return null;
 }
 
@@ -94,6 +96,15 @@ export function limitAnswers(answers: DraftAnswers): DraftAnswers {
         clip(value, answerLimits.maxNameLength),
       ]),
     ),
+    estimate: {
+      instances: {
+        gateway: clip(answers.estimate.instances.gateway, answerLimits.maxEstimateLength),
+        dashboard: clip(answers.estimate.instances.dashboard, answerLimits.maxEstimateLength),
+        pump: clip(answers.estimate.instances.pump, answerLimits.maxEstimateLength),
+        mdcb: clip(answers.estimate.instances.mdcb, answerLimits.maxEstimateLength),
+      },
+      databaseGb: clip(answers.estimate.databaseGb, answerLimits.maxEstimateLength),
+    },
   };
   const texts = (a: DraftAnswers): string[] => [
     ...a.dataPlanes.flatMap((plane) => [
@@ -110,6 +121,8 @@ export function limitAnswers(answers: DraftAnswers): DraftAnswers {
     a.mdcb.to,
     a.downtimeMinutes,
     ...Object.values(a.names).map((value) => value ?? ''),
+    ...componentIds.map((id) => a.estimate.instances[id]),
+    a.estimate.databaseGb,
   ];
   const before = texts(answers);
   const after = texts(limited);
@@ -125,6 +138,11 @@ export const architectures: readonly Architecture[] = ['amd64', 'arm64'];
 /** No repository typed for any component: each takes its default. */
 function noImages(): Record<ComponentId, string> {
   return { gateway: '', dashboard: '', pump: '', mdcb: '' };
+}
+
+/** No estimate answer typed: every figure takes the estimate's default. */
+function noEstimate(): DraftEstimate {
+  return { instances: noImages(), databaseGb: '' };
 }
 
 /** The answers of a new plan. */
@@ -144,6 +162,7 @@ export const defaultAnswers: DraftAnswers = {
   strategy: answerDefaults.strategy,
   downtimeMinutes: '',
   names: {},
+  estimate: noEstimate(),
 };
 
 /** Copies answers so that no two plans (or the defaults) share arrays or objects. */
@@ -157,6 +176,10 @@ export function copyAnswers(answers: DraftAnswers): DraftAnswers {
     pump: { ...answers.pump },
     mdcb: { ...answers.mdcb },
     names: { ...answers.names },
+    estimate: {
+      instances: { ...answers.estimate.instances },
+      databaseGb: answers.estimate.databaseGb,
+    },
   };
 }
 
@@ -231,6 +254,25 @@ export function toPlanInput(answers: DraftAnswers): unknown {
       : {}),
     names,
     ...imageAnswers(answers, install),
+    ...estimateAnswers(answers),
+  };
+}
+
+/** The estimate's answers as typed, for the components the deployment runs; blank ones left out. */
+function estimateAnswers(answers: DraftAnswers): Record<string, unknown> {
+  const typed = answers.components.filter((id) => answers.estimate.instances[id].trim() !== '');
+  const size = answers.estimate.databaseGb;
+  const usesSize = hasDashboardDatabase(answers.model, answers.components) && size.trim() !== '';
+  if (typed.length === 0 && !usesSize) return {};
+  return {
+    estimate: {
+      ...(typed.length === 0
+        ? {}
+        : {
+            instances: Object.fromEntries(typed.map((id) => [id, answers.estimate.instances[id]])),
+          }),
+      ...(usesSize ? { databaseGb: size } : {}),
+    },
   };
 }
 
@@ -273,6 +315,18 @@ function draftText(value: unknown): string {
 }
 
 const nameIds: readonly NameId[] = nameFields.map((field) => field.id);
+
+/** The estimate's answers from a link or the CLI, as text; anything malformed is blank. */
+function draftEstimate(value: unknown): DraftEstimate {
+  const estimate = noEstimate();
+  if (!isRecord(value)) return estimate;
+  const instances = value['instances'];
+  if (isRecord(instances)) {
+    for (const id of componentIds) estimate.instances[id] = draftText(instances[id]);
+  }
+  estimate.databaseGb = draftText(value['databaseGb']);
+  return estimate;
+}
 
 /**
  * Draft answers from a decoded plan link (or any PlanInput-shaped object): strings as typed,
@@ -323,6 +377,7 @@ export function answersFromInput(input: Readonly<Record<string, unknown>>): Draf
     strategy: oneOf(strategyIds, input['strategy']) ?? defaultAnswers.strategy,
     downtimeMinutes: draftText(input['downtimeMinutes']),
     names,
+    estimate: draftEstimate(input['estimate']),
   };
   // The model is already the link's, so fitting keeps the link's components and adds only the
   // required ones; it also clears the installation of Tyk Cloud and adds a missing data plane.
@@ -377,7 +432,8 @@ function readDataPlanes(value: unknown): Read<DraftDataPlane[]> {
   return planes;
 }
 
-function readImages(value: unknown): Read<Record<ComponentId, string>> {
+/** A text per component (image repositories, instance counts); a missing one is blank. */
+function readComponentTexts(value: unknown): Read<Record<ComponentId, string>> {
   const images = noImages();
   if (value === undefined) return images;
   if (!isRecord(value)) return wrong;
@@ -387,6 +443,17 @@ function readImages(value: unknown): Read<Record<ComponentId, string>> {
     images[id] = typed;
   }
   return images;
+}
+
+/** Plans saved before the estimate was asked have none: every figure is then blank. */
+function readEstimate(value: unknown): Read<DraftEstimate> {
+  const estimate = noEstimate();
+  if (value === undefined) return estimate;
+  if (!isRecord(value)) return wrong;
+  const instances = readComponentTexts(value['instances']);
+  const databaseGb = readString(value['databaseGb'], '');
+  if (instances === wrong || databaseGb === wrong) return wrong;
+  return { instances, databaseGb };
 }
 
 function readFlag(value: unknown): Read<boolean> {
@@ -448,14 +515,16 @@ export function readStoredAnswers(value: unknown): DraftAnswers | null {
   const strategy = readChoice(value['strategy'], strategyIds, answerDefaults.strategy);
   const downtimeMinutes = readString(value['downtimeMinutes'], '');
   const names = readNames(value['names']);
-  const images = readImages(value['images']);
+  const images = readComponentTexts(value['images']);
   const architecture = readChoice(
     value['architecture'],
     architectures,
     answerDefaults.architecture,
   );
   const sharesDatabase = readFlag(value['sharesDatabase']);
+  const estimate = readEstimate(value['estimate']);
   if (
+    estimate === wrong ||
     images === wrong ||
     architecture === wrong ||
     sharesDatabase === wrong ||
@@ -489,5 +558,6 @@ export function readStoredAnswers(value: unknown): DraftAnswers | null {
     strategy,
     downtimeMinutes,
     names,
+    estimate,
   };
 }

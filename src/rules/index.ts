@@ -120,10 +120,12 @@ export {
 
 // Planning the change window: the estimate, whether the downtime window holds it, the announcement.
 export type * from './estimate/types';
-export { estimatePlan } from './estimate/estimate';
+export { estimateOfPlan, estimatePlan } from './estimate/estimate';
 export { readEstimateAnswers } from './estimate/answers';
 export { defaultDatabaseGb, defaultInstances, estimateLimits } from './estimate/catalogue';
 export { formatMinutes, formatOffset } from './estimate/duration';
+export { changeElapsed, type ChangeElapsed, type PhaseElapsed } from './estimate/elapsed';
+export { estimateFacts, estimateMarkdown, estimateText, type EstimateFact } from './estimate/facts';
 export {
   formatDateTime,
   formatRange,

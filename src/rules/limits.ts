@@ -17,4 +17,6 @@ export const answerLimits = {
   maxDowntimeLength: 12,
   /** Characters in the name of a saved plan. */
   maxPlanNameLength: 120,
+  /** Characters in an estimate answer as typed: an instance count or a size in gigabytes. */
+  maxEstimateLength: 12,
 } as const;

@@ -1,6 +1,7 @@
 // Shared plan links: every answer (never the progress) packed into a URL fragment that survives
 // chat tools, static hosts and sub-paths. Decoding never throws and never trusts what it reads.
 import { answerDefaults } from './answers';
+import { readEstimateAnswers } from './estimate/answers';
 import { shownValue } from './message-text';
 import { componentIds } from './catalog/components';
 import { installIds } from './catalog/installs';
@@ -88,6 +89,13 @@ export function encodePlanPayload(input: PlanInput, options: LinkOptions): strin
     payload['im'] = input.images;
   if (input.architecture !== undefined) payload['ar'] = input.architecture;
   if (input.sharesDatabase === true) payload['sd'] = 1;
+  if (input.estimate !== undefined) {
+    const { instances, databaseGb } = input.estimate;
+    payload['e'] = {
+      ...(instances === undefined || Object.keys(instances).length === 0 ? {} : { i: instances }),
+      ...(databaseGb === undefined ? {} : { gb: databaseGb }),
+    };
+  }
   if (options.includeNames && input.names !== undefined) {
     const names = Object.fromEntries(
       Object.entries(input.names).filter(([, value]) => value !== undefined && value !== ''),
@@ -137,6 +145,7 @@ export function linkInputOf(input: NormalizedInput, options: LinkOptions): PlanI
       ? { names: names as Partial<NormalizedInput['names']> }
       : {}),
     ...imagesOf(input),
+    ...(input.estimate === undefined ? {} : { estimate: input.estimate }),
   };
 }
 
@@ -226,6 +235,7 @@ const knownKeys = new Set([
   'im',
   'ar',
   'sd',
+  'e',
 ]);
 
 /**
@@ -466,7 +476,39 @@ export function decodePlanLink(link: unknown): DecodedLink {
   }
 
   readImageEntries(payload, input, problems);
+  readEstimateEntry(payload, input, problems);
   return { ok: true, input, schemaVersion: version, problems };
+}
+
+/**
+ * The estimate's answers (`e: { i: { gateway: 3 }, gb: 20 }`), added after schema 1 was out: a
+ * link without them gets the defaults. A figure that does not read is left to its default too.
+ */
+function readEstimateEntry(
+  payload: Payload,
+  input: Record<string, unknown>,
+  problems: FieldMessage[],
+): void {
+  const entry = payload['e'];
+  if (entry === undefined) return;
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+    problems.push({
+      field: 'estimate',
+      message: "The link's estimate answers are malformed; the estimate's defaults were used.",
+    });
+    return;
+  }
+  const raw = entry as Payload;
+  const read = readEstimateAnswers({ instances: raw['i'], databaseGb: raw['gb'] });
+  if (!read.ok) {
+    problems.push(
+      ...read.errors.map((error) => ({
+        field: error.field,
+        message: `${error.message} The estimate's default was used.`,
+      })),
+    );
+  }
+  if (Object.keys(read.answers).length > 0) input['estimate'] = read.answers;
 }
 
 /** The image repositories, the architecture and the shared-database answer; `validate` judges the values. */

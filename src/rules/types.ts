@@ -1,5 +1,6 @@
 // The domain of the upgrade planner. Plain, readonly data only: the UI, the printed runbook,
 // the exports and the CLI all render these shapes.
+import type { EstimateAnswers } from './estimate/types';
 
 export type DeploymentModel =
   'cloud' | 'cloud-hybrid' | 'self-managed' | 'self-managed-mdcb' | 'oss';
@@ -204,6 +205,8 @@ export type PlanInput = {
   readonly architecture?: Architecture;
   /** Blue-green with one Dashboard database that both environments use, instead of a copy for green. */
   readonly sharesDatabase?: boolean;
+  /** What the time estimate scales with; absent figures take the estimate's defaults. */
+  readonly estimate?: EstimateAnswers;
 };
 
 // The answers as the wizard keeps them while they are typed (src/rules/answers.ts owns them).
@@ -216,6 +219,12 @@ export type DraftDataPlane = {
 };
 
 export type DraftVersionChange = { from: string; to: string };
+
+/** The estimate's answers as typed: empty for the default. */
+export type DraftEstimate = {
+  instances: Record<ComponentId, string>;
+  databaseGb: string;
+};
 
 /** The answers exactly as typed: every field is a string or a choice, checked later by `validate`. */
 export type DraftAnswers = {
@@ -235,6 +244,7 @@ export type DraftAnswers = {
   images: Record<ComponentId, string>;
   architecture: Architecture;
   sharesDatabase: boolean;
+  estimate: DraftEstimate;
 };
 
 /** A version change after validation: bare semver strings, target resolved. */
@@ -273,6 +283,8 @@ export type NormalizedInput = {
   readonly architecture: Architecture;
   /** True only for blue-green with a Dashboard database that blue and green share. */
   readonly sharesDatabase: boolean;
+  /** The estimate's answers for the components the plan runs; absent when none was given. */
+  readonly estimate?: EstimateAnswers;
 };
 
 /** A message about one field, named by its path: `gateway.to`, `names.namespace`, `dataPlanes[1].name`. */

@@ -10,6 +10,8 @@ import { databaseIds } from './catalog/databases';
 import { findInstall, installIds } from './catalog/installs';
 import { combinationProblem, componentsOf, findModel, modelIds } from './catalog/models';
 import { strategyIds } from './catalog/strategies';
+import { readEstimateAnswers } from './estimate/answers';
+import type { EstimateAnswers } from './estimate/types';
 import { companionSourceText, companionsFor } from './release-lookup';
 import type {
   Architecture,
@@ -245,6 +247,35 @@ function readArchitecture(raw: unknown, usesGoPlugins: boolean, m: Messages): Ar
   return architecture;
 }
 
+/**
+ * The estimate's answers, for the components the deployment runs: a count for a component it does
+ * not run is no answer, whatever it holds.
+ */
+function readEstimate(
+  raw: unknown,
+  components: readonly ComponentId[],
+  m: Messages,
+): EstimateAnswers | null {
+  const read = readEstimateAnswers(raw);
+  const isRun = (field: string): boolean => {
+    const component = /^estimate\.instances\.(\w+)$/.exec(field)?.[1];
+    return component === undefined || components.some((id) => id === component);
+  };
+  if (!read.ok) m.errors.push(...read.errors.filter((error) => isRun(error.field)));
+  const given = read.answers.instances ?? {};
+  const instances = Object.fromEntries(
+    components.flatMap((id) => {
+      const count = given[id];
+      return count === undefined ? [] : [[id, count]];
+    }),
+  );
+  const answers: EstimateAnswers = {
+    ...(Object.keys(instances).length === 0 ? {} : { instances }),
+    ...(read.answers.databaseGb === undefined ? {} : { databaseGb: read.answers.databaseGb }),
+  };
+  return Object.keys(answers).length === 0 ? null : answers;
+}
+
 function readSharesDatabase(
   raw: unknown,
   strategy: Strategy,
@@ -316,6 +347,7 @@ export function validate(input: unknown): ValidationResult {
   const images = readImages(input['images'], install, components, m);
   const architecture = readArchitecture(input['architecture'], usesGoPlugins, m);
   const sharesDatabase = readSharesDatabase(input['sharesDatabase'], strategy, database, m);
+  const estimate = readEstimate(input['estimate'], components, m);
 
   const names = readNames(
     input['names'],
@@ -353,6 +385,7 @@ export function validate(input: unknown): ValidationResult {
     images,
     architecture,
     sharesDatabase,
+    ...(estimate === null ? {} : { estimate }),
   };
   return { ok: true, input: normalized, facts: factsOf(normalized), warnings: m.warnings };
 }

@@ -32,7 +32,7 @@ export const wizardSteps = [
   {
     id: 'preparation',
     label: 'Preparation',
-    fields: ['strategy', 'downtimeMinutes', 'sharesDatabase'],
+    fields: ['strategy', 'downtimeMinutes', 'sharesDatabase', 'estimate'],
   },
   { id: 'backups', label: 'Backups', fields: [] },
   {

@@ -528,3 +528,8 @@ export function estimatePlan(plan: Plan, answers: EstimateAnswers = {}): ChangeE
   };
   return { ...estimate, window: windowFit(plan, estimate) };
 }
+
+/** The estimate of a plan for the answers it was built with: what every page and the CLI show. */
+export function estimateOfPlan(plan: Plan): ChangeEstimate {
+  return estimatePlan(plan, plan.input.estimate ?? {});
+}

@@ -160,3 +160,8 @@ export function formatRange(start: LocalDateTime, end: LocalDateTime): string {
     ? `${formatDateTime(start)} to ${formatTime(end)}`
     : `${formatDateTime(start)} to ${formatDateTime(end)}`;
 }
+
+/** Whole minutes since 1970-01-01 00:00 on the value's own clock (its zone is not applied). */
+export function minutesSinceEpoch(value: LocalDateTime): number {
+  return daysFromCivil(value.year, value.month, value.day) * 1440 + value.hour * 60 + value.minute;
+}
