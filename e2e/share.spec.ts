@@ -37,7 +37,7 @@ const senderStorage = {
           architecture: 'amd64',
           sharesDatabase: false,
         },
-        progress: { 'set-variables': tickedAt, 'record-current-versions': tickedAt },
+        progress: { 'record-current-versions': tickedAt, 'backup-folder': tickedAt },
         createdAt: tickedAt,
         updatedAt: tickedAt,
         revision: 1,
