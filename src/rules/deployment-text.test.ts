@@ -247,3 +247,43 @@ describe('the data stores are reached where they run', () => {
     );
   });
 });
+
+describe('paths the plan writes to are absolute, normalised and its own', () => {
+  const errorsFor = (names: Record<string, string>) => {
+    const result = buildPlan({ ...selfManaged, names });
+    return result.ok ? [] : result.errors.map((e) => `${e.field}: ${e.message}`);
+  };
+
+  it.each([
+    // `sudo chown -R "$(id -un)" /` must never be a step of a plan (issue 16, bad input).
+    [
+      { backupDir: '/' },
+      'names.backupDir: Backup folder: "/" is a system folder itself; the plan makes the backup folder yours (chown -R), so give it a folder of its own, such as /var/backups/tyk-upgrade.',
+    ],
+    [
+      { backupDir: '/etc/' },
+      'names.backupDir: Backup folder: "/etc/" is a system folder itself; the plan makes the backup folder yours (chown -R), so give it a folder of its own, such as /var/backups/tyk-upgrade.',
+    ],
+    [
+      { backupDir: '.' },
+      'names.backupDir: Backup folder: "." is not an absolute path: start it with /, such as /var/backups/tyk-upgrade.',
+    ],
+    [
+      { backupDir: '/var/backups/../../etc' },
+      'names.backupDir: Backup folder: "/var/backups/../../etc" is not a normalised path: write it without "." or ".." parts and without "//", such as /var/backups/tyk-upgrade.',
+    ],
+    [
+      { dashboardConfig: '/opt' },
+      'names.dashboardConfig: Dashboard config file: "/opt" is a system folder itself, not a file or folder of Tyk\'s, such as /opt/tyk-dashboard/tyk_analytics.conf.',
+    ],
+  ])('refuses %j', (names, message) => {
+    expect(errorsFor(names)).toEqual([message]);
+  });
+
+  it.each([['/opt/tyk-gateway'], ['/var/backups/tyk-upgrade'], ['/var/backups/tyk-upgrade/']])(
+    'accepts the backup folder %s',
+    (backupDir) => {
+      expect(errorsFor({ backupDir })).toEqual([]);
+    },
+  );
+});
