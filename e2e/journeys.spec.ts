@@ -256,7 +256,7 @@ test.describe('self-managed on Debian packages', () => {
     await gateway.getByText('How to roll back').click();
     await saveScreenshots(page, 'deb-6-plan');
 
-    const ticked = ['set-variables', 'record-current-versions', 'upgrade-dashboard'];
+    const ticked = ['record-current-versions', 'backup-folder', 'upgrade-dashboard'];
     for (const id of ticked) await tick(stepCard(page, id));
     await expectOverallProgress(page, ticked.length, ids.length);
 

@@ -41,7 +41,7 @@ const senderStorage = {
             databaseGb: '',
           },
         },
-        progress: { 'set-variables': tickedAt, 'record-current-versions': tickedAt },
+        progress: { 'record-current-versions': tickedAt, 'backup-folder': tickedAt },
         createdAt: tickedAt,
         updatedAt: tickedAt,
         revision: 1,

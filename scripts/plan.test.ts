@@ -397,13 +397,13 @@ describe('runCli: hostile input in messages', () => {
     [
       'a C1 CSI (U+009B) in a version',
       ['--model', 'oss', '--install', 'docker', '--from', '5.0.0\u009b31m', '--to', '5.3.0'],
-      '  gateway.from (--from): Current Gateway and Dashboard version: Gateway "5.0.0?31m" is not a version. Type a release such as 5.14.0, a line such as 5.14 for its newest patch, or latest.',
+      '  gateway.from (--from): Current Gateway version: Gateway "5.0.0?31m" is not a version. Type a release such as 5.14.0, a line such as 5.14 for its newest patch, or latest.',
     ],
     [
       'a 100,000-character version',
       ['--model', 'oss', '--install', 'docker', '--from', '5.0.0', '--to', '5'.repeat(100_000)],
       // The length is checked before anything else, so the value is not echoed at all.
-      '  gateway.to (--to): Target Gateway and Dashboard version is longer than 64 characters; a version looks like 5.3.0.',
+      '  gateway.to (--to): Target Gateway version is longer than 64 characters; a version looks like 5.3.0.',
     ],
     [
       'a 100,000-character --app-url',

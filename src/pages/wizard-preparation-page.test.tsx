@@ -25,6 +25,26 @@ describe('Preparation', () => {
   });
 
   it.each([
+    // Self-Managed runs its own Dashboards; a Hybrid data plane and an open-source Gateway have none.
+    ['self-managed', ['dashboard', 'gateway'], true],
+    ['cloud-hybrid', ['gateway'], false],
+    ['oss', ['gateway', 'pump'], false],
+  ] as const)(
+    'asks a %s rolling upgrade for one Dashboard licence: %s',
+    async (model, components, asks) => {
+      openPlan({ ...withVersions, model, components: [...components] });
+      renderWizard('/wizard/preparation');
+      const rolling = await screen.findByRole('radio', { name: 'Rolling' });
+      const card = rolling.closest('label') ?? rolling.parentElement?.parentElement;
+      expect(card).toHaveTextContent(
+        'At least two instances of each component behind a load balancer.',
+      );
+      if (asks) expect(card).toHaveTextContent('The same Dashboard licence on every Dashboard.');
+      else expect(card).not.toHaveTextContent('Dashboard licence');
+    },
+  );
+
+  it.each([
     ['0', true],
     ['-5', true],
     ['soon', true],

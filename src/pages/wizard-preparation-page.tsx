@@ -11,6 +11,7 @@ import {
   hasDashboardDatabase,
   preparationChecklist,
   strategies,
+  strategyNeeds,
   validate,
   stepOfField,
   textsFor,
@@ -82,7 +83,9 @@ function PreparationForm({ draft }: PreparationFormProps) {
           >
             <dl className="grid gap-1 pt-1 text-sm sm:grid-cols-[auto_1fr] sm:gap-x-3">
               <dt className="font-semibold">Needs</dt>
-              <dd className="text-slate-700 dark:text-slate-300">{entry.needs}</dd>
+              <dd className="text-slate-700 dark:text-slate-300">
+                {strategyNeeds(entry, hasDashboardDatabase(answers.model, answers.components))}
+              </dd>
               <dt className="font-semibold">Risks</dt>
               <dd className="text-slate-700 dark:text-slate-300">{entry.risks}</dd>
             </dl>

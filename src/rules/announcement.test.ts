@@ -84,7 +84,7 @@ describe('the announcement before the change', () => {
         '- MDCB from 2.4.0 to 2.5.1',
         '',
         'When',
-        'Saturday 7 March 2026, 22:00 to Sunday 8 March 2026, 01:30. The work is estimated at about 2 h 40 min; a rollback, if one is needed, about 1 h 11 min more.',
+        'Saturday 7 March 2026, 22:00 to Sunday 8 March 2026, 01:30. The work is estimated at about 2 h 37 min; a rollback, if one is needed, about 1 h 11 min more.',
         '',
         'Expected impact',
         'No interruption expected: the instances are upgraded one at a time behind the load balancer, so the APIs stay available. While it runs, some requests are answered by the old version and some by the new.',
@@ -111,7 +111,7 @@ describe('the announcement before the change', () => {
         '',
         '**When**',
         '',
-        'Saturday 7 March 2026, 22:00 to Sunday 8 March 2026, 01:30. The work is estimated at about 2 h 40 min; a rollback, if one is needed, about 1 h 11 min more.',
+        'Saturday 7 March 2026, 22:00 to Sunday 8 March 2026, 01:30. The work is estimated at about 2 h 37 min; a rollback, if one is needed, about 1 h 11 min more.',
         '',
         '**Expected impact**',
         '',
@@ -129,8 +129,9 @@ describe('the announcement before the change', () => {
   });
 
   it('downtime: the outage from when traffic stops, and an end that the estimate overruns', () => {
-    // Traffic stops 6 minutes in (22:06); the outage lasts 81 minutes and the change 87 (23:27).
-    const message = announce(dockerDowntime(60), {
+    // Traffic stops 40 minutes in (22:40), after the rehearsal backups and their restore test
+    // (issue 16); the outage lasts 52 minutes and the change 92 (23:32).
+    const message = announce(dockerDowntime(45), {
       windowStart: '2026-03-07T22:00',
       contact: 'ops@example.com',
       environment: 'staging',
@@ -148,10 +149,10 @@ describe('the announcement before the change', () => {
         '- Pump from 1.8.0 to 1.9.0',
         '',
         'When',
-        'From Saturday 7 March 2026, 22:00 until about 23:27, later than the end of the 60-minute downtime window. The work is estimated at about 1 h 27 min; a rollback, if one is needed, about 38 min more.',
+        'From Saturday 7 March 2026, 22:00 until about 23:32, later than the end of the 45-minute downtime window. The work is estimated at about 1 h 32 min; a rollback, if one is needed, about 38 min more.',
         '',
         'Expected impact',
-        'An outage: the APIs are unavailable from about 22:06 for about 1 h 21 min, longer than the agreed 60-minute window; clients get a maintenance page instead.',
+        'An outage: the APIs are unavailable from about 22:40 for about 52 min, longer than the agreed 45-minute window; clients get a maintenance page instead.',
         '',
         'Contact',
         'Questions or problems: ops@example.com.',
@@ -163,10 +164,10 @@ describe('the announcement before the change', () => {
     const message = announce(dockerDowntime(120), { windowStart: '2026-03-07T22:00' });
 
     expect(message.text).toContain(
-      'From Saturday 7 March 2026, 22:00 until about 00:06, the end of the downtime window.',
+      'From Saturday 7 March 2026, 22:00 until about 00:40, the end of the downtime window.',
     );
     expect(message.text).toContain(
-      'An outage: the APIs are unavailable from about 22:06 for up to 120 minutes; clients get a maintenance page instead.',
+      'An outage: the APIs are unavailable from about 22:40 for up to 120 minutes; clients get a maintenance page instead.',
     );
   });
 
@@ -188,10 +189,10 @@ describe('the announcement before the change', () => {
         '- Dashboard from 5.8.0 to 5.14.0',
         '',
         'When',
-        'The date and time follow in a separate message. The work is estimated at about 3 h 43 min; a rollback, if one is needed, about 10 min more.',
+        'The date and time follow in a separate message. The work is estimated at about 3 h 40 min; a rollback, if one is needed, about 10 min more.',
         '',
         'Expected impact',
-        'A short cut-over: the upgrade runs on a copy of the environment, and traffic moves to it about 3 h 38 min after the start. Requests in flight at that moment may fail and should be retried. Please avoid changing APIs, policies or keys during the change: changes made on the live side meanwhile may not reach the upgraded side.',
+        'A short cut-over: the upgrade runs on a copy of the environment, and traffic moves to it about 3 h 35 min after the start. Requests in flight at that moment may fail and should be retried. Please avoid changing APIs, policies or keys during the change: changes made on the live side meanwhile may not reach the upgraded side.',
         '',
         'Contact',
         'Questions or problems: reply to this message.',
@@ -206,9 +207,9 @@ describe('the announcement before the change', () => {
       { instances: { gateway: 3 }, databaseGb: 10 },
     );
 
-    expect(message.text).toContain('traffic moves to it at about 23:38 UTC.');
+    expect(message.text).toContain('traffic moves to it at about 23:35 UTC.');
     expect(message.text).toContain(
-      'From Saturday 7 March 2026, 20:00 UTC until about 23:43 UTC (an estimate); a rollback, if one is needed, about 10 min more.',
+      'From Saturday 7 March 2026, 20:00 UTC until about 23:40 UTC (an estimate); a rollback, if one is needed, about 10 min more.',
     );
   });
 

@@ -870,7 +870,6 @@ describe('the whole plan of one deployment', () => {
       [
         'prepare',
         [
-          'set-variables',
           'record-current-versions',
           'strategy-prerequisites',
           'linux-target-available',
@@ -997,10 +996,22 @@ describe('strategies change the steps', () => {
   it('the traffic steps open and close the change', () => {
     const plan = planFor({ ...base, strategy: 'downtime' });
     const order = stepsOf(plan).map((s) => s.id);
-    expect(order.indexOf('open-maintenance-window')).toBeLessThan(order.indexOf('backup-folder'));
-    expect(order.indexOf('close-maintenance-window')).toBeGreaterThan(
-      order.indexOf('upgrade-gateway'),
-    );
+    // Issue 16: the rehearsal backups and their restore test come before the outage, the final
+    // backups inside it, then the upgrades.
+    expect(order.filter((id) => /^(backup-|open-|upgrade-|close-)/.test(id))).toEqual([
+      'backup-folder',
+      'backup-dashboard-config',
+      'backup-gateway-config',
+      'backup-database',
+      'backup-redis',
+      'backup-apis-policies',
+      'backup-test-restore',
+      'open-maintenance-window',
+      'backup-final',
+      'upgrade-dashboard',
+      'upgrade-gateway',
+      'close-maintenance-window',
+    ]);
   });
 });
 
@@ -1175,6 +1186,8 @@ describe('issue 9 rows', () => {
   it('copies the database for green, or says where blue stops being a way back', () => {
     const blueGreen = { ...deb, strategy: 'blue-green' } as const;
     expect(codes(stepOf(planFor(blueGreen), 'blue-green-copy-database'))).toEqual([
+      // The step that first reads GREEN_DATABASE_HOST asks for it (issue 16).
+      `read -rp 'Host of the green environment'"'"'s copy of the Dashboard database: ' GREEN_DATABASE_HOST && export GREEN_DATABASE_HOST`,
       'mongodump --host localhost --db tyk_analytics --archive | mongorestore --host "$GREEN_DATABASE_HOST" --archive --drop',
     ]);
     const shared = planFor({ ...blueGreen, sharesDatabase: true });

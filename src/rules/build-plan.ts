@@ -17,10 +17,11 @@ import {
 import { healthCheck } from './steps/health';
 import { httpCalls } from './steps/installs';
 import { prepareSteps } from './steps/prepare';
-import { variablesStep } from './steps/variables';
+import { introduceVariables } from './steps/variables';
 import { requiredStops } from './stops';
 import { installLabel } from './summary';
 import type {
+  ComponentId,
   ComponentVersionSummary,
   NormalizedInput,
   Phase,
@@ -125,7 +126,9 @@ function mainPhase(ctx: PlanContext): Phase {
         kind: 'control-plane',
         title: 'Upgrade the control plane',
         detail:
-          'MDCB, Pump, Dashboard, then the management Gateway, before any data plane.' +
+          (main === null
+            ? ''
+            : `${orderText(ctx, main, 'none').slice(0, -1)}, before any data plane.`) +
           unchangedNote(ctx, main),
         steps: main === null ? [] : siteUpgradeSteps(ctx, main, roleOf(ctx, main)),
       };
@@ -135,9 +138,7 @@ function mainPhase(ctx: PlanContext): Phase {
         id: 'upgrade',
         kind: 'control-plane',
         title: 'Upgrade the components',
-        detail:
-          (input.model === 'oss' ? 'The Gateway, then Pump.' : 'Dashboard, Gateway, then Pump.') +
-          unchangedNote(ctx, main),
+        detail: (main === null ? '' : orderText(ctx, main, 'none')) + unchangedNote(ctx, main),
         steps: main === null ? [] : siteUpgradeSteps(ctx, main, roleOf(ctx, main)),
       };
   }
@@ -157,12 +158,31 @@ function roleOf(ctx: PlanContext, sc: SiteComponents): PluginRole {
   return pluginRoles(ctx).get(sc) ?? 'none';
 }
 
-function dataPlaneOrderText(ctx: PlanContext, role: PluginRole): string {
-  if (ctx.goPlugins === null || role === 'none') return 'Pump, then the Gateways.';
-  const plugin = role === 'switch' ? 'the Go plugin bundle switch' : 'the Go plugin check';
-  return ctx.goPlugins.switchBundle === 'before-gateway'
-    ? `${plugin.charAt(0).toUpperCase()}${plugin.slice(1)}, Pump, then the Gateways.`
-    : `Pump, the Gateways, then ${plugin}.`;
+/** How a site's component is named in the sentence that gives the order of its upgrades. */
+function orderLabel(sc: SiteComponents, component: ComponentId): string {
+  if (component !== 'gateway') return componentLabel(component);
+  if (sc.site.plane === 'control') return 'the management Gateway';
+  return sc.site.plane === 'data' ? 'the Gateways' : 'the Gateway';
+}
+
+/**
+ * The order of a site's upgrades in a sentence, from the components that move there (and the Go
+ * plugin step where a data plane has one): "Dashboard, the Gateway, then Pump."
+ */
+function orderText(ctx: PlanContext, sc: SiteComponents, role: PluginRole): string {
+  const items = sc.upgraded.map((component) => orderLabel(sc, component));
+  if (ctx.goPlugins !== null && role !== 'none' && sc.upgraded.includes('gateway')) {
+    const plugin = role === 'switch' ? 'the Go plugin bundle switch' : 'the Go plugin check';
+    const gatewayAt = sc.upgraded.indexOf('gateway');
+    const at = ctx.goPlugins.switchBundle === 'after-gateway' ? gatewayAt + 1 : 0;
+    items.splice(at, 0, plugin);
+  }
+  if (items.length === 0) return 'Nothing moves here.';
+  const last =
+    items.length === 1
+      ? `${items[0] ?? ''}`
+      : `${items.slice(0, -1).join(', ')}, then ${items.at(-1) ?? ''}`;
+  return `${last.charAt(0).toUpperCase()}${last.slice(1)}.`;
 }
 
 function dataPlanePhases(ctx: PlanContext): readonly Phase[] {
@@ -182,7 +202,7 @@ function dataPlanePhases(ctx: PlanContext): readonly Phase[] {
     id: `data-plane-${sc.site.planeName ?? ''}`,
     kind: 'data-plane',
     title: `Upgrade data plane ${sc.site.planeName ?? ''}`,
-    detail: dataPlaneOrderText(ctx, roleOf(ctx, sc)) + unchangedNote(ctx, sc),
+    detail: orderText(ctx, sc, roleOf(ctx, sc)) + unchangedNote(ctx, sc),
     steps: siteUpgradeSteps(ctx, sc, roleOf(ctx, sc)),
   }));
 }
@@ -267,12 +287,7 @@ function upgradePhases(ctx: PlanContext): readonly Phase[] {
       steps: afterSteps(ctx),
     },
   ];
-  const variables = variablesStep(phases);
-  if (variables === null) return phases;
-  const [prepare, ...rest] = phases;
-  return prepare === undefined
-    ? phases
-    : [{ ...prepare, steps: [variables, ...prepare.steps] }, ...rest];
+  return introduceVariables(phases);
 }
 
 /** Validate, work out the sites, then lay out the phases. Never throws. */

@@ -4,6 +4,7 @@ import { findInstall } from './catalog/installs';
 import { rebuildsGoPlugins } from './steps/go-plugins';
 import { componentLabel, findComponent } from './catalog/components';
 import { releaseNotesUrl } from './release-lookup';
+import { versionLineLabel } from './summary';
 import type { ChecklistItem, NormalizedInput, StepLink } from './types';
 
 type ChecklistEntry = {
@@ -31,7 +32,7 @@ function strategyItem(input: NormalizedInput): Omit<ChecklistItem, 'id'> {
       return {
         title: 'Check the rolling upgrade prerequisites',
         detail:
-          'Every component you upgrade runs at least two instances, and the Gateways and Dashboards sit behind a load balancer (Pump needs none).' +
+          `Every component you upgrade runs at least two instances, and the ${runsOwnDashboard(input) ? 'Gateways and Dashboards sit' : 'Gateways sit'} behind a load balancer (Pump needs none).` +
           (runsOwnDashboard(input)
             ? ' Every Dashboard instance uses the same licence key; otherwise Gateways cannot register while old and new run side by side.'
             : ''),
@@ -134,7 +135,7 @@ const entries: readonly ChecklistEntry[] = [
       detail:
         input.gateway.from === input.gateway.to
           ? `Read the "Upgrade Instructions" and breaking changes${companionNotes(input).replace(/^, and/, '')}; the Gateway stays on ${input.gateway.from}.`
-          : `Read the "Upgrade Instructions" and breaking changes of every Gateway and Dashboard release after ${input.gateway.from} up to ${input.gateway.to}${companionNotes(input)}.`,
+          : `Read the "Upgrade Instructions" and breaking changes of every ${versionLineLabel('gateway', input.components)} release after ${input.gateway.from} up to ${input.gateway.to}${companionNotes(input)}.`,
     }),
   },
   {

@@ -19,7 +19,13 @@ export {
 } from './catalog/installs';
 export { components, componentIds, componentLabel, findComponent } from './catalog/components';
 export { databases, databaseIds, databaseLabel, type DatabaseEntry } from './catalog/databases';
-export { strategies, strategyIds, findStrategy, type StrategyEntry } from './catalog/strategies';
+export {
+  strategies,
+  strategyIds,
+  findStrategy,
+  strategyNeeds,
+  type StrategyEntry,
+} from './catalog/strategies';
 export { nameFields } from './catalog/name-fields';
 export { catalogDate, gatewayReleases, pumpReleases, mdcbReleases } from './catalog/releases';
 export { findRelease, latestRelease, supportStatus } from './releases';

@@ -9,6 +9,7 @@ import type {
   DeploymentModel,
   InstallType,
   NameField,
+  NameId,
   NameKind,
   Names,
   NormalizedInput,
@@ -135,6 +136,71 @@ const identifier = /^[A-Za-z_][A-Za-z0-9_-]*$/;
  * Why `value` is not a valid name of this kind, or null when it is. The message starts with
  * the value, so the caller can prefix the field's label.
  */
+/**
+ * The paths the plan writes to, copies from or changes the owner of, with an example of each. The
+ * backup folder must be absolute and normalised, so that a command run from any folder means the
+ * same place.
+ */
+const placeExamples: Readonly<Partial<Record<NameId, string>>> = {
+  backupDir: '/var/backups/tyk-upgrade',
+  gatewayConfig: '/opt/tyk-gateway/tyk.conf',
+  dashboardConfig: '/opt/tyk-dashboard/tyk_analytics.conf',
+  pumpConfig: '/opt/tyk-pump/pump.conf',
+  mdcbConfig: '/opt/tyk-sink/tyk_sink.conf',
+  pluginSourceDir: '/home/you/tyk-plugin',
+};
+
+/** The root and the top-level folders of a Linux system: never a Tyk folder of their own. */
+const systemFolders = [
+  '/',
+  '/bin',
+  '/boot',
+  '/dev',
+  '/etc',
+  '/home',
+  '/lib',
+  '/lib64',
+  '/media',
+  '/mnt',
+  '/opt',
+  '/proc',
+  '/root',
+  '/run',
+  '/sbin',
+  '/srv',
+  '/sys',
+  '/tmp',
+  '/usr',
+  '/var',
+];
+
+/**
+ * Why a path the plan writes to or reads from cannot be used, or null. The backup folder gets
+ * `chown -R`, so it must be a folder of its own, never `/` or a system folder itself.
+ */
+export function placeProblem(id: string, value: string): string | null {
+  const example = placeExamples[id as NameId];
+  if (example === undefined) return null;
+  const shown = shownValue(value);
+  const trimmedEnd = value.length > 1 ? value.replace(/\/+$/, '') : value;
+  // A config file may be relative to the compose project (./tyk.standalone.conf); it must still
+  // not be a system folder. The backup folder must be absolute, normalised and its own.
+  if (id !== 'backupDir') {
+    return systemFolders.includes(trimmedEnd)
+      ? `"${shown}" is a system folder itself, not a file or folder of Tyk's, such as ${example}.`
+      : null;
+  }
+  if (!value.startsWith('/'))
+    return `"${shown}" is not an absolute path: start it with /, such as ${example}.`;
+  const trimmed = trimmedEnd;
+  if (trimmed.split('/').some((part) => part === '.' || part === '..') || trimmed.includes('//'))
+    return `"${shown}" is not a normalised path: write it without "." or ".." parts and without "//", such as ${example}.`;
+  if (systemFolders.includes(trimmed === '' ? '/' : trimmed)) {
+    return `"${shown}" is a system folder itself; the plan makes the backup folder yours (chown -R), so give it a folder of its own, such as ${example}.`;
+  }
+  return null;
+}
+
 export function nameProblem(kind: NameKind, value: unknown): string | null {
   if (kind === 'port') {
     const port =

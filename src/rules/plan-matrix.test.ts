@@ -195,6 +195,80 @@ describe('invariants over every plan', () => {
     });
   });
 
+  /** Every sentence and command of a plan, with where it is. */
+  function textsOf(plan: Plan): readonly (readonly [string, string])[] {
+    return plan.phases.flatMap((phase) => [
+      [`phase ${phase.id}`, `${phase.title} ${phase.detail}`] as const,
+      ...phase.steps.flatMap((step) =>
+        [
+          step.title,
+          step.detail,
+          step.verify?.expect ?? '',
+          step.rollback?.detail ?? '',
+          ...allCommands(step).flatMap((command) => [command.code, command.label ?? '']),
+        ].map((text) => [step.id, text] as const),
+      ),
+    ]);
+  }
+
+  // Issue 16: the plan speaks about this deployment only.
+  it('an open-source plan never mentions a Dashboard, and a Hybrid one no Dashboard of its own', () => {
+    everyPlan(({ input, plan }) => {
+      const stray =
+        input.model === 'oss'
+          ? /dashboard/i
+          : input.model === 'cloud-hybrid'
+            ? /Dashboard (licence|instance)|every Dashboard|Dashboards|test Dashboard/
+            : null;
+      if (stray === null) return null;
+      const found = textsOf(plan).find(([, text]) => stray.test(text));
+      return found === undefined ? null : `${found[0]}: ${found[1]}`;
+    });
+  });
+
+  it('a phase names only the components the plan has', () => {
+    const labels = { dashboard: 'Dashboard', pump: 'Pump', mdcb: 'MDCB' } as const;
+    everyPlan(({ input, plan }) => {
+      const missing = (['dashboard', 'pump', 'mdcb'] as const).filter(
+        (component) => !input.components.includes(component),
+      );
+      const phase = plan.phases.find((p) =>
+        missing.some((component) => p.detail.includes(labels[component])),
+      );
+      return phase === undefined ? null : `${phase.id}: ${phase.detail}`;
+    });
+  });
+
+  it('every variable a command reads is set by that step or an earlier one', () => {
+    // A catalogue variable is asked for with `read ... NAME &&`; any other upper-case name must be
+    // exported by an earlier command or assigned in the command that reads it. Lower-case names
+    // are the commands' own locals.
+    const asked = /read -rs?p .* ([A-Z][A-Z0-9_]*) &&/g;
+    const assigned = /\b([A-Z][A-Z0-9_]*)=/g;
+    const read = /\$\{?([A-Z][A-Z0-9_]*)/g;
+    everyPlan(({ plan }) => {
+      const known = new Set<string>();
+      for (const step of stepsOf(plan)) {
+        const bashCommands = allCommands(step).filter((command) => command.lang === 'bash');
+        for (const command of bashCommands) {
+          for (const match of command.code.matchAll(asked)) known.add(match[1] ?? '');
+          // A value a step works out and exports (the uploaded bundle's ID) serves later steps.
+          for (const match of command.code.matchAll(assigned)) {
+            if (command.code.includes(`export ${match[1] ?? ''}`)) known.add(match[1] ?? '');
+          }
+        }
+        for (const command of bashCommands) {
+          const local = new Set([...command.code.matchAll(assigned)].map((m) => m[1] ?? ''));
+          const unset = [...command.code.matchAll(read)]
+            .map((m) => m[1] ?? '')
+            .find((name) => !known.has(name) && !local.has(name));
+          if (unset !== undefined) return `${step.id} reads ${unset}: ${command.code}`;
+        }
+      }
+      return null;
+    });
+  });
+
   // Which build a Gateway loads from a bundle (tyk repository: gateway/mw_go_plugin.go and
   // goplugin/plugin_name_builder.go, TT-7351; docs/sources.md "Which plugin file a Gateway loads
   // first"): before 4.1.0 only the exact name of the manifest; 4.1.0 to 4.3.1 the exact name, then

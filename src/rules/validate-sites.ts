@@ -7,6 +7,7 @@ import { shownValue } from './message-text';
 import {
   dataPlaneDefaults,
   defaultNames,
+  placeProblem,
   effectiveNameKind,
   isNameRelevant,
   nameProblem,
@@ -49,10 +50,10 @@ export function readNames(raw: unknown, context: NameContext, m: Messages): Name
       }
       continue;
     }
-    const problem = nameProblem(
-      effectiveNameKind(field, context.install),
-      typeof value === 'string' ? value.trim() : value,
-    );
+    const typed = typeof value === 'string' ? value.trim() : value;
+    const problem =
+      nameProblem(effectiveNameKind(field, context.install), typed) ??
+      (typeof typed === 'string' ? placeProblem(field.id, typed) : null);
     if (problem !== null) {
       // A name that no command uses cannot break the plan: keep the default quietly.
       if (relevant)

@@ -9,6 +9,7 @@ import { shownValue } from './message-text';
 import type { ResolvedChange, VersionLine } from './types';
 import { isNewer, parseVersion } from './versions';
 
+/** The label of a line where the components are not known: the Gateway line carries the Dashboard. */
 const lineLabel = { gateway: 'Gateway and Dashboard', pump: 'Pump', mdcb: 'MDCB' } as const;
 const exampleVersion = { gateway: '5.3.0', pump: '1.9.0', mdcb: '2.5.0' } as const;
 
@@ -89,8 +90,13 @@ function readTyped(
   return parsed.version;
 }
 
-function readCurrent(raw: unknown, line: VersionLine, defaults: LineDefaults, m: Messages) {
-  const label = lineLabel[line];
+function readCurrent(
+  raw: unknown,
+  line: VersionLine,
+  label: string,
+  defaults: LineDefaults,
+  m: Messages,
+) {
   const field = `${line}.from`;
   if (!isBlank(raw)) return readTyped(raw, line, field, `Current ${label} version`, m);
   if (defaults.from !== null) {
@@ -114,8 +120,13 @@ function readCurrent(raw: unknown, line: VersionLine, defaults: LineDefaults, m:
 
 type Target = { readonly to: string; readonly isDefault: boolean } | null;
 
-function readTarget(raw: unknown, line: VersionLine, defaults: LineDefaults, m: Messages): Target {
-  const label = lineLabel[line];
+function readTarget(
+  raw: unknown,
+  line: VersionLine,
+  label: string,
+  defaults: LineDefaults,
+  m: Messages,
+): Target {
   const field = `${line}.to`;
   if (!isBlank(raw)) {
     const to = readTyped(raw, line, field, `Target ${label} version`, m);
@@ -146,8 +157,8 @@ export function readVersionChange(
   line: VersionLine,
   defaults: LineDefaults,
   m: Messages,
+  label: string = lineLabel[line],
 ): ResolvedChange | null {
-  const label = lineLabel[line];
   if (!isRecord(raw) && raw !== undefined && raw !== null) {
     m.errors.push({
       field: line,
@@ -171,8 +182,8 @@ export function readVersionChange(
     });
   }
   if (tooLong.length > 0) return null;
-  const from = readCurrent(record['from'], line, defaults, m);
-  const target = readTarget(record['to'], line, defaults, m);
+  const from = readCurrent(record['from'], line, label, defaults, m);
+  const target = readTarget(record['to'], line, label, defaults, m);
   if (from === null || target === null) return null;
   const { to } = target;
   const recommended = defaults.to;

@@ -193,6 +193,25 @@ describe('validate names the field of every problem', () => {
       'gateway.to',
       /Enter the Gateway and Dashboard version you want/,
     ],
+    [
+      // Without a Dashboard the field is the Gateway's alone (issue 16).
+      'missing target of an open-source Gateway',
+      { model: 'oss', components: ['gateway'], database: undefined, gateway: { from: '5.0.0' } },
+      'gateway.to',
+      /^Enter the Gateway version you want, for example 5\.3\.0\.$/,
+    ],
+    [
+      'bad target of a Hybrid data plane',
+      {
+        model: 'cloud-hybrid',
+        components: ['gateway'],
+        database: undefined,
+        dataPlanes: [{ name: 'edge' }],
+        gateway: { from: '5.0.0', to: 'newest' },
+      },
+      'gateway.to',
+      /^Target Gateway version: Gateway "newest" is not a version\./,
+    ],
     ['downgrade', { gateway: { from: '5.3.0', to: '5.0.0' } }, 'gateway.to', /rollback section/],
     [
       'same version',

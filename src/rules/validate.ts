@@ -5,6 +5,7 @@ import { shownValue } from './message-text';
 import { isBlank, isRecord, oneOf, type Messages } from './read-input';
 import { readDataPlanes, readNames } from './validate-sites';
 import { noDefaults, readVersionChange, type LineDefaults } from './validate-versions';
+import { versionLineLabel } from './summary';
 import { componentIds, componentLabel, findComponent } from './catalog/components';
 import { databaseIds } from './catalog/databases';
 import { findInstall, installIds } from './catalog/installs';
@@ -160,7 +161,7 @@ function noteGatewayStays(
   companions: Readonly<Record<'pump' | 'mdcb', ResolvedChange | null>>,
   m: Messages,
 ): void {
-  const label = components.includes('dashboard') ? 'Gateway and Dashboard' : 'Gateway';
+  const label = versionLineLabel('gateway', components);
   const lines = (['pump', 'mdcb'] as const).filter((line) => components.includes(line));
   const moving = lines.filter((line) => {
     const change = companions[line];
@@ -330,7 +331,13 @@ export function validate(input: unknown): ValidationResult {
   const database = readDatabase(input['database'], model, m);
   const dataPlanes = readDataPlanes(input['dataPlanes'], model, m);
 
-  const gateway = readVersionChange(input['gateway'], 'gateway', noDefaults, m);
+  const gateway = readVersionChange(
+    input['gateway'],
+    'gateway',
+    noDefaults,
+    m,
+    versionLineLabel('gateway', components),
+  );
   const pump = components.includes('pump')
     ? readVersionChange(input['pump'], 'pump', companionDefaults(gateway, 'pump'), m)
     : null;

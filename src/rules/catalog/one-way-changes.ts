@@ -1,8 +1,13 @@
 // Changes a plain downgrade does not undo, so the way back needs the backups (docs/sources.md:
 // release notes of 5.1.0, 5.2.x and 5.3.0, upgrade guide).
-export type OneWayChange = { readonly version: string; readonly text: string };
+export type OneWayChange = {
+  readonly version: string;
+  readonly text: string;
+  /** The change is made by the Dashboard, so it concerns only deployments that have one. */
+  readonly byDashboard?: true;
+};
 
-export const oneWayChanges = [
+export const oneWayChanges: readonly OneWayChange[] = [
   {
     version: '5.1.0',
     text: '5.1.0 rewrites Tyk OAS API definitions created on 4.x.',
@@ -14,5 +19,6 @@ export const oneWayChanges = [
   {
     version: '5.3.0',
     text: 'The 5.3.0 Dashboard migrates Tyk OAS API definitions to a format older versions cannot read.',
+    byDashboard: true,
   },
-] as const satisfies readonly OneWayChange[];
+];

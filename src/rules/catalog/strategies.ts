@@ -6,6 +6,8 @@ export type StrategyEntry = {
   readonly label: string;
   readonly description: string;
   readonly needs: string;
+  /** What the strategy adds to `needs` where the deployment runs its own Dashboard. */
+  readonly dashboardNeeds?: string;
   readonly risks: string;
 };
 
@@ -15,8 +17,8 @@ export const strategies = [
     label: 'Rolling',
     description:
       'Upgrade one instance at a time while the load balancer sends traffic to the others.',
-    needs:
-      'At least two instances of each component behind a load balancer, and the same Dashboard licence on every Dashboard.',
+    needs: 'At least two instances of each component behind a load balancer.',
+    dashboardNeeds: 'The same Dashboard licence on every Dashboard.',
     risks:
       'Old and new versions serve side by side for a while; a bad release reaches some users before you stop it.',
   },
@@ -42,4 +44,11 @@ export const strategyIds: readonly Strategy[] = strategies.map((entry) => entry.
 
 export function findStrategy(id: Strategy): StrategyEntry {
   return strategies.find((entry) => entry.id === id) as StrategyEntry;
+}
+
+/** What a strategy needs, for a deployment that runs its own Dashboard or not. */
+export function strategyNeeds(entry: StrategyEntry, runsOwnDashboard: boolean): string {
+  return runsOwnDashboard && entry.dashboardNeeds !== undefined
+    ? `${entry.needs} ${entry.dashboardNeeds}`
+    : entry.needs;
 }

@@ -37,7 +37,6 @@ export const stepEstimates = [
   { id: 'announce-upgrade', timing: 'ahead', parts: [once('send the announcement', 10)] },
 
   // The change starts: the operator's shell and the versions that run now.
-  { id: 'set-variables', timing: 'change', parts: [once('set the variables', 3)] },
   {
     id: 'record-current-versions',
     timing: 'change',
@@ -82,6 +81,12 @@ export const stepEstimates = [
   },
   { id: 'backup-redis', timing: 'change', parts: [once('save and copy the snapshot', 3)] },
   { id: 'backup-apis-policies', timing: 'change', parts: [once('export', 5)] },
+  {
+    // A downtime plan's backups of the data traffic changes, again inside the window (issue 16).
+    id: 'backup-final',
+    timing: 'change',
+    parts: [once('take the backups again', 5), perGb('dump', 3)],
+  },
   {
     id: 'backup-test-restore',
     timing: 'change',

@@ -44,23 +44,24 @@ const handChecked: readonly (readonly [string, PlanInput, EstimateAnswers, Expec
     readmeInput,
     {},
     {
-      // prepare 3 + (3 + 2×2) + 2 + 5 + 2 planes × (3 + 5) = 33
+      // prepare (3 + 2×2) + 2 + 5 + 2 planes × (3 + 5) = 30; each variable is asked for by the
+      // step that first reads it, so no step of its own sets them (issue 16)
       // backup 1 + 3 sites × (2 + 2) + (5 + 3) + 3 + 5 + (10 + 4) = 43
       // control plane: MDCB 5 + 2×3 = 11, Dashboard 5 + 3 + 2×3 + 2×2 = 18, Gateway 11
       // data planes 11 each; verify (3 + 2) + (5 + 4) + 5 + 3 = 22
-      total: 160,
+      total: 157,
       ahead: 55, // prerequisites 15, release notes 30, announcement 10
-      pointOfNoReturn: ['upgrade-dashboard', 105, 'one-way-migration'],
+      pointOfNoReturn: ['upgrade-dashboard', 102, 'one-way-migration'],
       // Undo three Gateways (2 + 2×3 each), the Dashboard (2 + 2×3 + 2×2) and MDCB (8): 44;
       // then 2 + database (5 + 5) + Redis 5 + APIs 10 = 27.
-      rollback: ['rolling-rebalance', 160, 71],
+      rollback: ['rolling-rebalance', 157, 71],
       phases: [
-        ['prepare', 0, 33],
-        ['backup', 33, 43],
-        ['control-plane', 76, 40],
-        ['data-plane-eu-west', 116, 11],
-        ['data-plane-us-east', 127, 11],
-        ['verify', 138, 22],
+        ['prepare', 0, 30],
+        ['backup', 30, 43],
+        ['control-plane', 73, 40],
+        ['data-plane-eu-west', 113, 11],
+        ['data-plane-us-east', 124, 11],
+        ['verify', 135, 22],
       ],
     },
   ],
@@ -76,18 +77,18 @@ const handChecked: readonly (readonly [string, PlanInput, EstimateAnswers, Expec
     },
     {},
     {
-      // prepare 3 + 3; backup 1 + 2 + 3 + 5 + 10 (no database);
+      // prepare 3; backup 1 + 2 + 3 + 5 + 10 (no database);
       // Gateway 2 + 2 × (5 + 2 for the load balancer); verify 3 + 5 + 3
-      total: 54,
+      total: 51,
       ahead: 75, // 15 + 5 + 15 + 30 + 10
-      pointOfNoReturn: ['upgrade-gateway', 43, 'first-upgrade'],
+      pointOfNoReturn: ['upgrade-gateway', 40, 'first-upgrade'],
       // Gateway 1 + 2 × (4 + 2) = 13; 2 + Redis 5 + APIs 10
-      rollback: ['rolling-rebalance', 54, 30],
+      rollback: ['rolling-rebalance', 51, 30],
       phases: [
-        ['prepare', 0, 6],
-        ['backup', 6, 21],
-        ['upgrade', 27, 16],
-        ['verify', 43, 11],
+        ['prepare', 0, 3],
+        ['backup', 3, 21],
+        ['upgrade', 24, 16],
+        ['verify', 40, 11],
       ],
     },
   ],
@@ -106,19 +107,20 @@ const handChecked: readonly (readonly [string, PlanInput, EstimateAnswers, Expec
     },
     {},
     {
-      // prepare 3 + 3 + stop traffic 3; backup 1 + 3×2 + (5 + 3) + 3 + 5 + (10 + 4) = 37
+      // prepare 3; rehearsal backups 1 + 3×2 + (5 + 3) + 3 + 5 + (10 + 4) = 37, then stop traffic 3
+      // and the final backups 5 + 3 (1 GB) = 8, all in the backup phase: 48
       // Dashboard 3 + (2 + 2 + 1 + 2) = 10, Gateway 5, Pump 5; verify 3 + 5 + 5 + 5 + reopen 3
-      total: 87,
+      total: 92,
       ahead: 55,
-      pointOfNoReturn: ['upgrade-dashboard', 56, 'one-way-migration'],
+      pointOfNoReturn: ['upgrade-dashboard', 61, 'one-way-migration'],
       // From the last check before reopening: Pump 3, Gateway 3, Dashboard 3 + 2;
       // then 2 + database (5 + 5) + Redis 5 + APIs 10
-      rollback: ['verify-analytics', 84, 38],
+      rollback: ['verify-analytics', 89, 38],
       phases: [
-        ['prepare', 0, 9],
-        ['backup', 9, 37],
-        ['upgrade', 46, 20],
-        ['verify', 66, 21],
+        ['prepare', 0, 3],
+        ['backup', 3, 48],
+        ['upgrade', 51, 20],
+        ['verify', 71, 21],
       ],
     },
   ],
@@ -134,20 +136,20 @@ const handChecked: readonly (readonly [string, PlanInput, EstimateAnswers, Expec
     { instances: { gateway: 9 }, databaseGb: 50 },
     {
       // The console redeploys whatever the instance count, and Cloud has no database to copy.
-      // prepare 6; backup 1 + 5 + 10; plugins 10 + 15 + 3 + 3 + 5; control plane 15;
+      // prepare 3; backup 1 + 5 + 10; plugins 10 + 15 + 3 + 3 + 5; control plane 15;
       // Cloud data planes 5 + 10; verify 3 + 5 + 10
-      total: 106,
+      total: 103,
       ahead: 70, // 15 + 15 + 30 + 10
-      pointOfNoReturn: ['upgrade-control-plane', 73, 'one-way-migration'],
+      pointOfNoReturn: ['upgrade-control-plane', 70, 'one-way-migration'],
       // Undo 10 + 5 + 15, then 2 + APIs 10
-      rollback: ['verify-go-plugins', 106, 42],
+      rollback: ['verify-go-plugins', 103, 42],
       phases: [
-        ['prepare', 0, 6],
-        ['backup', 6, 16],
-        ['go-plugins', 22, 36],
-        ['control-plane', 58, 15],
-        ['data-plane-cloud', 73, 15],
-        ['verify', 88, 18],
+        ['prepare', 0, 3],
+        ['backup', 3, 16],
+        ['go-plugins', 19, 36],
+        ['control-plane', 55, 15],
+        ['data-plane-cloud', 70, 15],
+        ['verify', 85, 18],
       ],
     },
   ],
@@ -163,17 +165,17 @@ const handChecked: readonly (readonly [string, PlanInput, EstimateAnswers, Expec
     },
     { instances: { gateway: 3 }, databaseGb: 10 },
     {
-      // prepare 3 + 3 + idle copy (60 + 10×2) + green's database copy 5; backup 1 + 2 + (5 + 30) + 3 + 5 + (10 + 40)
+      // prepare 3 + idle copy (60 + 10×2) + green's database copy 5; backup 1 + 2 + (5 + 30) + 3 + 5 + (10 + 40)
       // Dashboard 2 + (3 + 2), Gateway 2 + 3×3; verify 3 + 5 + 5 + switch 5
-      total: 223,
+      total: 220,
       ahead: 55,
-      pointOfNoReturn: ['blue-green-switch-traffic', 223, 'traffic-switch'],
-      rollback: ['blue-green-switch-traffic', 223, 10],
+      pointOfNoReturn: ['blue-green-switch-traffic', 220, 'traffic-switch'],
+      rollback: ['blue-green-switch-traffic', 220, 10],
       phases: [
-        ['prepare', 0, 91],
-        ['backup', 91, 96],
-        ['upgrade', 187, 18],
-        ['verify', 205, 18],
+        ['prepare', 0, 88],
+        ['backup', 88, 96],
+        ['upgrade', 184, 18],
+        ['verify', 202, 18],
       ],
     },
   ],
@@ -206,28 +208,27 @@ describe('estimatePlan: hand-checked plans', () => {
     ]);
 
     expect(steps).toEqual([
-      ['set-variables', 'change', 0, 3, 'set the variables 3 min'],
-      ['record-current-versions', 'change', 3, 3, 'record the versions 3 min'],
+      ['record-current-versions', 'change', 0, 3, 'record the versions 3 min'],
       ['strategy-prerequisites', 'ahead', null, 15, 'check the prerequisites 15 min'],
       ['linux-target-available', 'ahead', null, 5, 'check the repositories 5 min'],
       ['linux-local-packages', 'ahead', null, 15, 'fetch the packages 15 min'],
       ['read-release-notes', 'ahead', null, 30, 'read the release notes 30 min'],
       ['announce-upgrade', 'ahead', null, 10, 'send the announcement 10 min'],
-      ['backup-folder', 'change', 6, 1, 'create the folder 1 min'],
-      ['backup-gateway-config', 'change', 7, 2, 'copy the config 2 min'],
-      ['backup-redis', 'change', 9, 3, 'save and copy the snapshot 3 min'],
-      ['backup-apis-policies', 'change', 12, 5, 'export 5 min'],
-      ['backup-test-restore', 'change', 17, 10, 'prepare the test restore 10 min'],
+      ['backup-folder', 'change', 3, 1, 'create the folder 1 min'],
+      ['backup-gateway-config', 'change', 4, 2, 'copy the config 2 min'],
+      ['backup-redis', 'change', 6, 3, 'save and copy the snapshot 3 min'],
+      ['backup-apis-policies', 'change', 9, 5, 'export 5 min'],
+      ['backup-test-restore', 'change', 14, 10, 'prepare the test restore 10 min'],
       [
         'upgrade-gateway',
         'change',
-        27,
+        24,
         16,
         'refresh the repository 2 min + package install, restart and check 2 instances × 5 min + out of the load balancer and back 2 instances × 2 min',
       ],
-      ['verify-versions', 'change', 43, 3, 'check the versions 3 min'],
-      ['verify-api-calls', 'change', 46, 5, 'call the APIs 5 min'],
-      ['rolling-rebalance', 'change', 51, 3, 'check the load balancer 3 min'],
+      ['verify-versions', 'change', 40, 3, 'check the versions 3 min'],
+      ['verify-api-calls', 'change', 43, 5, 'call the APIs 5 min'],
+      ['rolling-rebalance', 'change', 48, 3, 'check the load balancer 3 min'],
       ['rollback-order', 'contingency', null, 0, 'no work of its own'],
       ['rollback-one-way-changes', 'contingency', null, 2, 'decide what needs the backups 2 min'],
       ['rollback-restore-redis', 'contingency', null, 5, 'restore Redis 5 min'],
@@ -252,25 +253,25 @@ describe('estimatePlan: hand-checked plans', () => {
     };
 
     expect(gapsOf(0).slice(0, 3)).toEqual([
-      ['instances', 'MDCB instance 1 of 2 on the control plane', 81, 3],
-      ['instances', 'MDCB instance 2 of 2 on the control plane', 84, 3],
-      ['instances', 'Dashboard instance 1 of 2 on the control plane', 95, 5],
+      ['instances', 'MDCB instance 1 of 2 on the control plane', 78, 3],
+      ['instances', 'MDCB instance 2 of 2 on the control plane', 81, 3],
+      ['instances', 'Dashboard instance 1 of 2 on the control plane', 92, 5],
     ]);
     expect(gapsOf(0).slice(-1)).toEqual([
-      ['instances', 'Gateway instance 2 of 2 on data plane us-east', 135, 3],
+      ['instances', 'Gateway instance 2 of 2 on data plane us-east', 132, 3],
     ]);
     expect(gapsOf(1)).toEqual([
-      ['instances', 'Gateway instance 1 of 2', 29, 7],
-      ['instances', 'Gateway instance 2 of 2', 36, 7],
+      ['instances', 'Gateway instance 1 of 2', 26, 7],
+      ['instances', 'Gateway instance 2 of 2', 33, 7],
     ]);
-    expect(gapsOf(2)).toEqual([['outage', 'Every API unavailable', 6, 81]]);
+    expect(gapsOf(2)).toEqual([['outage', 'Every API unavailable', 40, 52]]);
     expect(gapsOf(3)).toEqual([]);
     expect(gapsOf(4)).toEqual([
-      ['upgraded-side', 'Upgraded side: not live until the switch', 6, 212],
+      ['upgraded-side', 'Upgraded side: not live until the switch', 3, 212],
       [
         'cut-over',
         'Cut-over: traffic moves to the upgraded side; the old side stays ready to switch back',
-        218,
+        215,
         5,
       ],
     ]);
@@ -324,14 +325,14 @@ describe('estimatePlan: hand-checked plans', () => {
       { databaseGb: -3 },
       { databaseGb: Number.POSITIVE_INFINITY },
     ] as const satisfies readonly EstimateAnswers[];
-    for (const answers of odd) expect(estimatePlan(plan, answers).totalMinutes).toBe(160);
+    for (const answers of odd) expect(estimatePlan(plan, answers).totalMinutes).toBe(157);
   });
 
   it('times a data plane by its installation whatever its name, even one named like a console step', () => {
     const named = (name: string) =>
       estimatePlan(planOf({ ...readmeInput, dataPlanes: [{ name }, { name: 'us-east' }] }));
-    expect(named('cloud').totalMinutes).toBe(160);
-    expect(named('backup').totalMinutes).toBe(160);
+    expect(named('cloud').totalMinutes).toBe(157);
+    expect(named('backup').totalMinutes).toBe(157);
     expect(named('cloud').steps.find((step) => step.stepId === 'cloud-upgrade-gateway')).toEqual(
       expect.objectContaining({
         minutes: 11,

@@ -22,14 +22,15 @@ const dockerDowntime = (downtimeMinutes: number): PlanInput => ({
   downtimeMinutes,
 });
 
-// Self-Managed on Docker (see the hand-checked row of estimate.test.ts): traffic stops at minute 6,
-// reopens at 87; the worst point is minute 84, the rollback 38 minutes and reopening 3 more, so a
-// worst case of 84 - 6 + 38 + 3 = 119 minutes in the window.
+// Self-Managed on Docker (see the hand-checked row of estimate.test.ts): the rehearsal backups and
+// their restore test come first (minutes 3 to 40), traffic stops at minute 40, the final backups
+// take 8 minutes and traffic reopens at 92; the worst point is minute 89, the rollback 38 minutes
+// and reopening 3 more, so a worst case of 89 - 40 + 38 + 3 = 90 minutes in the window.
 const dockerSuggestions = [
   {
     id: 'longer-window',
-    text: 'Ask for a window of at least 2 h: the upgrade and a full rollback, rounded up to the quarter hour.',
-    minutes: 120,
+    text: 'Ask for a window of at least 1 h 30 min: the upgrade and a full rollback, rounded up to the quarter hour.',
+    minutes: 90,
   },
   {
     id: 'blue-green',
@@ -46,44 +47,44 @@ const dockerSuggestions = [
 
 describe('the downtime window', () => {
   it('is too short for the upgrade itself', () => {
-    expect(windowOf(dockerDowntime(60))).toEqual({
+    expect(windowOf(dockerDowntime(45))).toEqual({
       kind: 'too-short',
-      windowMinutes: 60,
-      opensAtMinute: 6,
-      plannedMinutes: 81,
-      worstCaseMinutes: 119,
-      spareMinutes: -59,
+      windowMinutes: 45,
+      opensAtMinute: 40,
+      plannedMinutes: 52,
+      worstCaseMinutes: 90,
+      spareMinutes: -45,
       message:
-        'The upgrade alone is estimated at 1 h 21 min, longer than the 60-minute window; with a full rollback from the worst point it needs 1 h 59 min.',
+        'The upgrade alone is estimated at 52 min, longer than the 45-minute window; with a full rollback from the worst point it needs 1 h 30 min.',
       suggestions: dockerSuggestions,
     });
   });
 
   it('holds the upgrade but not a rollback', () => {
-    expect(windowOf(dockerDowntime(100))).toEqual({
+    expect(windowOf(dockerDowntime(60))).toEqual({
       kind: 'too-short',
-      windowMinutes: 100,
-      opensAtMinute: 6,
-      plannedMinutes: 81,
-      worstCaseMinutes: 119,
-      spareMinutes: -19,
+      windowMinutes: 60,
+      opensAtMinute: 40,
+      plannedMinutes: 52,
+      worstCaseMinutes: 90,
+      spareMinutes: -30,
       message:
-        'The 100-minute window holds the upgrade (about 1 h 21 min) but not a full rollback from the worst point: that needs 1 h 59 min in all, 19 min more than the window.',
+        'The 60-minute window holds the upgrade (about 52 min) but not a full rollback from the worst point: that needs 1 h 30 min in all, 30 min more than the window.',
       suggestions: dockerSuggestions,
     });
   });
 
   it('holds the upgrade and a rollback, with time to spare', () => {
-    expect(windowOf(dockerDowntime(119))).toMatchObject({ kind: 'fits', spareMinutes: 0 });
+    expect(windowOf(dockerDowntime(90))).toMatchObject({ kind: 'fits', spareMinutes: 0 });
     expect(windowOf(dockerDowntime(180))).toEqual({
       kind: 'fits',
       windowMinutes: 180,
-      opensAtMinute: 6,
-      plannedMinutes: 81,
-      worstCaseMinutes: 119,
-      spareMinutes: 61,
+      opensAtMinute: 40,
+      plannedMinutes: 52,
+      worstCaseMinutes: 90,
+      spareMinutes: 90,
       message:
-        'The 180-minute window holds the upgrade (about 1 h 21 min) and a full rollback from the worst point (1 h 59 min in all), with 1 h 1 min to spare.',
+        'The 180-minute window holds the upgrade (about 52 min) and a full rollback from the worst point (1 h 30 min in all), with 1 h 30 min to spare.',
       suggestions: [],
     });
   });
@@ -101,13 +102,15 @@ describe('the downtime window', () => {
       strategy: 'downtime',
       downtimeMinutes: 90,
     });
-    // Traffic stops at 10 and reopens at 179; worst point 171, rollback 64, reopening 3.
+    // Traffic stops at 48, after the rehearsal backups, and reopens at 184; worst point 176,
+    // rollback 64, reopening 3.
     expect(fit).toMatchObject({
       kind: 'too-short',
-      plannedMinutes: 169,
-      worstCaseMinutes: 228,
+      opensAtMinute: 48,
+      plannedMinutes: 136,
+      worstCaseMinutes: 195,
       message:
-        'The upgrade alone is estimated at 2 h 49 min, longer than the 90-minute window; with a full rollback from the worst point it needs 3 h 48 min.',
+        'The upgrade alone is estimated at 2 h 16 min, longer than the 90-minute window; with a full rollback from the worst point it needs 3 h 15 min.',
     });
     expect(fit.kind === 'no-window' ? [] : fit.suggestions.slice(2)).toEqual([
       {

@@ -2,11 +2,14 @@
 // installation, the Dashboard database, Redis, the API definitions and policies, and a restore
 // test. All of them come before the first change.
 import { findComponent } from '../catalog/components';
+import { isRunByTyk } from '../catalog/models';
 import { shellQuote as q, joinPath } from '../shell';
 import type { Command, ComponentId, Rollback, Step } from '../types';
 import { bash, script } from './commands';
 import { planeOf, type PlanContext, type Site } from './context';
 import { reachComponent } from './installs';
+import { strategyRecipes } from './strategies';
+import { databaseEndpoint, onStore, redisCli, redisEndpoint, whereStoreIs } from './data-stores';
 
 const nothingToUndo: Rollback = {
   detail:
@@ -204,17 +207,21 @@ function folderStep(ctx: PlanContext, sites: readonly Site[]): Step {
 
 function databaseStep(ctx: PlanContext): Step | null {
   const { input, names } = ctx;
-  if (input.database === null) return null;
-  const host = q(names.databaseHost);
+  const store = databaseEndpoint(input);
+  if (input.database === null || store === null) return null;
   const db = q(names.databaseName);
+  const where = whereStoreIs('The database', store);
   if (input.database === 'postgres') {
     const dump = q(joinPath(names.backupDir, `${names.databaseName}.dump`));
     return backupStep({
       id: 'backup-database',
       title: 'Back up the Dashboard database (PostgreSQL)',
-      detail:
-        'A custom-format dump that pg_restore can read. Export PGUSER and PGPASSWORD first. An upgrade may migrate the database, and the way back after that is this dump.',
-      commands: [bash(`pg_dump -h ${host} -d ${db} -F c -f ${dump}`)],
+      detail: `A custom-format dump that pg_restore can read. Export PGUSER and PGPASSWORD first. An upgrade may migrate the database, and the way back after that is this dump.${where}`,
+      commands: [
+        onStore(store, (host, port) => [
+          `pg_dump -h ${host}${port === null ? '' : ` -p ${port}`} -d ${db} -F c -f ${dump}`,
+        ]),
+      ],
       verify: {
         commands: [bash(`pg_restore --list ${dump} | head -n 20`)],
         expect: 'A list of the tables in the dump.',
@@ -225,9 +232,12 @@ function databaseStep(ctx: PlanContext): Step | null {
   return backupStep({
     id: 'backup-database',
     title: 'Back up the Dashboard database (MongoDB)',
-    detail:
-      'Add --username and --password (or use --uri) if MongoDB requires authentication. An upgrade may migrate the database, and the way back after that is this dump.',
-    commands: [bash(`mongodump --host ${host} --db ${db} --out ${out}`)],
+    detail: `Add --username and --password (or use --uri) if MongoDB requires authentication. An upgrade may migrate the database, and the way back after that is this dump.${where}`,
+    commands: [
+      onStore(store, (host, port) => [
+        `mongodump --host ${host}${port === null ? '' : ` --port ${port}`} --db ${db} --out ${out}`,
+      ]),
+    ],
     verify: {
       commands: [bash(`ls -l ${q(joinPath(names.backupDir, 'mongodb', names.databaseName))}`)],
       expect: 'One .bson and one metadata file per collection.',
@@ -238,14 +248,26 @@ function databaseStep(ctx: PlanContext): Step | null {
 function redisStep(ctx: PlanContext): Step | null {
   const { input, names } = ctx;
   if (input.model === 'cloud') return null;
-  const cli = `redis-cli -h ${q(names.redisHost)} -p ${names.redisPort}`;
+  const store = redisEndpoint(ctx);
   const rdb = q(joinPath(names.backupDir, 'redis-dump.rdb'));
   return backupStep({
     id: 'backup-redis',
     title: input.model === 'cloud-hybrid' ? 'Back up the data plane Redis' : 'Back up Redis',
     detail:
-      'SAVE writes a snapshot (dump.rdb) on the Redis server; CONFIG GET dir shows where it is, for a restore; --rdb copies a snapshot here. Export REDISCLI_AUTH first if Redis needs a password. Managed Redis services may refuse SAVE and CONFIG: use their own snapshots.',
-    commands: [bash(`${cli} SAVE`), bash(`${cli} CONFIG GET dir`), bash(`${cli} --rdb ${rdb}`)],
+      'BGSAVE writes a snapshot (dump.rdb) in the background while Redis keeps serving; the loop waits until LASTSAVE changes, which is when the snapshot is complete. CONFIG GET dir shows where it is, for a restore; --rdb copies a snapshot here. Export REDISCLI_AUTH first if Redis needs a password. Managed Redis services may refuse BGSAVE and CONFIG: use their own snapshots.' +
+      whereStoreIs('Redis', store),
+    commands: [
+      onStore(store, (host, port) => {
+        const cli = redisCli(host, port);
+        return [
+          `before=$(${cli} LASTSAVE)`,
+          `${cli} BGSAVE`,
+          `until [ "$(${cli} LASTSAVE)" != "$before" ]; do sleep 1; done`,
+          `${cli} CONFIG GET dir`,
+          `${cli} --rdb ${rdb}`,
+        ];
+      }),
+    ],
     verify: {
       commands: [bash(`ls -l ${rdb}`)],
       expect: 'The snapshot file exists and is not empty.',
@@ -278,7 +300,7 @@ function apisStep(ctx: PlanContext): Step {
       id: 'backup-apis-policies',
       title,
       detail:
-        'Reads them through the Gateway API. It reads TYK_GW_SECRET (the secret in tyk.conf), set in the first step of the plan. From 5.3.0 Tyk OAS definitions change format for good, so this export is the way back. File-based definitions (the apps folder) are worth copying too.',
+        'Reads them through the Gateway API with TYK_GW_SECRET (the secret in tyk.conf). From 5.3.0 Tyk OAS definitions change format for good, so this export is the way back. File-based definitions (the apps folder) are worth copying too.',
       commands: [command],
       verify: {
         commands: [bash(`jq length ${apis} ${policies}`)],
@@ -293,7 +315,7 @@ function apisStep(ctx: PlanContext): Step {
       id: 'backup-apis-policies',
       title,
       detail:
-        'Uses Tyk’s backup script (backup.sh from github.com/TykTechnologies/backup) against your Tyk Cloud Dashboard. It reads TYK_DASHBOARD_URL and TYK_DASHBOARD_API_KEY, set in the first step of the plan. From 5.3.0 Tyk OAS definitions change format for good, so this export is the way back.',
+        'Uses Tyk’s backup script (backup.sh from github.com/TykTechnologies/backup) against your Tyk Cloud Dashboard. It reads TYK_DASHBOARD_URL and TYK_DASHBOARD_API_KEY. From 5.3.0 Tyk OAS definitions change format for good, so this export is the way back.',
       commands: [
         bash(
           `./backup.sh export --url "$TYK_DASHBOARD_URL" --secret "$TYK_DASHBOARD_API_KEY" --api-output ${apis} --policy-output ${policies}`,
@@ -324,7 +346,7 @@ function apisStep(ctx: PlanContext): Step {
     id: 'backup-apis-policies',
     title,
     detail:
-      'Tyk Sync writes every API definition and policy to files (keys are not included). It reads TYK_DASHBOARD_API_KEY (the Dashboard API key of an admin user), set in the first step of the plan. From 5.3.0 Tyk OAS definitions change format for good, so this export is the way back.',
+      'Tyk Sync writes every API definition and policy to files (keys are not included). It reads TYK_DASHBOARD_API_KEY (the Dashboard API key of an admin user). From 5.3.0 Tyk OAS definitions change format for good, so this export is the way back.',
     commands: [command],
     verify: {
       commands: [bash(`ls -l ${target}`)],
@@ -353,11 +375,16 @@ function restoreTestStep(ctx: PlanContext): Step {
     id: 'backup-test-restore',
     title: 'Test the restore somewhere else',
     detail:
-      'A backup you have not restored is a hope, not a backup. Restore into a separate test environment, never into production' +
-      (commands.length > 0
-        ? ': the commands read RESTORE_TEST_HOST (the test database host), set in the first step of the plan.'
-        : '.') +
-      ' Import the exported APIs and policies into a test Dashboard as well.',
+      'A backup you have not restored is a hope, not a backup. Restore into a separate test environment, never into production.' +
+      (input.database === null
+        ? ''
+        : ' The database restore goes to RESTORE_TEST_HOST, the host of a test database.') +
+      (input.model === 'cloud' ? '' : ' redis-check-rdb reads the Redis snapshot through.') +
+      (input.model === 'oss'
+        ? ' Load the exported APIs and policies into a test Gateway as well.'
+        : isRunByTyk(input.model) || input.model === 'cloud-hybrid'
+          ? ' Import the exported APIs and policies into a non-production Tyk Cloud deployment as well.'
+          : ' Import the exported APIs and policies into a test Dashboard as well.'),
     kind: 'verify',
     commands,
     verify: {
@@ -375,14 +402,36 @@ export function backupSteps(ctx: PlanContext): readonly Step[] {
     ...upgraded.flatMap((component) => componentConfigStep(ctx, site, component) ?? []),
     ...siteSteps(ctx, site),
   ]);
+  const dataSteps = [
+    ...[databaseStep(ctx), redisStep(ctx)].flatMap((step) => step ?? []),
+    apisStep(ctx),
+  ];
+  const window = strategyRecipes[ctx.input.strategy].afterRehearsal(ctx.input);
   return [
     folderStep(
       ctx,
       ctx.sites.map(({ site }) => site),
     ),
     ...configSteps,
-    ...[databaseStep(ctx), redisStep(ctx)].flatMap((step) => step ?? []),
-    apisStep(ctx),
+    ...dataSteps,
     restoreTestStep(ctx),
+    ...(window.length === 0 ? [] : [...window, finalBackupStep(dataSteps)]),
   ];
+}
+
+/**
+ * The backups of the data traffic changes, taken again once traffic has stopped, over the files of
+ * the rehearsal: those are the ones the way back restores.
+ */
+function finalBackupStep(dataSteps: readonly Step[]): Step {
+  return backupStep({
+    id: 'backup-final',
+    title: 'Take the final backups',
+    detail: `Traffic is stopped, so nothing is written after these copies. They repeat ${dataSteps.map((step) => `"${step.title}"`).join(', ')} over the same files; the restore test above showed that these backups restore, and the way back restores this last copy.`,
+    commands: dataSteps.flatMap((step) => step.commands),
+    verify: {
+      commands: dataSteps.flatMap((step) => step.verify?.commands ?? []),
+      expect: 'The same files as the rehearsal, written again just now and not empty.',
+    },
+  });
 }

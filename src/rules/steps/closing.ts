@@ -10,6 +10,7 @@ import type { PlanContext } from './context';
 import { healthCheck } from './health';
 import { httpCalls, reachComponent } from './installs';
 import { runningVersionCommands } from './prepare';
+import { databaseEndpoint, onStore, redisCli, redisEndpoint } from './data-stores';
 import { strategyRecipes } from './strategies';
 
 export function verifySteps(ctx: PlanContext): readonly Step[] {
@@ -91,7 +92,10 @@ export function verifySteps(ctx: PlanContext): readonly Step[] {
             id: 'verify-analytics',
             title: 'Check analytics still flow',
             detail:
-              'Pump moves analytics out of Redis. After a few API calls, new records reach your analytics store (the Dashboard activity pages where you use them).',
+              'Pump moves analytics out of Redis. After a few API calls, new records reach your analytics store' +
+              (input.database === null
+                ? '.'
+                : ' (the Dashboard activity pages where you use them).'),
             kind: 'verify',
             commands: pumpSites.flatMap(({ site }) =>
               httpCalls(
@@ -185,8 +189,11 @@ function apiRestoreCommand(ctx: PlanContext): readonly Command[] {
 
 export function rollbackSteps(ctx: PlanContext, upgradeTitles: readonly string[]): readonly Step[] {
   const { input, names } = ctx;
-  const crossed = oneWayChanges.filter((change) =>
-    crosses(input.gateway.from, input.gateway.to, change.version),
+  // An open-source deployment has no Dashboard to migrate anything.
+  const crossed = oneWayChanges.filter(
+    (change) =>
+      crosses(input.gateway.from, input.gateway.to, change.version) &&
+      (change.byDashboard !== true || input.model !== 'oss'),
   );
   const order: Step = {
     id: 'rollback-order',
@@ -202,7 +209,9 @@ export function rollbackSteps(ctx: PlanContext, upgradeTitles: readonly string[]
     detail: [
       input.gateway.from === input.gateway.to
         ? `The Gateway stays on ${input.gateway.from}: only the components this plan moves go back, each with its own step's way back. Restore a data store only if the new version wrote to it in a form the old one cannot read.`
-        : 'Once the new Dashboard has started it may have migrated its database, and new Gateways may have rewritten data in Redis: the old versions then need the backups, not just the old packages or images.',
+        : input.database === null
+          ? 'Once the new Gateways have started they may have rewritten data in Redis: the old versions then need the backups, not just the old packages or images.'
+          : 'Once the new Dashboard has started it may have migrated its database, and new Gateways may have rewritten data in Redis: the old versions then need the backups, not just the old packages or images.',
       ...crossed.map((change) => change.text),
       rebuildsGoPlugins(input)
         ? 'Go plugins: point the APIs back at the old bundle before the old Gateway serves them.'
@@ -213,6 +222,7 @@ export function rollbackSteps(ctx: PlanContext, upgradeTitles: readonly string[]
     kind: 'rollback',
     commands: [],
   };
+  const databaseStore = databaseEndpoint(input);
   const database: readonly Step[] =
     input.database !== null
       ? [
@@ -222,15 +232,16 @@ export function rollbackSteps(ctx: PlanContext, upgradeTitles: readonly string[]
             detail:
               'Only after the Dashboard is back on the old version and stopped: the restore replaces what the new version wrote.',
             kind: 'rollback',
-            commands: [
-              input.database === 'postgres'
-                ? bash(
-                    `pg_restore -h ${q(names.databaseHost)} -d ${q(names.databaseName)} --clean --if-exists ${q(joinPath(names.backupDir, `${names.databaseName}.dump`))}`,
-                  )
-                : bash(
-                    `mongorestore --host ${q(names.databaseHost)} --drop ${q(joinPath(names.backupDir, 'mongodb'))}`,
-                  ),
-            ],
+            commands:
+              databaseStore === null
+                ? []
+                : [
+                    onStore(databaseStore, (host, port) => [
+                      input.database === 'postgres'
+                        ? `pg_restore -h ${host}${port === null ? '' : ` -p ${port}`} -d ${q(names.databaseName)} --clean --if-exists ${q(joinPath(names.backupDir, `${names.databaseName}.dump`))}`
+                        : `mongorestore --host ${host}${port === null ? '' : ` --port ${port}`} --drop ${q(joinPath(names.backupDir, 'mongodb'))}`,
+                    ]),
+                  ],
             verify: {
               commands: [],
               expect:
@@ -250,7 +261,9 @@ export function rollbackSteps(ctx: PlanContext, upgradeTitles: readonly string[]
             detail: `Stop Redis, copy ${joinPath(names.backupDir, 'redis-dump.rdb')} over dump.rdb in the folder this command shows, and start Redis again. Keys issued since the backup are lost.`,
             kind: 'rollback',
             commands: [
-              bash(`redis-cli -h ${q(names.redisHost)} -p ${names.redisPort} CONFIG GET dir`),
+              onStore(redisEndpoint(ctx), (host, port) => [
+                `${redisCli(host, port)} CONFIG GET dir`,
+              ]),
             ],
             guide: 'backups',
           },

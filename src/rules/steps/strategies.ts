@@ -8,12 +8,18 @@ import { oneWayChanges, type OneWayChange } from '../catalog/one-way-changes';
 import { crosses } from '../versions';
 import { bash } from './commands';
 import type { PlanContext } from './context';
+import { databaseEndpoint, onStore } from './data-stores';
 
 type StrategyRecipe = {
   /** A sentence added to each component upgrade on a self-run installation. */
   readonly upgradeNote: (install: InstallType, component: ComponentId) => string;
   /** Steps at the end of the preparation, just before the backups. */
   readonly opening: (input: NormalizedInput) => readonly Step[];
+  /**
+   * Steps once the backups are taken and their restore tested: a downtime window opens here, and
+   * the backups of the data that traffic changes are taken again inside it.
+   */
+  readonly afterRehearsal: (input: NormalizedInput) => readonly Step[];
   /** Steps at the end of the checks: traffic back on, or switched. */
   readonly closing: (input: NormalizedInput) => readonly Step[];
   /** The first steps of the way back. */
@@ -33,6 +39,7 @@ const rolling: StrategyRecipe = {
     return 'Rolling: one instance at a time. Take it out of the load balancer, run the commands and the checks, put it back, then do the next instance.';
   },
   opening: none,
+  afterRehearsal: none,
   closing: (input) =>
     isSelfRun(input)
       ? [
@@ -45,8 +52,7 @@ const rolling: StrategyRecipe = {
             commands: [],
             verify: {
               commands: [],
-              expect:
-                'The load balancer shows every Gateway and Dashboard instance healthy and in service.',
+              expect: `The load balancer shows every ${input.database === null ? 'Gateway' : 'Gateway and Dashboard'} instance healthy and in service.`,
             },
             rollback: {
               detail:
@@ -75,7 +81,7 @@ function crossedDataMigrations(input: NormalizedInput): readonly OneWayChange[] 
 function blueGreenDatabaseStep(input: NormalizedInput): readonly Step[] {
   if (!isSelfRun(input) || input.database === null) return [];
   const migrations = crossedDataMigrations(input);
-  const { databaseHost, databaseName } = input.names;
+  const { databaseName } = input.names;
   if (input.sharesDatabase) {
     return [
       {
@@ -91,10 +97,17 @@ function blueGreenDatabaseStep(input: NormalizedInput): readonly Step[] {
       },
     ];
   }
+  const blue = databaseEndpoint(input);
   const copy =
-    input.database === 'postgres'
-      ? `pg_dump -h ${q(databaseHost)} -d ${q(databaseName)} -F c | pg_restore -h "$GREEN_DATABASE_HOST" -d ${q(databaseName)} --clean --if-exists --no-owner`
-      : `mongodump --host ${q(databaseHost)} --db ${q(databaseName)} --archive | mongorestore --host "$GREEN_DATABASE_HOST" --archive --drop`;
+    blue === null
+      ? []
+      : [
+          onStore(blue, (host, port) => [
+            input.database === 'postgres'
+              ? `pg_dump -h ${host}${port === null ? '' : ` -p ${port}`} -d ${q(databaseName)} -F c | pg_restore -h "$GREEN_DATABASE_HOST" -d ${q(databaseName)} --clean --if-exists --no-owner`
+              : `mongodump --host ${host}${port === null ? '' : ` --port ${port}`} --db ${q(databaseName)} --archive | mongorestore --host "$GREEN_DATABASE_HOST" --archive --drop`,
+          ]),
+        ];
   const count =
     input.database === 'postgres'
       ? `psql -h "$GREEN_DATABASE_HOST" -d ${q(databaseName)} -c 'SELECT count(*) FROM tyk_apis'`
@@ -107,7 +120,7 @@ function blueGreenDatabaseStep(input: NormalizedInput): readonly Step[] {
         `Blue-green starts from a copy of the database: the green Dashboard migrates the data it reads when it starts${migrations.length === 0 ? '' : ` (${migrations.map((change) => change.text).join(' ')})`}, and with a copy blue's database stays untouched, so switching back to blue stays a way back. Copy it into the database green's Dashboard uses (GREEN_DATABASE_HOST; ${input.database === 'postgres' ? `create an empty ${databaseName} database there first` : 'it is replaced'}) and point green's Dashboard at it. ` +
         'APIs and policies changed on blue after the copy do not reach green: freeze such changes until traffic is switched.',
       kind: 'configure',
-      commands: [bash(copy)],
+      commands: copy,
       verify: {
         commands: [bash(count)],
         expect:
@@ -148,6 +161,7 @@ const blueGreen: StrategyRecipe = {
           ...blueGreenDatabaseStep(input),
         ]
       : [],
+  afterRehearsal: none,
   closing: (input) =>
     isSelfRun(input)
       ? [
@@ -215,13 +229,14 @@ const blueGreen: StrategyRecipe = {
 
 const downtime: StrategyRecipe = {
   upgradeNote: () => 'Downtime: traffic is stopped, so this upgrades in place.',
-  opening: (input) =>
+  opening: none,
+  afterRehearsal: (input) =>
     isSelfRun(input)
       ? [
           {
             id: 'open-maintenance-window',
             title: 'Stop traffic for the window',
-            detail: `Start of the ${input.downtimeMinutes ?? 60}-minute window: show a maintenance page at the load balancer and stop traffic to the Gateways, so nothing is written while you back up and upgrade.`,
+            detail: `Start of the ${input.downtimeMinutes ?? 60}-minute window: show a maintenance page at the load balancer and stop traffic to the Gateways, so nothing is written while you take the final backups and upgrade. The rehearsal backups and their restore test are done before it, outside the outage.`,
             kind: 'configure',
             commands: [],
             verify: {

@@ -1,5 +1,6 @@
 // Values the commands read from the shell instead of the plan: secrets never appear in a plan, and
-// per-site values the wizard does not ask for. One step at the start asks for those the plan uses.
+// per-site values the wizard does not ask for. Each is asked for by the step that first reads it,
+// so the page that shows that step shows how to set it, and no variable is asked for in vain.
 import { shellVariables, type ShellVariable } from '../catalog/shell-variables';
 import { shellQuote as q } from '../shell';
 import type { Command, Phase, Step } from '../types';
@@ -11,17 +12,19 @@ function commandsOf(step: Step): readonly Command[] {
   return [...step.commands, ...(step.verify?.commands ?? []), ...(step.rollback?.commands ?? [])];
 }
 
+/** The names a step's bash commands read, in the order they first appear. */
+function namesReadBy(step: Step): readonly string[] {
+  const used = new Set<string>();
+  for (const command of commandsOf(step)) {
+    if (command.lang !== 'bash' || !command.code.includes('$')) continue;
+    for (const match of command.code.matchAll(variableUse)) used.add(match[1] ?? '');
+  }
+  return [...used];
+}
+
 /** The catalogue variables the phases' bash commands read, in catalogue order. */
 export function usedVariables(phases: readonly Phase[]): readonly ShellVariable[] {
-  const used = new Set<string>();
-  for (const phase of phases) {
-    for (const step of phase.steps) {
-      for (const command of commandsOf(step)) {
-        if (command.lang !== 'bash' || !command.code.includes('$')) continue;
-        for (const match of command.code.matchAll(variableUse)) used.add(match[1] ?? '');
-      }
-    }
-  }
+  const used = new Set(phases.flatMap((phase) => phase.steps.flatMap(namesReadBy)));
   return shellVariables.filter((variable) => used.has(variable.name));
 }
 
@@ -34,18 +37,36 @@ function askFor(variable: ShellVariable): Command {
     variable.isOptional === true
       ? `{ [ -z "$${variable.name}" ] || export ${variable.name}; }`
       : `export ${variable.name}`;
-  return bash(`${read} && ${exported}`);
+  return bash(`${read} && ${exported}`, `Set ${variable.name}`);
 }
 
-/** The step that asks for the plan's variables, or null when it uses none. */
-export function variablesStep(phases: readonly Phase[]): Step | null {
-  const variables = usedVariables(phases);
-  if (variables.length === 0) return null;
+function introduce(step: Step, variables: readonly ShellVariable[]): Step {
+  const names = variables.map((variable) => variable.name);
+  const listed =
+    names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+  const secret = variables.some((variable) => variable.isSecret);
   return {
-    id: 'set-variables',
-    title: 'Set the values the commands read',
-    detail: `The commands read ${variables.map((variable) => variable.name).join(', ')} from the shell, so no secret is written into the plan or your shell history. Run these in the terminal you upgrade from; secrets are not echoed.`,
-    kind: 'prepare',
-    commands: variables.map(askFor),
+    ...step,
+    detail: `${step.detail} The first ${variables.length === 1 ? 'command asks' : 'commands ask'} for ${listed} in the terminal you upgrade from, so ${secret ? 'no secret is written into the plan or your shell history (secrets are not echoed)' : 'the plan does not guess them'}; later steps read ${names.length === 1 ? 'it' : 'them'} from the same shell.`,
+    commands: [...variables.map(askFor), ...step.commands],
   };
+}
+
+/**
+ * The phases with each catalogue variable asked for by the first step that reads it, ahead of
+ * that step's own commands.
+ */
+export function introduceVariables(phases: readonly Phase[]): readonly Phase[] {
+  const known = new Set<string>();
+  return phases.map((phase) => ({
+    ...phase,
+    steps: phase.steps.map((step) => {
+      const read = new Set(namesReadBy(step));
+      const fresh = shellVariables.filter(
+        (variable) => read.has(variable.name) && !known.has(variable.name),
+      );
+      fresh.forEach((variable) => known.add(variable.name));
+      return fresh.length === 0 ? step : introduce(step, fresh);
+    }),
+  }));
 }

@@ -1,0 +1,289 @@
+// Issue 16: every sentence, heading and variable of a plan comes from the deployment's own answers.
+// Each row is a literal the plan must show, with where the fact comes from.
+import { describe, expect, it } from 'vitest';
+import { buildPlan } from './build-plan';
+import type { Phase, Plan, PlanInput, Step } from './types';
+
+function planOf(input: PlanInput): Plan {
+  const result = buildPlan(input);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.plan;
+}
+
+const steps = (plan: Plan): readonly Step[] => plan.phases.flatMap((phase) => phase.steps);
+
+function step(plan: Plan, id: string): Step {
+  const found = steps(plan).find((s) => s.id === id);
+  if (found === undefined) throw new Error(`no step ${id}`);
+  return found;
+}
+
+function phase(plan: Plan, id: string): Phase {
+  const found = plan.phases.find((p) => p.id === id);
+  if (found === undefined) throw new Error(`no phase ${id}`);
+  return found;
+}
+
+const ossGateway: PlanInput = {
+  model: 'oss',
+  install: 'deb',
+  components: ['gateway'],
+  usesGoPlugins: false,
+  gateway: { from: '5.3.0', to: '5.8.0' },
+  strategy: 'rolling',
+};
+
+const selfManaged: PlanInput = {
+  model: 'self-managed',
+  install: 'deb',
+  components: ['gateway', 'dashboard', 'pump'],
+  usesGoPlugins: false,
+  database: 'mongodb',
+  gateway: { from: '5.3.0', to: '5.8.0' },
+  pump: { from: '1.9.0', to: '1.11.0' },
+  strategy: 'rolling',
+};
+
+const mdcb: PlanInput = {
+  model: 'self-managed-mdcb',
+  install: 'helm',
+  components: ['gateway', 'dashboard', 'pump', 'mdcb'],
+  usesGoPlugins: false,
+  database: 'postgres',
+  dataPlanes: [{ name: 'eu-west' }, { name: 'us-east' }],
+  gateway: { from: '5.3.0', to: '5.8.0' },
+  pump: { from: '1.9.0', to: '1.11.0' },
+  mdcb: { from: '2.5.0', to: '2.8.0' },
+  strategy: 'rolling',
+};
+
+describe('phase headings follow the components that move at each site', () => {
+  it.each([
+    // The open-source Gateway alone: Pump was not ticked.
+    ['open source, Gateway only', ossGateway, 'upgrade', 'The Gateway.'],
+    [
+      'open source with Pump',
+      { ...ossGateway, components: ['gateway', 'pump'], pump: { from: '1.9.0', to: '1.11.0' } },
+      'upgrade',
+      'The Gateway, then Pump.',
+    ],
+    // Upgrade guide: Dashboard, Gateway, then Pump on a Self-Managed stack.
+    ['Self-Managed', selfManaged, 'upgrade', 'Dashboard, the Gateway, then Pump.'],
+    [
+      'Self-Managed without Pump',
+      { ...selfManaged, components: ['gateway', 'dashboard'], pump: undefined },
+      'upgrade',
+      'Dashboard, then the Gateway.',
+    ],
+    // Upgrade guide, MDCB: MDCB, Pump, Dashboard, the management Gateway, then the data planes.
+    [
+      'MDCB control plane',
+      mdcb,
+      'control-plane',
+      'MDCB, Pump, Dashboard, then the management Gateway, before any data plane.',
+    ],
+    ['MDCB data plane', mdcb, 'data-plane-eu-west', 'Pump, then the Gateways.'],
+    [
+      'MDCB data plane without Pump',
+      { ...mdcb, components: ['gateway', 'dashboard', 'mdcb'], pump: undefined },
+      'data-plane-us-east',
+      'The Gateways.',
+    ],
+  ] as const)('%s', (_, input, phaseId, detail) => {
+    expect(phase(planOf(input as PlanInput), phaseId).detail).toBe(detail);
+  });
+});
+
+describe('an open-source Gateway plan speaks of no Dashboard', () => {
+  const plan = planOf(ossGateway);
+
+  it('asks for load-balanced Gateways, not Dashboards', () => {
+    expect(step(plan, 'strategy-prerequisites').detail).toBe(
+      'Every component you upgrade runs at least two instances, and the Gateways sit behind a load balancer (Pump needs none).',
+    );
+    expect(step(plan, 'rolling-rebalance').verify?.expect).toBe(
+      'The load balancer shows every Gateway instance healthy and in service.',
+    );
+  });
+
+  it('reads the Gateway release notes, and needs no Dashboard to roll back', () => {
+    expect(step(plan, 'read-release-notes').detail).toBe(
+      'Read the "Upgrade Instructions" and breaking changes of every Gateway release after 5.3.0 up to 5.8.0.',
+    );
+    expect(step(plan, 'rollback-one-way-changes').detail).toBe(
+      'Once the new Gateways have started they may have rewritten data in Redis: the old versions then need the backups, not just the old packages or images.',
+    );
+  });
+
+  it('tests the restore on a test Gateway, and reads no database variable it never set', () => {
+    const restore = step(plan, 'backup-test-restore');
+    expect(restore.detail).toBe(
+      'A backup you have not restored is a hope, not a backup. Restore into a separate test environment, never into production. redis-check-rdb reads the Redis snapshot through. Load the exported APIs and policies into a test Gateway as well.',
+    );
+    expect(restore.commands.map((c) => c.code)).toEqual([
+      'redis-check-rdb /var/backups/tyk-upgrade/redis-dump.rdb',
+    ]);
+  });
+});
+
+describe('variables are asked for by the step that first reads them', () => {
+  it.each([
+    // The Gateway API secret is first read by the export of the API definitions.
+    [
+      'open source: TYK_GW_SECRET',
+      ossGateway,
+      'backup-apis-policies',
+      "read -rsp 'Gateway API secret (secret in tyk.conf): ' TYK_GW_SECRET && echo && export TYK_GW_SECRET",
+    ],
+    // The Dashboard API key: the Tyk Sync dump on the Backups page, not a first step of the plan.
+    [
+      'Self-Managed: TYK_DASHBOARD_API_KEY',
+      selfManaged,
+      'backup-apis-policies',
+      "read -rsp 'Dashboard API key of an admin user: ' TYK_DASHBOARD_API_KEY && echo && export TYK_DASHBOARD_API_KEY",
+    ],
+    [
+      'Self-Managed: RESTORE_TEST_HOST',
+      selfManaged,
+      'backup-test-restore',
+      "read -rp 'Host of the test database for the restore test: ' RESTORE_TEST_HOST && export RESTORE_TEST_HOST",
+    ],
+  ] as const)('%s', (_, input, stepId, read) => {
+    const plan = planOf(input);
+    const [first] = step(plan, stepId).commands;
+    expect(first?.code).toBe(read);
+    const name = read.split(' ').at(-1) ?? '';
+    const askedBy = steps(plan).filter((s) => s.commands.some((c) => c.code === read));
+    expect(askedBy.map((s) => s.id)).toEqual([stepId]);
+    expect(step(plan, stepId).detail).toContain(
+      `asks for ${name} in the terminal you upgrade from`,
+    );
+  });
+
+  it('has no step of its own that sets every variable up front', () => {
+    expect(steps(planOf(selfManaged)).map((s) => s.id)).not.toContain('set-variables');
+  });
+});
+
+describe('the data stores are reached where they run', () => {
+  const helm: PlanInput = { ...selfManaged, install: 'helm', components: ['gateway', 'dashboard'] };
+  const redisLines = (host: string, port: number) => {
+    const cli = `redis-cli -h ${host} -p ${port}`;
+    return [
+      `before=$(${cli} LASTSAVE)`,
+      `${cli} BGSAVE`,
+      `until [ "$(${cli} LASTSAVE)" != "$before" ]; do sleep 1; done`,
+      `${cli} CONFIG GET dir`,
+      `${cli} --rdb /var/backups/tyk-upgrade/redis-dump.rdb`,
+    ];
+  };
+
+  it.each([
+    // tyk-charts values: global.redis.addrs redis.<namespace>.svc:6379 (config-risks.md §1).
+    [
+      'Helm, the chart default',
+      helm,
+      [
+        'kubectl -n tyk port-forward svc/redis 6379:6379 >/dev/null &',
+        'sleep 3',
+        ...redisLines('localhost', 6379),
+        'kill "$!"',
+      ],
+    ],
+    // A Bitnami Redis: tyk-redis-master.<namespace>.svc:6379, here in its own namespace.
+    [
+      'Helm, a Bitnami Redis',
+      { ...helm, names: { namespace: 'apis', redisHost: 'tyk-redis-master.data.svc' } },
+      [
+        'kubectl -n data port-forward svc/tyk-redis-master 6379:6379 >/dev/null &',
+        'sleep 3',
+        ...redisLines('localhost', 6379),
+        'kill "$!"',
+      ],
+    ],
+    // A managed Redis outside the cluster is reached directly.
+    [
+      'Kubernetes, a managed Redis',
+      {
+        ...helm,
+        install: 'kubernetes',
+        names: { redisHost: 'cache.example.net', redisPort: 6380 },
+      },
+      redisLines('cache.example.net', 6380),
+    ],
+    // Outside a cluster: the user's host and port.
+    [
+      'Debian packages',
+      { ...selfManaged, names: { redisHost: 'redis-1.internal' } },
+      redisLines('redis-1.internal', 6379),
+    ],
+  ] as const)('Redis: %s', (_, input, lines) => {
+    expect(step(planOf(input as PlanInput), 'backup-redis').commands.map((c) => c.code)).toEqual([
+      lines.join('\n'),
+    ]);
+  });
+
+  it.each([
+    // tyk-charts values: global.mongo.mongoURL mongodb://mongo.<namespace>.svc:27017.
+    [
+      'MongoDB in the cluster',
+      { ...helm, names: { namespace: 'apis' } },
+      'kubectl -n apis port-forward svc/mongo 27017:27017 >/dev/null &\nsleep 3\nmongodump --host localhost --port 27017 --db tyk_analytics --out /var/backups/tyk-upgrade/mongodb\nkill "$!"',
+    ],
+    // global.postgres.host tyk-postgres-postgresql.<namespace>.svc, port 5432.
+    [
+      'PostgreSQL in the cluster',
+      { ...helm, database: 'postgres' },
+      'kubectl -n tyk port-forward svc/tyk-postgres-postgresql 5432:5432 >/dev/null &\nsleep 3\npg_dump -h localhost -p 5432 -d tyk_analytics -F c -f /var/backups/tyk-upgrade/tyk_analytics.dump\nkill "$!"',
+    ],
+    [
+      'PostgreSQL outside the cluster',
+      { ...helm, database: 'postgres', names: { databaseHost: 'db.example.net' } },
+      'pg_dump -h db.example.net -d tyk_analytics -F c -f /var/backups/tyk-upgrade/tyk_analytics.dump',
+    ],
+  ] as const)('database: %s', (_, input, code) => {
+    expect(step(planOf(input as PlanInput), 'backup-database').commands.map((c) => c.code)).toEqual(
+      [code],
+    );
+  });
+});
+
+describe('paths the plan writes to are absolute, normalised and its own', () => {
+  const errorsFor = (names: Record<string, string>) => {
+    const result = buildPlan({ ...selfManaged, names });
+    return result.ok ? [] : result.errors.map((e) => `${e.field}: ${e.message}`);
+  };
+
+  it.each([
+    // `sudo chown -R "$(id -un)" /` must never be a step of a plan (issue 16, bad input).
+    [
+      { backupDir: '/' },
+      'names.backupDir: Backup folder: "/" is a system folder itself; the plan makes the backup folder yours (chown -R), so give it a folder of its own, such as /var/backups/tyk-upgrade.',
+    ],
+    [
+      { backupDir: '/etc/' },
+      'names.backupDir: Backup folder: "/etc/" is a system folder itself; the plan makes the backup folder yours (chown -R), so give it a folder of its own, such as /var/backups/tyk-upgrade.',
+    ],
+    [
+      { backupDir: '.' },
+      'names.backupDir: Backup folder: "." is not an absolute path: start it with /, such as /var/backups/tyk-upgrade.',
+    ],
+    [
+      { backupDir: '/var/backups/../../etc' },
+      'names.backupDir: Backup folder: "/var/backups/../../etc" is not a normalised path: write it without "." or ".." parts and without "//", such as /var/backups/tyk-upgrade.',
+    ],
+    [
+      { dashboardConfig: '/opt' },
+      'names.dashboardConfig: Dashboard config file: "/opt" is a system folder itself, not a file or folder of Tyk\'s, such as /opt/tyk-dashboard/tyk_analytics.conf.',
+    ],
+  ])('refuses %j', (names, message) => {
+    expect(errorsFor(names)).toEqual([message]);
+  });
+
+  it.each([['/opt/tyk-gateway'], ['/var/backups/tyk-upgrade'], ['/var/backups/tyk-upgrade/']])(
+    'accepts the backup folder %s',
+    (backupDir) => {
+      expect(errorsFor({ backupDir })).toEqual([]);
+    },
+  );
+});
