@@ -56,6 +56,10 @@ export const answerLimits = {
   maxDowntimeLength: 12,
   /** Characters in the name of a saved plan. */
   maxPlanNameLength: 120,
+  /** Characters in a cover field of the change record (ticket, environment, a name). */
+  maxCoverFieldLength: 200,
+  /** Characters in a note, a reason for a skip or what went wrong, recorded on a step. */
+  maxStepNoteLength: 2000,
 } as const;
 
 /**
@@ -80,6 +84,16 @@ function clip(text: string, limit: number): string {
 /** A plan name within its limit. */
 export function limitPlanName(name: string): string {
   return clip(name, answerLimits.maxPlanNameLength);
+}
+
+/** A cover field of the change record within its limit. */
+export function limitCoverField(text: string): string {
+  return clip(text, answerLimits.maxCoverFieldLength);
+}
+
+/** A note, reason or what went wrong, within its limit. */
+export function limitStepNote(text: string): string {
+  return clip(text, answerLimits.maxStepNoteLength);
 }
 
 /**

@@ -48,6 +48,8 @@ export {
   maxLengthOf,
   limitAnswers,
   limitPlanName,
+  limitCoverField,
+  limitStepNote,
   architectures,
   defaultAnswers,
   copyAnswers,
@@ -86,6 +88,16 @@ export {
   type PlanProgress,
   type ProgressCount,
 } from './summary';
+export {
+  changeSteps,
+  checkTicks,
+  isContingencyPhase,
+  resetStepIds,
+  stepFingerprint,
+  stepStatus,
+  type StepStatus,
+  type TickCheck,
+} from './runbook';
 export { describeInput, inputMatrix } from './input-matrix';
 // The release history (issue 9): resolving typed versions, companions per Gateway, release-note links.
 export {
