@@ -3,7 +3,7 @@ import { downloadText } from '@/components/export-panel';
 import { KeptAsideList } from '@/components/kept-aside-list';
 import { Notice } from '@/components/notice';
 import { SavedPlansList, type SavedPlanRow } from '@/components/saved-plans-list';
-import { buildPlan, findModel, checkDraft, toPlanInput } from '@/rules';
+import { buildPlan, findModel, checkDraft, planProgress, stepStatus, toPlanInput } from '@/rules';
 import { useWizardStore } from '@/store/wizard-store';
 import { readText, type SavedPlan } from '@/store/persistence';
 
@@ -17,9 +17,12 @@ function versionsText(plan: SavedPlan): string {
 /** One saved plan as the list shows it; the plan itself is rebuilt from the answers. */
 function rowFor(plan: SavedPlan): SavedPlanRow {
   const built = buildPlan(toPlanInput(plan.answers));
-  const stepIds = built.ok
-    ? built.plan.phases.flatMap((phase) => phase.steps.map((s) => s.id))
-    : [];
+  // The steps of the change only, as the plan page counts them: rollbacks never count.
+  const count = built.ok
+    ? planProgress(built.plan, (id) =>
+        ['done', 'skipped'].includes(stepStatus(plan.progress[id], plan.steps[id])),
+      ).overall
+    : null;
   const reachable = checkDraft(plan.answers).reachable;
   const resumeStep = built.ok ? 'plan' : (reachable[reachable.length - 1] ?? 'deployment');
   return {
@@ -28,12 +31,7 @@ function rowFor(plan: SavedPlan): SavedPlanRow {
     model: findModel(plan.answers.model).label,
     versions: versionsText(plan),
     updatedAt: plan.updatedAt,
-    progress: built.ok
-      ? {
-          done: stepIds.filter((id) => plan.progress[id] !== undefined).length,
-          total: stepIds.length,
-        }
-      : null,
+    progress: count,
     resumePath: `/wizard/${resumeStep}`,
   };
 }
