@@ -98,6 +98,16 @@ export {
   type StepStatus,
   type TickCheck,
 } from './runbook';
+export {
+  changeRecordData,
+  changeRecordJson,
+  changeRecordMarkdown,
+  coverFields,
+  emptyCover,
+  recordedSteps,
+  type ChangeRun,
+  type RecordedStep,
+} from './change-record';
 export { describeInput, inputMatrix } from './input-matrix';
 // The release history (issue 9): resolving typed versions, companions per Gateway, release-note links.
 export {
