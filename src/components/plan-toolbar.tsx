@@ -1,7 +1,14 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ExportPanel, fileStemOf } from '@/components/export-panel';
 import { SharePanel } from '@/components/share-panel';
-import { planLinkFor, renderMarkdown, type Plan } from '@/rules';
+import {
+  changeRecordJson,
+  changeRecordMarkdown,
+  planLinkFor,
+  renderMarkdown,
+  type ChangeRun,
+  type Plan,
+} from '@/rules';
 
 type ToolbarPanel = 'share' | 'export';
 
@@ -11,10 +18,12 @@ export type PlanToolbarProps = {
   readonly appUrl: string;
   /** Router path of the printable runbook. */
   readonly printPath: string;
+  /** What was recorded while carrying the plan out, for the change record; the time is set on export. */
+  readonly run?: Omit<ChangeRun, 'exportedAt'> | undefined;
 };
 
 /** Share and Export, each a button that opens its panel under the buttons; one panel at a time. */
-export function PlanToolbar({ plan, appUrl, printPath }: PlanToolbarProps) {
+export function PlanToolbar({ plan, appUrl, printPath, run }: PlanToolbarProps) {
   const [openPanel, setOpenPanel] = useState<ToolbarPanel | null>(null);
   const shareButton = useRef<HTMLButtonElement>(null);
   const exportButton = useRef<HTMLButtonElement>(null);
@@ -62,7 +71,7 @@ export function PlanToolbar({ plan, appUrl, printPath }: PlanToolbarProps) {
       </div>
       {openPanel === 'share' ? <PlanShare id={shareId} plan={plan} appUrl={appUrl} /> : null}
       {openPanel === 'export' ? (
-        <PlanExport id={exportId} plan={plan} printPath={printPath} />
+        <PlanExport id={exportId} plan={plan} printPath={printPath} run={run} />
       ) : null}
     </div>
   );
@@ -86,11 +95,26 @@ function PlanShare({ id, plan, appUrl }: PlanShareProps) {
   );
 }
 
-type PlanExportProps = { readonly id: string; readonly plan: Plan; readonly printPath: string };
+type PlanExportProps = {
+  readonly id: string;
+  readonly plan: Plan;
+  readonly printPath: string;
+  readonly run: Omit<ChangeRun, 'exportedAt'> | undefined;
+};
 
-function PlanExport({ id, plan, printPath }: PlanExportProps) {
+function PlanExport({ id, plan, printPath, run }: PlanExportProps) {
   const markdown = useMemo(() => renderMarkdown(plan), [plan]);
   const json = useMemo(() => `${JSON.stringify(plan, null, 2)}\n`, [plan]);
+  // The export's time is when the panel opened with these records: the rules keep no clock.
+  const [openedAt] = useState(() => new Date().toISOString());
+  const changeRecord = useMemo(() => {
+    if (run === undefined) return undefined;
+    const withTime: ChangeRun = { ...run, exportedAt: openedAt };
+    return {
+      markdown: changeRecordMarkdown(plan, withTime),
+      json: changeRecordJson(plan, withTime),
+    };
+  }, [plan, run, openedAt]);
   return (
     <ExportPanel
       id={id}
@@ -98,6 +122,7 @@ function PlanExport({ id, plan, printPath }: PlanExportProps) {
       json={json}
       fileStem={fileStemOf(plan.title)}
       printPath={printPath}
+      changeRecord={changeRecord}
     />
   );
 }

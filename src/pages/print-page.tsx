@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { RunbookChangeFields } from '@/components/change-cover-form';
 import { RunbookDocument } from '@/components/runbook-document';
 import {
   checkTicks,
@@ -206,6 +207,7 @@ function PrintView({ plan, stored, saved }: PrintViewProps) {
             findings={findings}
             ticks={held.ticks}
             records={held.records}
+            cover={<RunbookChangeFields cover={saved.cover} />}
           />
         </div>
       </main>

@@ -5,6 +5,7 @@ import { OpenedFromLinkNotice } from '@/components/opened-from-link-notice';
 import { PhaseSection, phaseHeadingId } from '@/components/phase-section';
 import { PlanErrors, PlanWarnings, type FieldPage } from '@/components/plan-problems';
 import { PlanSummary } from '@/components/plan-summary';
+import { ChangeCoverForm } from '@/components/change-cover-form';
 import { PlanToolbar } from '@/components/plan-toolbar';
 import { PlanCompleteMessage, RunbookProgress } from '@/components/runbook-progress';
 import { stepElementId } from '@/components/step-card';
@@ -154,7 +155,14 @@ function PlanView({ plan, saved, findings }: PlanViewProps) {
         <PlanSummary plan={plan} />
       </section>
 
-      <PlanToolbar plan={plan} appUrl={window.location.href} printPath={printPath} />
+      <PlanToolbar
+        plan={plan}
+        appUrl={window.location.href}
+        printPath={printPath}
+        run={runbook.run}
+      />
+
+      <ChangeCoverForm key={saved.id} cover={saved.cover} onSave={runbook.onCoverSave} />
 
       {!isTargetKnown ? (
         <p

@@ -220,3 +220,23 @@ describe('skipped, failed and noted steps', () => {
     expect(saved().steps).toEqual({});
   });
 });
+
+describe('the change record', () => {
+  it('keeps the cover fields with the plan and offers the record for export', async () => {
+    openPlan(small);
+    const { user } = renderPlanPage();
+    const form = screen.getByRole('region', { name: 'The change' });
+    await user.type(within(form).getByRole('textbox', { name: 'Change ticket' }), 'CHG-7');
+    await user.tab();
+    expect(saved().cover?.ticket).toBe('CHG-7');
+
+    await user.click(screen.getByRole('button', { name: 'Export' }));
+    const record = screen.getByRole('group', { name: 'Change record' });
+    expect(
+      within(record).getByRole('button', { name: 'Download change record (Markdown)' }),
+    ).toBeVisible();
+    expect(
+      within(record).getByRole('button', { name: 'Download change record (JSON)' }),
+    ).toBeVisible();
+  });
+});

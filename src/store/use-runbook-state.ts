@@ -7,6 +7,8 @@ import {
   stepFingerprint,
   stepStatus,
   changeSteps,
+  type ChangeCover,
+  type ChangeRun,
   type Plan,
   type PlanProgress,
   type StepChange,
@@ -35,6 +37,9 @@ export type RunbookState = {
   readonly resetSteps: readonly ResetStep[];
   readonly onDoneChange: (stepId: string, isDone: boolean) => void;
   readonly onRecord: (stepId: string, change: StepChange) => void;
+  readonly onCoverSave: (cover: ChangeCover) => void;
+  /** What the change record is made of, but its time. */
+  readonly run: Omit<ChangeRun, 'exportedAt'>;
 };
 
 function nowIso(): string {
@@ -53,6 +58,8 @@ export function useRunbookState(
   const setProgress = useWizardStore((state) => state.setProgress);
   const recordStep = useWizardStore((state) => state.recordStep);
   const checkOpenPlanTicks = useWizardStore((state) => state.checkOpenPlanTicks);
+  const setCover = useWizardStore((state) => state.setCover);
+  const onCoverSave = useCallback((cover: ChangeCover) => setCover(cover, nowIso()), [setCover]);
 
   const checked = useMemo(
     () => checkTicks(plan, saved.progress, saved.steps, ''),
@@ -64,6 +71,10 @@ export function useRunbookState(
   }, [isPending, checkOpenPlanTicks]);
 
   const { ticks: progress, records } = checked;
+  const run = useMemo(
+    () => ({ name: saved.name, ticks: progress, records, cover: saved.cover }),
+    [saved.name, saved.cover, progress, records],
+  );
   const fingerprints = useMemo(
     () =>
       new Map(plan.phases.flatMap((phase) => phase.steps).map((s) => [s.id, stepFingerprint(s)])),
@@ -115,5 +126,7 @@ export function useRunbookState(
     resetSteps,
     onDoneChange,
     onRecord,
+    onCoverSave,
+    run,
   };
 }
