@@ -6,6 +6,7 @@ import {
   changeRecordMarkdown,
   planLinkFor,
   renderMarkdown,
+  type ChangeCover,
   type ChangeRun,
   type Plan,
 } from '@/rules';
@@ -69,7 +70,9 @@ export function PlanToolbar({ plan, appUrl, printPath, run }: PlanToolbarProps) 
           Export
         </button>
       </div>
-      {openPanel === 'share' ? <PlanShare id={shareId} plan={plan} appUrl={appUrl} /> : null}
+      {openPanel === 'share' ? (
+        <PlanShare id={shareId} plan={plan} appUrl={appUrl} cover={run?.cover} />
+      ) : null}
       {openPanel === 'export' ? (
         <PlanExport id={exportId} plan={plan} printPath={printPath} run={run} />
       ) : null}
@@ -77,13 +80,26 @@ export function PlanToolbar({ plan, appUrl, printPath, run }: PlanToolbarProps) 
   );
 }
 
-type PlanShareProps = { readonly id: string; readonly plan: Plan; readonly appUrl: string };
+type PlanShareProps = {
+  readonly id: string;
+  readonly plan: Plan;
+  readonly appUrl: string;
+  readonly cover: ChangeCover | undefined;
+};
 
-function PlanShare({ id, plan, appUrl }: PlanShareProps) {
+function PlanShare({ id, plan, appUrl, cover }: PlanShareProps) {
   const [includeNames, setIncludeNames] = useState(false);
+  const [includeChange, setIncludeChange] = useState(false);
+  const hasChangeFields = cover !== undefined && Object.values(cover).some((field) => field !== '');
   const link = useMemo(
-    () => planLinkFor(appUrl, plan.input, { includeNames }),
-    [appUrl, plan.input, includeNames],
+    () =>
+      planLinkFor(
+        appUrl,
+        plan.input,
+        { includeNames },
+        includeChange && hasChangeFields ? cover : undefined,
+      ),
+    [appUrl, plan.input, includeNames, includeChange, hasChangeFields, cover],
   );
   return (
     <SharePanel
@@ -91,6 +107,9 @@ function PlanShare({ id, plan, appUrl }: PlanShareProps) {
       link={link}
       includeNames={includeNames}
       onIncludeNamesChange={setIncludeNames}
+      hasChangeFields={hasChangeFields}
+      includeChange={includeChange}
+      onIncludeChangeChange={setIncludeChange}
     />
   );
 }
