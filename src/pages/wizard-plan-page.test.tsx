@@ -170,7 +170,9 @@ describe('WizardPlanPage', () => {
     const errors = screen.getByRole('region', { name: /The plan cannot be built yet/ });
     const link = within(errors).getAllByRole('link')[0];
     expect(link).toHaveAttribute('href', '/wizard/versions');
-    expect(within(errors).getAllByRole('listitem')[0]).toHaveTextContent(/^gateway\./);
+    expect(within(errors).getAllByRole('listitem')[0]).toHaveTextContent(
+      /^(Current|Target) Gateway version:/,
+    );
     expect(screen.queryAllByRole('article')).toEqual([]);
   });
 });

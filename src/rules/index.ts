@@ -108,6 +108,7 @@ export {
   type ChangeRun,
   type RecordedStep,
 } from './change-record';
+export { fieldLabel } from './field-labels';
 export { describeInput, inputMatrix } from './input-matrix';
 // The release history (issue 9): resolving typed versions, companions per Gateway, release-note links.
 export {
