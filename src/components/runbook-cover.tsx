@@ -40,7 +40,11 @@ export function RunbookCover({
         <p className="text-[0.9em] font-semibold tracking-wide uppercase">
           Tyk Upgrade Wizard · Upgrade runbook
         </p>
-        <h1 id="runbook-title" className="text-[1.9em] leading-tight font-bold">
+        <h1
+          id="runbook-title"
+          tabIndex={-1}
+          className="text-[1.9em] leading-tight font-bold outline-none"
+        >
           {plan.title}
         </h1>
         <p>{summary.countText}. Work through them in order; tick each box and note the time.</p>

@@ -135,6 +135,9 @@ function PrintView({ plan, stored, saved }: PrintViewProps) {
     [plan.input],
   );
 
+  // A new page: the keyboard and screen readers start at the runbook's heading, not the body.
+  useEffect(() => document.getElementById('runbook-title')?.focus(), []);
+
   // Browsers offer the title as the name of a saved PDF.
   useEffect(() => {
     const previous = document.title;
