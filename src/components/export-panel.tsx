@@ -16,6 +16,8 @@ export type ExportPanelProps = {
   readonly fileStem: string;
   /** Route of the printable runbook. */
   readonly printPath: string;
+  /** The executed runbook for a change ticket: what was done, when, with notes and outcomes. */
+  readonly changeRecord?: { readonly markdown: string; readonly json: string } | undefined;
 };
 
 const maxStemLength = 80;
@@ -37,7 +39,15 @@ const buttonClass =
   'inline-flex min-h-9 items-center gap-1 rounded border border-slate-400 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800';
 
 /** The plan as files to keep: a Markdown runbook, the plan as JSON, and the printable runbook. */
-export function ExportPanel({ id, markdown, json, fileStem, printPath }: ExportPanelProps) {
+export function ExportPanel({
+  id,
+  markdown,
+  json,
+  fileStem,
+  printPath,
+  changeRecord,
+}: ExportPanelProps) {
+  const recordHeadingId = useId();
   const headingId = useId();
   const markdownHeadingId = useId();
   const markdownFileId = useId();
@@ -108,6 +118,48 @@ export function ExportPanel({ id, markdown, json, fileStem, printPath }: ExportP
           </span>
         </div>
       </div>
+
+      {changeRecord === undefined ? null : (
+        <div role="group" aria-labelledby={recordHeadingId} className="space-y-2">
+          <h3 id={recordHeadingId} className="font-semibold">
+            Change record
+          </h3>
+          <p>
+            The runbook as carried out, for the change ticket: the change fields, the answers, the
+            versions before and after, and each step with when it was done, skipped or failed, and
+            its notes.
+          </p>
+          <div className="flex flex-wrap items-center gap-2">
+            <CopyButton text={changeRecord.markdown} what="the change record as Markdown" />
+            <button
+              type="button"
+              onClick={() =>
+                download(
+                  `${fileStem}-change-record.md`,
+                  changeRecord.markdown,
+                  'text/markdown;charset=utf-8',
+                )
+              }
+              className={buttonClass}
+            >
+              Download change record (Markdown)
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                download(
+                  `${fileStem}-change-record.json`,
+                  changeRecord.json,
+                  'application/json;charset=utf-8',
+                )
+              }
+              className={buttonClass}
+            >
+              Download change record (JSON)
+            </button>
+          </div>
+        </div>
+      )}
 
       <p>
         <Link

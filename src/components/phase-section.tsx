@@ -1,4 +1,10 @@
-import type { Phase } from '@/rules';
+import {
+  isContingencyPhase,
+  type Phase,
+  type ProgressCount,
+  type StepChange,
+  type StepRecord,
+} from '@/rules';
 import { ProgressBar } from '@/components/progress-bar';
 import { StepCard } from '@/components/step-card';
 
@@ -8,7 +14,12 @@ export type PhaseSectionProps = {
   readonly firstNumber: number;
   /** Step id → ISO time it was ticked. */
   readonly progress: Readonly<Record<string, string>>;
+  /** Step id → what was recorded besides the tick. */
+  readonly records?: Readonly<Record<string, StepRecord>>;
+  /** The phase's steps done (for the rollback phase: used), as the plan counts them. */
+  readonly count: ProgressCount;
   readonly onDoneChange: (stepId: string, isDone: boolean) => void;
+  readonly onRecord?: (stepId: string, change: StepChange) => void;
   readonly permalinkFor: (stepId: string) => string;
   readonly guideTitleFor: (slug: string) => string | undefined;
   /** The step a link pointed at, if it is in this phase. */
@@ -26,15 +37,18 @@ export function PhaseSection({
   phase,
   firstNumber,
   progress,
+  records = {},
+  count,
   onDoneChange,
+  onRecord,
   permalinkFor,
   guideTitleFor,
   targetStepId,
   isCollapsed = false,
 }: PhaseSectionProps) {
   const headingId = phaseHeadingId(phase.id);
-  const done = phase.steps.filter((step) => progress[step.id] !== undefined).length;
-  const total = phase.steps.length;
+  const { done, total } = count;
+  const isContingency = isContingencyPhase(phase);
 
   return (
     <section
@@ -46,12 +60,22 @@ export function PhaseSection({
       <div className="space-y-2 border-b border-slate-300 pb-3 dark:border-slate-700">
         <h2 id={headingId} tabIndex={-1} className="text-xl font-semibold tracking-tight">
           {phase.title}
-          {done === total && total > 0 ? <span className="sr-only"> (finished)</span> : null}
+          {!isContingency && done === total && total > 0 ? (
+            <span className="sr-only"> (finished)</span>
+          ) : null}
         </h2>
         {isCollapsed ? null : (
           <p className="leading-relaxed text-slate-700 dark:text-slate-300">{phase.detail}</p>
         )}
-        <ProgressBar done={done} total={total} label={`Progress of ${phase.title}`} />
+        {isContingency ? (
+          <p className="rounded-md border border-dashed border-slate-500 p-3 leading-relaxed dark:border-slate-400">
+            <strong className="font-semibold">A contingency.</strong> These steps are needed only if
+            you roll back, and never to finish the plan. Mark a step as used if you carry it out:{' '}
+            {done} of {total} used.
+          </p>
+        ) : (
+          <ProgressBar done={done} total={total} label={`Progress of ${phase.title}`} />
+        )}
       </div>
       {isCollapsed ? (
         <p className="text-sm text-slate-700 dark:text-slate-300">
@@ -69,6 +93,9 @@ export function PhaseSection({
                 permalink={permalinkFor(step.id)}
                 guideTitle={step.guide ? guideTitleFor(step.guide) : undefined}
                 isTarget={step.id === targetStepId}
+                record={records[step.id]}
+                isContingency={isContingency}
+                onRecord={onRecord}
               />
             </li>
           ))}

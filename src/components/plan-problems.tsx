@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { FieldMessage } from '@/rules';
+import { fieldLabel, type FieldMessage } from '@/rules';
 
 /** Where the wizard asks for a field: the page's name and its route. */
 export type FieldPage = { readonly label: string; readonly path: string };
@@ -26,7 +26,7 @@ export function PlanErrors({ errors, pageForField }: PlanErrorsProps) {
           const page = pageForField(error.field);
           return (
             <li key={`${error.field}-${index}`}>
-              <span className="font-mono text-sm">{error.field}</span>: {error.message}{' '}
+              <span className="font-semibold">{fieldLabel(error.field)}</span>: {error.message}{' '}
               <Link
                 className="text-blue-800 underline underline-offset-2 dark:text-sky-300"
                 to={page.path}
@@ -62,7 +62,7 @@ export function PlanWarnings({ warnings, pageForField }: PlanWarningsProps) {
               className="text-blue-700 underline underline-offset-2 dark:text-sky-300"
               to={pageForField(warning.field).path}
             >
-              Review <span className="font-mono text-sm">{warning.field}</span>
+              Review {fieldLabel(warning.field)}
             </Link>
           </li>
         ))}

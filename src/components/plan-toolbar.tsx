@@ -1,7 +1,15 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ExportPanel, fileStemOf } from '@/components/export-panel';
 import { SharePanel } from '@/components/share-panel';
-import { planLinkFor, renderMarkdown, type Plan } from '@/rules';
+import {
+  changeRecordJson,
+  changeRecordMarkdown,
+  planLinkFor,
+  renderMarkdown,
+  type ChangeCover,
+  type ChangeRun,
+  type Plan,
+} from '@/rules';
 
 type ToolbarPanel = 'share' | 'export';
 
@@ -11,10 +19,12 @@ export type PlanToolbarProps = {
   readonly appUrl: string;
   /** Router path of the printable runbook. */
   readonly printPath: string;
+  /** What was recorded while carrying the plan out, for the change record; the time is set on export. */
+  readonly run?: Omit<ChangeRun, 'exportedAt'> | undefined;
 };
 
 /** Share and Export, each a button that opens its panel under the buttons; one panel at a time. */
-export function PlanToolbar({ plan, appUrl, printPath }: PlanToolbarProps) {
+export function PlanToolbar({ plan, appUrl, printPath, run }: PlanToolbarProps) {
   const [openPanel, setOpenPanel] = useState<ToolbarPanel | null>(null);
   const shareButton = useRef<HTMLButtonElement>(null);
   const exportButton = useRef<HTMLButtonElement>(null);
@@ -60,21 +70,36 @@ export function PlanToolbar({ plan, appUrl, printPath }: PlanToolbarProps) {
           Export
         </button>
       </div>
-      {openPanel === 'share' ? <PlanShare id={shareId} plan={plan} appUrl={appUrl} /> : null}
+      {openPanel === 'share' ? (
+        <PlanShare id={shareId} plan={plan} appUrl={appUrl} cover={run?.cover} />
+      ) : null}
       {openPanel === 'export' ? (
-        <PlanExport id={exportId} plan={plan} printPath={printPath} />
+        <PlanExport id={exportId} plan={plan} printPath={printPath} run={run} />
       ) : null}
     </div>
   );
 }
 
-type PlanShareProps = { readonly id: string; readonly plan: Plan; readonly appUrl: string };
+type PlanShareProps = {
+  readonly id: string;
+  readonly plan: Plan;
+  readonly appUrl: string;
+  readonly cover: ChangeCover | undefined;
+};
 
-function PlanShare({ id, plan, appUrl }: PlanShareProps) {
+function PlanShare({ id, plan, appUrl, cover }: PlanShareProps) {
   const [includeNames, setIncludeNames] = useState(false);
+  const [includeChange, setIncludeChange] = useState(false);
+  const hasChangeFields = cover !== undefined && Object.values(cover).some((field) => field !== '');
   const link = useMemo(
-    () => planLinkFor(appUrl, plan.input, { includeNames }),
-    [appUrl, plan.input, includeNames],
+    () =>
+      planLinkFor(
+        appUrl,
+        plan.input,
+        { includeNames },
+        includeChange && hasChangeFields ? cover : undefined,
+      ),
+    [appUrl, plan.input, includeNames, includeChange, hasChangeFields, cover],
   );
   return (
     <SharePanel
@@ -82,15 +107,33 @@ function PlanShare({ id, plan, appUrl }: PlanShareProps) {
       link={link}
       includeNames={includeNames}
       onIncludeNamesChange={setIncludeNames}
+      hasChangeFields={hasChangeFields}
+      includeChange={includeChange}
+      onIncludeChangeChange={setIncludeChange}
     />
   );
 }
 
-type PlanExportProps = { readonly id: string; readonly plan: Plan; readonly printPath: string };
+type PlanExportProps = {
+  readonly id: string;
+  readonly plan: Plan;
+  readonly printPath: string;
+  readonly run: Omit<ChangeRun, 'exportedAt'> | undefined;
+};
 
-function PlanExport({ id, plan, printPath }: PlanExportProps) {
+function PlanExport({ id, plan, printPath, run }: PlanExportProps) {
   const markdown = useMemo(() => renderMarkdown(plan), [plan]);
   const json = useMemo(() => `${JSON.stringify(plan, null, 2)}\n`, [plan]);
+  // The export's time is when the panel opened with these records: the rules keep no clock.
+  const [openedAt] = useState(() => new Date().toISOString());
+  const changeRecord = useMemo(() => {
+    if (run === undefined) return undefined;
+    const withTime: ChangeRun = { ...run, exportedAt: openedAt };
+    return {
+      markdown: changeRecordMarkdown(plan, withTime),
+      json: changeRecordJson(plan, withTime),
+    };
+  }, [plan, run, openedAt]);
   return (
     <ExportPanel
       id={id}
@@ -98,6 +141,7 @@ function PlanExport({ id, plan, printPath }: PlanExportProps) {
       json={json}
       fileStem={fileStemOf(plan.title)}
       printPath={printPath}
+      changeRecord={changeRecord}
     />
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { planSummary, type Plan } from '@/rules';
 import { QrCode } from '@/components/qr-code';
 import { RunbookEstimate } from '@/components/runbook-estimate';
@@ -8,6 +9,10 @@ export type RunbookCoverProps = {
   readonly link: string;
   /** When the runbook was generated: the one value on it that the plan does not decide. */
   readonly generatedOn: Date;
+  /** How far the change is, for a runbook printed while or after it is carried out. */
+  readonly progressText?: string | null;
+  /** The change ticket, environment, window, operator and approver. */
+  readonly changeFields?: ReactNode;
 };
 
 /** `2026-03-05` for the machine, in local time: the day the reader sees on the calendar. */
@@ -22,7 +27,13 @@ export function plainDate(date: Date): string {
 }
 
 /** The first page: what is upgraded, how, from which versions to which, and where the plan lives. */
-export function RunbookCover({ plan, link, generatedOn }: RunbookCoverProps) {
+export function RunbookCover({
+  plan,
+  link,
+  generatedOn,
+  progressText = null,
+  changeFields,
+}: RunbookCoverProps) {
   const summary = planSummary(plan);
   return (
     <section aria-labelledby="runbook-title" className="space-y-6 break-after-page">
@@ -30,11 +41,18 @@ export function RunbookCover({ plan, link, generatedOn }: RunbookCoverProps) {
         <p className="text-[0.9em] font-semibold tracking-wide uppercase">
           Tyk Upgrade Wizard · Upgrade runbook
         </p>
-        <h1 id="runbook-title" className="text-[1.9em] leading-tight font-bold">
+        <h1
+          id="runbook-title"
+          tabIndex={-1}
+          className="text-[1.9em] leading-tight font-bold outline-none"
+        >
           {plan.title}
         </h1>
         <p>{summary.countText}. Work through them in order; tick each box and note the time.</p>
+        {progressText === null ? null : <p className="font-semibold">{progressText}</p>}
       </header>
+
+      {changeFields}
 
       <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
         {summary.facts.map((fact) => (

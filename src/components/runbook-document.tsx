@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { ReactNode } from 'react';
-import type { Plan } from '@/rules';
+import { planProgress, stepStatus, type Plan, type StepRecord } from '@/rules';
 import { RunbookAdvisories } from '@/components/runbook-advisories';
 import { RunbookContents } from '@/components/runbook-contents';
 import { RunbookCover } from '@/components/runbook-cover';
@@ -14,6 +14,12 @@ export type RunbookDocumentProps = {
   readonly generatedOn: Date;
   /** Findings read from the deployment's files, printed after the advisories; absent when none were read. */
   readonly findings?: ReactNode;
+  /** The ticks that hold, by step id; absent for a blank runbook. */
+  readonly ticks?: Readonly<Record<string, string>>;
+  /** What was recorded on each step besides its tick. */
+  readonly records?: Readonly<Record<string, StepRecord>>;
+  /** The change-management fields of the cover, shown between the title and the facts. */
+  readonly cover?: ReactNode;
 };
 
 /**
@@ -26,11 +32,26 @@ export const RunbookDocument = memo(function RunbookDocument({
   link,
   generatedOn,
   findings,
+  ticks = {},
+  records = {},
+  cover,
 }: RunbookDocumentProps) {
   const phases = numberPhases(plan);
+  const progress = planProgress(
+    plan,
+    (id) => ['done', 'skipped'].includes(stepStatus(ticks[id], records[id])),
+    (id) => records[id]?.usedAt !== undefined,
+  );
+  const hasRecords = Object.keys(ticks).length > 0 || Object.keys(records).length > 0;
   return (
     <div className="space-y-8">
-      <RunbookCover plan={plan} link={link} generatedOn={generatedOn} />
+      <RunbookCover
+        plan={plan}
+        link={link}
+        generatedOn={generatedOn}
+        progressText={hasRecords ? progressText(progress) : null}
+        changeFields={cover}
+      />
       <div className="space-y-6">
         <RunbookContents phases={phases} />
         <RunbookAdvisories advisories={plan.advisories} warnings={plan.warnings} />
@@ -38,10 +59,26 @@ export const RunbookDocument = memo(function RunbookDocument({
       </div>
       <div className="space-y-8 break-before-page">
         {phases.map((numbered, index) => (
-          <RunbookPhase key={numbered.phase.id} numbered={numbered} position={index + 1} />
+          <RunbookPhase
+            key={numbered.phase.id}
+            numbered={numbered}
+            position={index + 1}
+            ticks={ticks}
+            records={records}
+          />
         ))}
       </div>
       <RunbookSignOff />
     </div>
   );
 });
+
+/** The cover's line about how far the change is: complete, or so many steps of so many. */
+export function progressText(progress: ReturnType<typeof planProgress>): string {
+  const { done, total } = progress.overall;
+  const used = progress.contingency.done;
+  const rollbacks = used === 0 ? '' : ` ${used} rollback ${used === 1 ? 'step' : 'steps'} used.`;
+  return progress.isComplete
+    ? `Complete: all ${total} steps of the change are done.${rollbacks}`
+    : `${done} of ${total} steps of the change done.${rollbacks}`;
+}

@@ -1,4 +1,4 @@
-import type { Phase, Plan } from '@/rules';
+import { isContingencyPhase, type Phase, type Plan, type StepRecord } from '@/rules';
 import { RunbookStep } from '@/components/runbook-step';
 
 /** A phase with the plan-wide number of its first step. */
@@ -21,10 +21,14 @@ export type RunbookPhaseProps = {
   readonly numbered: NumberedPhase;
   /** Position of the phase in the plan, from 1. */
   readonly position: number;
+  /** Step id → when it was ticked. */
+  readonly ticks?: Readonly<Record<string, string>>;
+  readonly records?: Readonly<Record<string, StepRecord>>;
 };
 
-export function RunbookPhase({ numbered, position }: RunbookPhaseProps) {
+export function RunbookPhase({ numbered, position, ticks = {}, records = {} }: RunbookPhaseProps) {
   const { phase, firstNumber } = numbered;
+  const isContingency = isContingencyPhase(phase);
   const headingId = `runbook-phase-${phase.id}`;
   return (
     <section aria-labelledby={headingId} data-phase-id={phase.id} className="space-y-3">
@@ -33,6 +37,12 @@ export function RunbookPhase({ numbered, position }: RunbookPhaseProps) {
           Phase {position}: {phase.title}
         </h2>
         {phase.detail.trim() === '' ? null : <p className="leading-snug">{phase.detail}</p>}
+        {isContingency ? (
+          <p className="leading-snug font-semibold">
+            A contingency: carry out these steps only if you roll back. They are not needed to
+            finish; tick “Used” for each one you carry out.
+          </p>
+        ) : null}
       </div>
       {phase.steps.length === 0 ? (
         <p>This phase has no steps for your deployment.</p>
@@ -43,7 +53,13 @@ export function RunbookPhase({ numbered, position }: RunbookPhaseProps) {
               key={step.id}
               className="mt-4 border-t border-neutral-400 pt-3 first:mt-0 first:border-t-0 first:pt-0"
             >
-              <RunbookStep step={step} number={firstNumber + index} />
+              <RunbookStep
+                step={step}
+                number={firstNumber + index}
+                isContingency={isContingency}
+                tickedAt={ticks[step.id]}
+                record={records[step.id]}
+              />
             </li>
           ))}
         </ol>

@@ -16,7 +16,9 @@ export function RunbookSignOff() {
         Sign-off
       </h2>
       <p className="leading-snug">
-        Sign when every step is ticked and its check passed, or when the upgrade was rolled back.
+        Sign when every step of the change is ticked (or skipped with a reason) and its check
+        passed, or when the upgrade was rolled back. The rollback steps are needed only for a
+        rollback.
       </p>
       <p className="flex flex-wrap items-center gap-x-6 gap-y-2">
         <span className="font-semibold">Outcome:</span>

@@ -8,6 +8,10 @@ export type SharePanelProps = {
   readonly link: string;
   readonly includeNames: boolean;
   readonly onIncludeNamesChange: (includeNames: boolean) => void;
+  /** Offered only when the plan has change fields (ticket, window, people) filled in. */
+  readonly hasChangeFields?: boolean;
+  readonly includeChange?: boolean;
+  readonly onIncludeChangeChange?: (includeChange: boolean) => void;
 };
 
 function selectAll(event: FocusEvent<HTMLTextAreaElement>): void {
@@ -15,7 +19,16 @@ function selectAll(event: FocusEvent<HTMLTextAreaElement>): void {
 }
 
 /** The link to a plan, ready to copy, with the choice to carry the user's own names in it. */
-export function SharePanel({ id, link, includeNames, onIncludeNamesChange }: SharePanelProps) {
+export function SharePanel({
+  id,
+  link,
+  includeNames,
+  onIncludeNamesChange,
+  hasChangeFields = false,
+  includeChange = false,
+  onIncludeChangeChange,
+}: SharePanelProps) {
+  const changeId = useId();
   const headingId = useId();
   const fieldId = useId();
   const fieldHelpId = useId();
@@ -64,6 +77,28 @@ export function SharePanel({ id, link, includeNames, onIncludeNamesChange }: Sha
           nothing about your hosts or folders.
         </p>
       </div>
+
+      {hasChangeFields && onIncludeChangeChange !== undefined ? (
+        <span className="inline-flex items-center gap-2">
+          <input
+            id={changeId}
+            type="checkbox"
+            checked={includeChange}
+            onChange={(event) => {
+              onIncludeChangeChange(event.target.checked);
+              setAnnouncement(
+                event.target.checked
+                  ? 'The link now carries the change fields.'
+                  : 'The link now leaves the change fields out.',
+              );
+            }}
+            className="size-5"
+          />
+          <label htmlFor={changeId} className="font-medium">
+            Include the change fields (ticket, environment, window, operator, approver)
+          </label>
+        </span>
+      ) : null}
 
       <div className="space-y-2">
         <label htmlFor={fieldId} className="block font-medium">

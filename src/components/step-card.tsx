@@ -1,8 +1,19 @@
 import { memo, useId, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { planeLabel, stepComponentLabel, type Command, type Step, type StepKind } from '@/rules';
+import {
+  planeLabel,
+  stepComponentLabel,
+  stepStatus,
+  type Command,
+  type Step,
+  type StepChange,
+  type StepKind,
+  type StepRecord,
+} from '@/rules';
 import { CommandBlock } from '@/components/command-block';
 import { CopyButton } from '@/components/copy-button';
+import { formatRecorded, RecordedTime } from '@/components/recorded-time';
+import { StepRunControls } from '@/components/step-run-controls';
 
 export type StepCardProps = {
   readonly step: Step;
@@ -17,6 +28,12 @@ export type StepCardProps = {
   readonly guideTitle?: string | undefined;
   /** The step a link pointed at: drawn with a stronger outline. */
   readonly isTarget?: boolean;
+  /** What was recorded on the step besides its tick. */
+  readonly record?: StepRecord | undefined;
+  /** A rollback step: its box says whether it was used, and it is never needed to finish. */
+  readonly isContingency?: boolean;
+  /** Records a skip, a failure, a note or a used rollback; without it the card offers none. */
+  readonly onRecord?: ((stepId: string, change: StepChange) => void) | undefined;
 };
 
 export const stepKindNames: Readonly<Record<StepKind, string>> = {
@@ -40,12 +57,6 @@ export function joinCommands(commands: readonly Command[]): string {
   return commands.map((command) => command.code).join('\n\n');
 }
 
-function formatTicked(iso: string): string | null {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return null;
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 // Memoised: ticking one step re-renders only that card, not the forty others of the plan.
 export const StepCard = memo(function StepCard({
   step,
@@ -55,13 +66,26 @@ export const StepCard = memo(function StepCard({
   permalink,
   guideTitle,
   isTarget = false,
+  record,
+  isContingency = false,
+  onRecord,
 }: StepCardProps) {
   const idBase = useId();
   const headingId = `${idBase}-heading`;
   const checkboxId = `${idBase}-done`;
-  const isDone = doneAt !== undefined;
-  const tickedText = doneAt === undefined ? null : formatTicked(doneAt);
+  const usedAt = record?.usedAt;
+  // A rollback step's box is its "used" marker; a step of the change has the tick.
+  const markedAt = isContingency ? usedAt : doneAt;
+  const isDone = markedAt !== undefined;
+  const status = isContingency ? 'open' : stepStatus(doneAt, record);
+  const tickedText = markedAt === undefined ? null : formatRecorded(markedAt);
   const stepName = `step ${number}`;
+  const boxWord = isContingency ? 'Used' : 'Done';
+
+  function onBoxChange(isChecked: boolean): void {
+    if (isContingency) onRecord?.(step.id, { kind: 'used', isUsed: isChecked });
+    else onDoneChange(step.id, isChecked);
+  }
 
   return (
     <article
@@ -99,12 +123,29 @@ export const StepCard = memo(function StepCard({
             </Badge>
           ) : null}
           {step.plane ? <Badge>{planeLabel(step.plane)}</Badge> : null}
+          {isContingency ? (
+            <li className="rounded border border-dashed border-slate-600 px-1.5 py-0.5 text-slate-800 dark:border-slate-300 dark:text-slate-100">
+              Only if you roll back
+            </li>
+          ) : null}
           {isDone ? (
             <li className="rounded border border-green-700 bg-green-50 px-1.5 py-0.5 text-green-800 dark:border-green-400 dark:bg-green-950 dark:text-green-200">
-              Done
+              {boxWord}
+            </li>
+          ) : null}
+          {status === 'skipped' ? <Badge>Skipped</Badge> : null}
+          {status === 'failed' ? (
+            <li className="rounded border border-red-700 bg-red-50 px-1.5 py-0.5 text-red-800 dark:border-red-400 dark:bg-red-950 dark:text-red-200">
+              Failed
             </li>
           ) : null}
         </ul>
+        {!isContingency && !isDone && record?.reset !== undefined ? (
+          <p className="rounded-md border-l-4 border-amber-700 bg-amber-50 px-3 py-2 font-medium dark:border-amber-400 dark:bg-amber-950/40">
+            Changed since you ticked it on <RecordedTime iso={record.reset.tickedAt} />; check
+            again.
+          </p>
+        ) : null}
       </header>
 
       <p className="leading-relaxed whitespace-pre-line">{step.detail}</p>
@@ -176,6 +217,16 @@ export const StepCard = memo(function StepCard({
         </Fold>
       ) : null}
 
+      {onRecord === undefined ? null : (
+        <StepRunControls
+          stepId={step.id}
+          stepName={stepName}
+          record={record}
+          isContingency={isContingency}
+          onRecord={onRecord}
+        />
+      )}
+
       <footer className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-3 dark:border-slate-800">
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <span className="inline-flex items-center gap-2">
@@ -183,19 +234,19 @@ export const StepCard = memo(function StepCard({
               id={checkboxId}
               type="checkbox"
               checked={isDone}
-              onChange={(event) => onDoneChange(step.id, event.target.checked)}
+              onChange={(event) => onBoxChange(event.target.checked)}
               className="size-5 accent-green-700 dark:accent-green-400"
             />
             <label htmlFor={checkboxId} className="font-medium">
-              Done
+              {boxWord}
               <span className="sr-only">
                 : {stepName}, {step.title}
               </span>
             </label>
           </span>
-          {isDone && tickedText && doneAt ? (
+          {isDone && tickedText && markedAt ? (
             <span className="text-sm text-slate-700 dark:text-slate-300">
-              Ticked <time dateTime={doneAt}>{tickedText}</time>
+              {isContingency ? 'Used' : 'Ticked'} <time dateTime={markedAt}>{tickedText}</time>
             </span>
           ) : null}
         </div>

@@ -54,8 +54,11 @@ describe('Landing page', () => {
   it('shows how far a complete plan has got, and resumes it at the plan', async () => {
     openPlan(complete);
     const built = buildPlan(toPlanInput(complete));
+    // The steps of the change: the rollback phase is a contingency and never counts.
     const stepIds = built.ok
-      ? built.plan.phases.flatMap((phase) => phase.steps.map((s) => s.id))
+      ? built.plan.phases
+          .filter((phase) => phase.kind !== 'rollback')
+          .flatMap((phase) => phase.steps.map((s) => s.id))
       : [];
     useWizardStore.getState().setProgress(stepIds[0] ?? '', true, '2026-09-01T11:00:00.000Z');
     useWizardStore.getState().setProgress('check:not-a-step', true, '2026-09-01T11:00:00.000Z');

@@ -1,8 +1,16 @@
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { RunbookChangeFields } from '@/components/change-cover-form';
 import { RunbookDocument } from '@/components/runbook-document';
-import { planLinkFor, type FieldMessage, type Plan, planForDraft } from '@/rules';
-import type { PlanFindings } from '@/store/persistence';
+import {
+  checkTicks,
+  planLinkFor,
+  type FieldMessage,
+  type Plan,
+  planForDraft,
+  type StepRecord,
+} from '@/rules';
+import type { PlanFindings, SavedPlan } from '@/store/persistence';
 import { useActivePlan } from '@/store/wizard-store';
 import '@/print.css';
 
@@ -49,7 +57,7 @@ export function PrintPage() {
       </PrintMessage>
     );
   }
-  return <PrintView plan={result.plan} stored={saved.findings} />;
+  return <PrintView plan={result.plan} stored={saved.findings} saved={saved} />;
 }
 
 // Only plans read from a deployment's files have findings; the rest never load the reader's code.
@@ -89,9 +97,20 @@ type PrintViewProps = {
   readonly plan: Plan;
   /** Findings read from the deployment's files, as the plan keeps them. */
   readonly stored: PlanFindings | undefined;
+  readonly saved: SavedPlan;
 };
 
-function PrintView({ plan, stored }: PrintViewProps) {
+type HeldTicks = {
+  readonly ticks: Readonly<Record<string, string>>;
+  readonly records: Readonly<Record<string, StepRecord>>;
+};
+
+function PrintView({ plan, stored, saved }: PrintViewProps) {
+  // The ticks that still hold for the steps as printed; a changed step prints as "check again".
+  const held: HeldTicks = useMemo(
+    () => checkTicks(plan, saved.progress, saved.steps, ''),
+    [plan, saved.progress, saved.steps],
+  );
   const target = plan.input.gateway.to;
   const findings = useMemo(
     () =>
@@ -120,6 +139,9 @@ function PrintView({ plan, stored }: PrintViewProps) {
     () => planLinkFor(window.location.href, plan.input, { includeNames: false }),
     [plan.input],
   );
+
+  // A new page: the keyboard and screen readers start at the runbook's heading, not the body.
+  useEffect(() => document.getElementById('runbook-title')?.focus(), []);
 
   // Browsers offer the title as the name of a saved PDF.
   useEffect(() => {
@@ -186,7 +208,15 @@ function PrintView({ plan, stored }: PrintViewProps) {
           data-paper={paper}
           className={`runbook-sheet mx-auto ${paperEntry.width} bg-white p-4 text-sm leading-normal text-black shadow-md sm:p-[15mm] sm:text-base print:max-w-none print:p-0 print:text-[10pt] print:shadow-none`}
         >
-          <RunbookDocument plan={plan} link={link} generatedOn={generatedOn} findings={findings} />
+          <RunbookDocument
+            plan={plan}
+            link={link}
+            generatedOn={generatedOn}
+            findings={findings}
+            ticks={held.ticks}
+            records={held.records}
+            cover={<RunbookChangeFields cover={saved.cover} />}
+          />
         </div>
       </main>
     </div>

@@ -24,6 +24,7 @@ function savedPlan(id: string, name: string, answers: DraftAnswers): SavedPlan {
     name,
     answers,
     progress: {},
+    steps: {},
     createdAt: '2026-09-01T10:00:00.000Z',
     updatedAt: '2026-09-01T10:00:00.000Z',
     revision: 1,

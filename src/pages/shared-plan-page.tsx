@@ -18,6 +18,7 @@ import {
   toPlanInput,
   type DraftAnswers,
   wizardSteps,
+  type ChangeCover,
 } from '@/rules';
 import { openedFromLinkState } from '@/components/opened-from-link-notice';
 import { useWizardStore } from '@/store/wizard-store';
@@ -25,11 +26,18 @@ import { useWizardStore } from '@/store/wizard-store';
 /** What a shared link turned out to hold. */
 type SharedLink =
   | { readonly kind: 'unreadable'; readonly problems: readonly FieldMessage[] }
-  | { readonly kind: 'ready'; readonly answers: DraftAnswers; readonly planName: string }
+  | {
+      readonly kind: 'ready';
+      readonly answers: DraftAnswers;
+      readonly planName: string;
+      readonly cover: ChangeCover | undefined;
+    }
   | {
       readonly kind: 'needs-review';
       readonly answers: DraftAnswers;
       readonly planName: string;
+      /** The change fields, when the sender chose to send them. */
+      readonly cover: ChangeCover | undefined;
       /** What the link held that was unknown or malformed, and what stands in for it. */
       readonly replaced: readonly FieldMessage[];
       readonly errors: readonly FieldMessage[];
@@ -56,7 +64,9 @@ function readSharedLink(payload: string): SharedLink {
   const answers = answersFromInput(decoded.input);
   const validation = validate(decoded.input);
   const planName = planNameFor(answers);
-  if (decoded.problems.length === 0 && validation.ok) return { kind: 'ready', answers, planName };
+  const cover = decoded.cover;
+  if (decoded.problems.length === 0 && validation.ok)
+    return { kind: 'ready', answers, planName, cover };
   const check = checkDraft(answers);
   // A problem about the link as a whole (an ignored extra entry) asks nothing of any page.
   const fieldSteps = decoded.problems
@@ -66,6 +76,7 @@ function readSharedLink(payload: string): SharedLink {
     kind: 'needs-review',
     answers,
     planName,
+    cover,
     replaced: decoded.problems,
     errors: validation.ok ? [] : validation.errors,
     warnings: validation.warnings,
@@ -103,14 +114,23 @@ export function SharedPlanPage() {
   const { '*': payload = '' } = useParams();
   const link = useMemo(() => safelyRead(payload), [payload]);
   const importPlan = useWizardStore((state) => state.importPlan);
+  const setCover = useWizardStore((state) => state.setCover);
   const navigate = useNavigate();
   // The ref survives StrictMode's second effect and a second press: one link makes one plan.
   const hasOpened = useRef(false);
 
-  const openAsNewPlan = (answers: DraftAnswers, planName: string, step: WizardStep): void => {
+  const openAsNewPlan = (
+    answers: DraftAnswers,
+    planName: string,
+    step: WizardStep,
+    cover: ChangeCover | undefined,
+  ): void => {
     if (hasOpened.current) return;
     hasOpened.current = true;
-    const id = importPlan(answers, planName, new Date().toISOString());
+    const at = new Date().toISOString();
+    const id = importPlan(answers, planName, at);
+    // The new plan is the open one: the change fields the sender chose to send go with it.
+    if (cover !== undefined) setCover(cover, at);
     const savedName = useWizardStore.getState().plans[id]?.name ?? planName;
     // Replace: the shared address leaves the history, so a reload or Back makes no second plan.
     void navigate(stepPath(step), {
@@ -120,7 +140,7 @@ export function SharedPlanPage() {
   };
 
   useEffect(() => {
-    if (link.kind === 'ready') openAsNewPlan(link.answers, link.planName, 'plan');
+    if (link.kind === 'ready') openAsNewPlan(link.answers, link.planName, 'plan', link.cover);
   });
 
   if (link.kind === 'ready') {
@@ -134,7 +154,7 @@ export function SharedPlanPage() {
   return (
     <LinkNeedsReview
       link={link}
-      onOpenAnyway={() => openAsNewPlan(link.answers, link.planName, link.firstStep)}
+      onOpenAnyway={() => openAsNewPlan(link.answers, link.planName, link.firstStep, link.cover)}
     />
   );
 }

@@ -1,9 +1,16 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Link } from 'react-router';
 import { StepCard } from '@/components/step-card';
 import { WizardFrame } from '@/components/wizard-frame';
 import { findGuide } from '@/content/guides';
-import { buildPlan, type Plan, type Step, toPlanInput, type DraftAnswers } from '@/rules';
+import {
+  buildPlan,
+  stepFingerprint,
+  type Plan,
+  type Step,
+  toPlanInput,
+  type DraftAnswers,
+} from '@/rules';
 import { useActiveDraft, type ActiveDraft } from '@/store/use-active-draft';
 
 type BackupPlan = {
@@ -46,7 +53,17 @@ type BackupsProps = { readonly draft: ActiveDraft };
 function Backups({ draft }: BackupsProps) {
   const { answers, plan: saved, setDone } = draft;
   const backup = useMemo(() => backupPlanFor(answers), [answers]);
-  const steps = backup === null ? [] : numberedBackupSteps(backup.plan);
+  const steps = useMemo(() => (backup === null ? [] : numberedBackupSteps(backup.plan)), [backup]);
+  const tick = useCallback(
+    (stepId: string, isDone: boolean) => {
+      // With Tyk's default names the step differs from the plan's: the plan fingerprints the tick.
+      const step = backup?.usesDefaultNames
+        ? undefined
+        : steps.find((candidate) => candidate.step.id === stepId)?.step;
+      setDone(stepId, isDone, step === undefined ? undefined : stepFingerprint(step));
+    },
+    [backup, steps, setDone],
+  );
   const doneCount = steps.filter(({ step }) => saved.progress[step.id] !== undefined).length;
 
   return (
@@ -81,7 +98,7 @@ function Backups({ draft }: BackupsProps) {
                   step={step}
                   number={number}
                   doneAt={saved.progress[step.id]}
-                  onDoneChange={setDone}
+                  onDoneChange={tick}
                   permalink={`/wizard/plan?step=${encodeURIComponent(step.id)}`}
                   guideTitle={step.guide === undefined ? undefined : findGuide(step.guide)?.title}
                 />

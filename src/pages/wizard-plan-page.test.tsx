@@ -69,15 +69,23 @@ describe('WizardPlanPage', () => {
         level: 3,
       }),
     ).toHaveTextContent(`${ids.indexOf('upgrade-gateway') + 1}. Upgrade the Gateway to 5.3.0`);
+    const rollbacks = plan.phases.find((phase) => phase.kind === 'rollback');
+    if (rollbacks === undefined) throw new Error('the plan should have a rollback phase');
+    // The rollback steps are a contingency: they never count towards the progress.
     expect(screen.getByRole('progressbar', { name: 'Overall progress' })).toHaveAttribute(
       'aria-valuemax',
-      String(ids.length),
+      String(ids.length - rollbacks.steps.length),
     );
-    for (const phase of plan.phases) {
+    for (const phase of plan.phases.filter((candidate) => candidate !== rollbacks)) {
       expect(
         screen.getByRole('progressbar', { name: `Progress of ${phase.title}` }),
       ).toHaveAttribute('aria-valuetext', `0 of ${phase.steps.length} done`);
     }
+    const rollbackSection = screen.getByRole('region', { name: rollbacks.title });
+    expect(within(rollbackSection).queryByRole('progressbar')).toBeNull();
+    expect(
+      within(rollbackSection).getByText(/needed only if you roll back, and never to finish/),
+    ).toBeVisible();
   });
 
   it('puts the advisories above the steps, the critical ones first', () => {
@@ -162,7 +170,9 @@ describe('WizardPlanPage', () => {
     const errors = screen.getByRole('region', { name: /The plan cannot be built yet/ });
     const link = within(errors).getAllByRole('link')[0];
     expect(link).toHaveAttribute('href', '/wizard/versions');
-    expect(within(errors).getAllByRole('listitem')[0]).toHaveTextContent(/^gateway\./);
+    expect(within(errors).getAllByRole('listitem')[0]).toHaveTextContent(
+      /^(Current|Target) Gateway version:/,
+    );
     expect(screen.queryAllByRole('article')).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { AdvisoryList } from '@/components/advisory-list';
 import { AnnouncementPanel } from '@/components/announcement-panel';
@@ -7,8 +7,9 @@ import { OpenedFromLinkNotice } from '@/components/opened-from-link-notice';
 import { PhaseSection, phaseHeadingId } from '@/components/phase-section';
 import { PlanErrors, PlanWarnings, type FieldPage } from '@/components/plan-problems';
 import { PlanSummary } from '@/components/plan-summary';
+import { ChangeCoverForm } from '@/components/change-cover-form';
 import { PlanToolbar } from '@/components/plan-toolbar';
-import { ProgressBar } from '@/components/progress-bar';
+import { PlanCompleteMessage, RunbookProgress } from '@/components/runbook-progress';
 import { stepElementId } from '@/components/step-card';
 import { WizardFrame, wizardPath } from '@/components/wizard-frame';
 import { findGuide } from '@/content/guides';
@@ -17,7 +18,6 @@ import {
   estimateOfPlan,
   numberedPhases,
   planForDraft,
-  planProgress,
   stepOfField,
   wizardSteps,
   type ChangeDetails,
@@ -26,7 +26,8 @@ import {
   type WizardStepEntry,
 } from '@/rules';
 import type { PlanFindings, SavedPlan } from '@/store/persistence';
-import { useActivePlan, useWizardStore } from '@/store/wizard-store';
+import { useActivePlan } from '@/store/wizard-store';
+import { useRunbookState } from '@/store/use-runbook-state';
 
 // Only plans read from a deployment's files have findings; the rest never load the reader's code.
 const DetectPlanFindings = lazy(async () => ({
@@ -92,7 +93,7 @@ function PlanForAnswers({ saved }: PlanForAnswersProps) {
   const answers = saved.answers;
   const result = useMemo(() => planForDraft(answers), [answers]);
   if (!result.ok) return <PlanProblems errors={result.errors} warnings={result.warnings} />;
-  return <PlanView plan={result.plan} progress={saved.progress} findings={saved.findings} />;
+  return <PlanView plan={result.plan} saved={saved} findings={saved.findings} />;
 }
 
 function PlanProblems({ errors, warnings }: PlanProblemsProps) {
@@ -106,13 +107,14 @@ function PlanProblems({ errors, warnings }: PlanProblemsProps) {
 
 type PlanViewProps = {
   readonly plan: Plan;
-  readonly progress: Readonly<Record<string, string>>;
+  readonly saved: SavedPlan;
   /** Findings read from the deployment's files, when the answers came from them. */
   readonly findings?: PlanFindings | undefined;
 };
 
-function PlanView({ plan, progress, findings }: PlanViewProps) {
-  const setProgress = useWizardStore((state) => state.setProgress);
+function PlanView({ plan, saved, findings }: PlanViewProps) {
+  const runbook = useRunbookState(plan, saved, permalinkFor);
+  const { progress, records, done } = runbook;
   const [searchParams] = useSearchParams();
   const targetStepId = searchParams.get('step') ?? undefined;
   const [isHidingFinished, setHidingFinished] = useState(false);
@@ -120,7 +122,6 @@ function PlanView({ plan, progress, findings }: PlanViewProps) {
   const [changeDetails, setChangeDetails] = useState<ChangeDetails>({});
 
   const steps = plan.phases.flatMap((phase) => phase.steps);
-  const done = planProgress(plan, (stepId) => progress[stepId] !== undefined);
   const isTargetKnown =
     targetStepId === undefined || steps.some((step) => step.id === targetStepId);
 
@@ -152,11 +153,6 @@ function PlanView({ plan, progress, findings }: PlanViewProps) {
       document.getElementById(phaseHeadingId(folded))?.focus();
   }, [finishedKey, isHidingFinished]);
 
-  const onDoneChange = useCallback(
-    (stepId: string, isDone: boolean) => setProgress(stepId, isDone, new Date().toISOString()),
-    [setProgress],
-  );
-
   return (
     <WizardFrame step="plan" title={frameTitle} canContinue>
       <section aria-labelledby="plan-summary-heading" className="space-y-4">
@@ -176,7 +172,14 @@ function PlanView({ plan, progress, findings }: PlanViewProps) {
         }
       />
 
-      <PlanToolbar plan={plan} appUrl={window.location.href} printPath={printPath} />
+      <PlanToolbar
+        plan={plan}
+        appUrl={window.location.href}
+        printPath={printPath}
+        run={runbook.run}
+      />
+
+      <ChangeCoverForm key={saved.id} cover={saved.cover} onSave={runbook.onCoverSave} />
 
       {!isTargetKnown ? (
         <p
@@ -211,22 +214,23 @@ function PlanView({ plan, progress, findings }: PlanViewProps) {
           <h2 id="steps-heading" className="text-xl font-semibold tracking-tight">
             Steps
           </h2>
-          <ProgressBar
-            done={done.overall.done}
-            total={done.overall.total}
-            label="Overall progress"
-            size="large"
-          />
-          <span className="inline-flex items-center gap-2">
-            <input
-              id="hide-finished-phases"
-              type="checkbox"
-              checked={isHidingFinished}
-              onChange={(event) => setHidingFinished(event.target.checked)}
-              className="size-5"
-            />
-            <label htmlFor="hide-finished-phases">Hide finished phases</label>
-          </span>
+          <RunbookProgress
+            progress={done}
+            skipped={runbook.skipped}
+            failed={runbook.failed}
+            resetSteps={runbook.resetSteps}
+          >
+            <span className="inline-flex items-center gap-2">
+              <input
+                id="hide-finished-phases"
+                type="checkbox"
+                checked={isHidingFinished}
+                onChange={(event) => setHidingFinished(event.target.checked)}
+                className="size-5"
+              />
+              <label htmlFor="hide-finished-phases">Hide finished phases</label>
+            </span>
+          </RunbookProgress>
         </div>
         {numberedPhases(plan).map(({ phase, firstNumber }) => {
           const isFinished = finishedPhaseIds.includes(phase.id);
@@ -240,7 +244,10 @@ function PlanView({ plan, progress, findings }: PlanViewProps) {
                 phase={phase}
                 firstNumber={firstNumber}
                 progress={progress}
-                onDoneChange={onDoneChange}
+                records={records}
+                count={done.byPhase[phase.id] ?? { done: 0, total: phase.steps.length }}
+                onDoneChange={runbook.onDoneChange}
+                onRecord={runbook.onRecord}
                 permalinkFor={permalinkFor}
                 guideTitleFor={guideTitleFor}
                 targetStepId={targetStepId}
@@ -259,11 +266,7 @@ function PlanView({ plan, progress, findings }: PlanViewProps) {
             </div>
           );
         })}
-        {done.isComplete ? (
-          <p className="rounded-md border-l-4 border-green-700 bg-green-50 p-3 font-medium dark:border-green-400 dark:bg-green-950/40">
-            Every step is done. Keep the backups until the new versions have run well for a while.
-          </p>
-        ) : null}
+        {done.isComplete ? <PlanCompleteMessage /> : null}
       </section>
     </WizardFrame>
   );

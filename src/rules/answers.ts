@@ -69,6 +69,16 @@ export function limitPlanName(name: string): string {
   return clip(name, answerLimits.maxPlanNameLength);
 }
 
+/** A cover field of the change record within its limit. */
+export function limitCoverField(text: string): string {
+  return clip(text, answerLimits.maxCoverFieldLength);
+}
+
+/** A note, reason or what went wrong, within its limit. */
+export function limitStepNote(text: string): string {
+  return clip(text, answerLimits.maxStepNoteLength);
+}
+
 /**
  * The answers with every text within its limit: the same object when nothing was too long, so a
  * caller can tell whether anything was cut.

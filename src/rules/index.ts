@@ -54,6 +54,8 @@ export {
   maxLengthOf,
   limitAnswers,
   limitPlanName,
+  limitCoverField,
+  limitStepNote,
   architectures,
   defaultAnswers,
   copyAnswers,
@@ -92,6 +94,27 @@ export {
   type PlanProgress,
   type ProgressCount,
 } from './summary';
+export {
+  changeSteps,
+  checkTicks,
+  isContingencyPhase,
+  resetStepIds,
+  stepFingerprint,
+  stepStatus,
+  type StepStatus,
+  type TickCheck,
+} from './runbook';
+export {
+  changeRecordData,
+  changeRecordJson,
+  changeRecordMarkdown,
+  coverFields,
+  emptyCover,
+  recordedSteps,
+  type ChangeRun,
+  type RecordedStep,
+} from './change-record';
+export { fieldLabel } from './field-labels';
 export { describeInput, inputMatrix } from './input-matrix';
 // The release history (issue 9): resolving typed versions, companions per Gateway, release-note links.
 export {

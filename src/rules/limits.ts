@@ -19,4 +19,8 @@ export const answerLimits = {
   maxPlanNameLength: 120,
   /** Characters in an estimate answer as typed: an instance count or a size in gigabytes. */
   maxEstimateLength: 12,
+  /** Characters in a cover field of the change record (ticket, environment, a name). */
+  maxCoverFieldLength: 200,
+  /** Characters in a note, a reason for a skip or what went wrong, recorded on a step. */
+  maxStepNoteLength: 2000,
 } as const;

@@ -1,6 +1,6 @@
 // Shared plan links: every answer (never the progress) packed into a URL fragment that survives
 // chat tools, static hosts and sub-paths. Decoding never throws and never trusts what it reads.
-import { answerDefaults } from './answers';
+import { answerDefaults, limitCoverField } from './answers';
 import { readEstimateAnswers } from './estimate/answers';
 import { shownValue } from './message-text';
 import { componentIds } from './catalog/components';
@@ -9,7 +9,7 @@ import { modelIds } from './catalog/models';
 import { strategyIds } from './catalog/strategies';
 import { nameFields } from './catalog/name-fields';
 import { dataPlaneDefaults, defaultNames } from './names';
-import type { FieldMessage, NameId, NormalizedInput, PlanInput } from './types';
+import type { ChangeCover, FieldMessage, NameId, NormalizedInput, PlanInput } from './types';
 
 /** The schema of the payload. Bump it when the payload changes; add a migration for the old one. */
 export const linkSchemaVersion = 1;
@@ -33,6 +33,8 @@ export type DecodedLink =
       readonly schemaVersion: number;
       /** What was missing, unknown or invalid in the link, and what was used instead. */
       readonly problems: readonly FieldMessage[];
+      /** The change fields (ticket, window, people), when the sender chose to send them. */
+      readonly cover?: ChangeCover;
     }
   | { readonly ok: false; readonly problems: readonly FieldMessage[] };
 
@@ -63,8 +65,22 @@ function fromBase64Url(text: string): string | null {
   }
 }
 
+// The change fields travel as one list, in this order.
+const coverOrder = [
+  'ticket',
+  'environment',
+  'windowStart',
+  'windowEnd',
+  'operator',
+  'approver',
+] as const satisfies readonly (keyof ChangeCover)[];
+
 /** The payload for the answers: short keys, nothing empty, names only when asked for. */
-export function encodePlanPayload(input: PlanInput, options: LinkOptions): string {
+export function encodePlanPayload(
+  input: PlanInput,
+  options: LinkOptions,
+  cover?: ChangeCover,
+): string {
   const payload: Payload = {
     v: linkSchemaVersion,
     m: input.model,
@@ -102,6 +118,8 @@ export function encodePlanPayload(input: PlanInput, options: LinkOptions): strin
     );
     if (Object.keys(names).length > 0) payload['n'] = names;
   }
+  if (cover !== undefined && coverOrder.some((key) => cover[key] !== ''))
+    payload['cv'] = coverOrder.map((key) => cover[key]);
   return toBase64Url(JSON.stringify(payload));
 }
 
@@ -164,15 +182,25 @@ function imagesOf(input: NormalizedInput): Partial<PlanInput> {
   };
 }
 
-/** The link that reproduces the plan of a checked input. */
-export function planLinkFor(appUrl: string, input: NormalizedInput, options: LinkOptions): string {
-  return buildPlanLink(appUrl, linkInputOf(input, options), options);
+/** The link that reproduces the plan of a checked input, with the change fields when given. */
+export function planLinkFor(
+  appUrl: string,
+  input: NormalizedInput,
+  options: LinkOptions,
+  cover?: ChangeCover,
+): string {
+  return buildPlanLink(appUrl, linkInputOf(input, options), options, cover);
 }
 
 /** A full link: the app's address (without its fragment) plus the shared-plan route. */
-export function buildPlanLink(appUrl: string, input: PlanInput, options: LinkOptions): string {
+export function buildPlanLink(
+  appUrl: string,
+  input: PlanInput,
+  options: LinkOptions,
+  cover?: ChangeCover,
+): string {
   const base = appUrl.split('#')[0] ?? appUrl;
-  return `${base}${sharedRoutePrefix}${encodePlanPayload(input, options)}`;
+  return `${base}${sharedRoutePrefix}${encodePlanPayload(input, options, cover)}`;
 }
 
 /** Pulls the payload out of a pasted link, forgiving what chat tools add around it. */
@@ -236,6 +264,7 @@ const knownKeys = new Set([
   'ar',
   'sd',
   'e',
+  'cv',
 ]);
 
 /**
@@ -477,7 +506,32 @@ export function decodePlanLink(link: unknown): DecodedLink {
 
   readImageEntries(payload, input, problems);
   readEstimateEntry(payload, input, problems);
-  return { ok: true, input, schemaVersion: version, problems };
+  const cover = readCover(payload['cv'], problems);
+  return {
+    ok: true,
+    input,
+    schemaVersion: version,
+    problems,
+    ...(cover === undefined ? {} : { cover }),
+  };
+}
+
+/** The change fields, each cut to its limit; a malformed list is left out and said so. */
+function readCover(value: unknown, problems: FieldMessage[]): ChangeCover | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.length !== coverOrder.length) {
+    problems.push({
+      field: 'link',
+      message: 'The change fields in the link are malformed; they were left out.',
+    });
+    return undefined;
+  }
+  const fields = value.map((field: unknown) =>
+    typeof field === 'string' ? limitCoverField(field) : '',
+  );
+  return Object.fromEntries(
+    coverOrder.map((key, index) => [key, fields[index] ?? '']),
+  ) as ChangeCover;
 }
 
 /**

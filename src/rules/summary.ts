@@ -5,6 +5,7 @@ import { databaseLabel } from './catalog/databases';
 import { findInstall } from './catalog/installs';
 import { findModel } from './catalog/models';
 import { findStrategy } from './catalog/strategies';
+import { isContingencyPhase } from './runbook';
 import { stopSentences } from './stops';
 import type {
   Advisory,
@@ -124,23 +125,38 @@ export function numberedPhases(plan: Pick<Plan, 'phases'>): readonly NumberedPha
 export type ProgressCount = { readonly done: number; readonly total: number };
 
 export type PlanProgress = {
+  /** The steps of the change only: the rollback phase is a contingency and never counts. */
   readonly overall: ProgressCount;
+  /** Per phase; for the rollback phase, `done` counts the steps marked as used. */
   readonly byPhase: Readonly<Record<string, ProgressCount>>;
-  /** Phases with steps, every one of them done. */
+  /** Phases of the change with steps, every one of them done. */
   readonly finishedPhaseIds: readonly string[];
+  /** Rollback steps marked as used, out of all of them. */
+  readonly contingency: ProgressCount;
+  /** Every step of the change is done; rollback steps are never needed. */
   readonly isComplete: boolean;
 };
 
-/** How far the runbook is, given which step ids are done. */
+/** How far the runbook is, given which steps of the change are done and which rollbacks were used. */
 export function planProgress(
   plan: Pick<Plan, 'phases'>,
   isDone: (stepId: string) => boolean,
+  isUsed: (stepId: string) => boolean = () => false,
 ): PlanProgress {
   const byPhase: Record<string, ProgressCount> = {};
   const finishedPhaseIds: string[] = [];
   let done = 0;
   let total = 0;
+  let used = 0;
+  let rollbacks = 0;
   for (const phase of plan.phases) {
+    if (isContingencyPhase(phase)) {
+      const phaseUsed = phase.steps.filter((step) => isUsed(step.id)).length;
+      byPhase[phase.id] = { done: phaseUsed, total: phase.steps.length };
+      used += phaseUsed;
+      rollbacks += phase.steps.length;
+      continue;
+    }
     const phaseDone = phase.steps.filter((step) => isDone(step.id)).length;
     byPhase[phase.id] = { done: phaseDone, total: phase.steps.length };
     if (phase.steps.length > 0 && phaseDone === phase.steps.length) finishedPhaseIds.push(phase.id);
@@ -151,6 +167,7 @@ export function planProgress(
     overall: { done, total },
     byPhase,
     finishedPhaseIds,
+    contingency: { done: used, total: rollbacks },
     isComplete: total > 0 && done === total,
   };
 }

@@ -480,3 +480,37 @@ export type VersionHint = {
   readonly component: ComponentId;
   readonly commands: readonly Command[];
 };
+
+// The runbook as it is carried out: what the operator recorded per step, and the change's cover.
+
+/** What was recorded for one step besides its tick; every mark carries its ISO time. */
+export type StepRecord = {
+  /** The fingerprint of the step's content when it was ticked; absent for ticks older than fingerprints. */
+  readonly tickedFor?: string;
+  /** A rollback step that was carried out: recorded, never needed for completion. */
+  readonly usedAt?: string;
+  readonly skipped?: { readonly at: string; readonly reason: string };
+  /** The step failed, or was rolled back, with what happened. */
+  readonly failed?: { readonly at: string; readonly note: string };
+  readonly note?: { readonly at: string; readonly text: string };
+  /** The tick was taken away because the step changed: when it had been ticked, and when it was reset. */
+  readonly reset?: { readonly at: string; readonly tickedAt: string };
+};
+
+/** One thing recorded on a step; an empty text or `false` takes it away. */
+export type StepChange =
+  | { readonly kind: 'skipped'; readonly text: string }
+  | { readonly kind: 'failed'; readonly text: string }
+  | { readonly kind: 'note'; readonly text: string }
+  | { readonly kind: 'used'; readonly isUsed: boolean };
+
+/** The change-management fields of a plan's cover; every one optional and free text. */
+export type ChangeCover = {
+  readonly ticket: string;
+  readonly environment: string;
+  /** Local date and time as typed, `2026-03-05T21:00`, or ''. */
+  readonly windowStart: string;
+  readonly windowEnd: string;
+  readonly operator: string;
+  readonly approver: string;
+};

@@ -3,12 +3,15 @@
 // throwing. Everything from storage is `unknown` until it has been checked.
 import {
   limitAnswers,
+  limitCoverField,
   limitPlanName,
   readStoredAnswers,
   readStoredString,
+  type ChangeCover,
   type DraftAnswers,
   type Finding,
   type Severity,
+  type StepRecord,
 } from '@/rules';
 import type { StoredPlanSet } from '@/store/merge';
 import { keptAsidePrefix, openPlanKey, schemaVersion, storageKey } from '@/store/storage-keys';
@@ -26,6 +29,10 @@ export type SavedPlan = {
   answers: DraftAnswers;
   /** Key: a plan step id or `check:<checklist item id>`; value: the ISO time it was ticked. */
   progress: Record<string, string>;
+  /** Per step id: what its tick was for, skips, failures, notes and used rollbacks. */
+  steps: Record<string, StepRecord>;
+  /** The change-management fields of the cover, once the user has filled any in. */
+  cover?: ChangeCover;
   createdAt: string;
   updatedAt: string;
   /** Goes up with every change, so that tabs can tell their copies of the plan apart. */
@@ -95,30 +102,56 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Brings data of an older schema to the current shape; `readRecord` checks it afterwards. */
-export function migrateStored(persisted: unknown, version: number): unknown {
-  if (version === 1 && isRecord(persisted) && Array.isArray(persisted['plans'])) {
-    const plans: Record<string, unknown> = {};
-    const order: unknown[] = [];
-    for (const plan of persisted['plans']) {
-      if (!isRecord(plan) || typeof plan['id'] !== 'string') {
-        // Kept under a key of its own so that `readRecord` counts it as dropped.
-        plans[`#${Object.keys(plans).length}`] = plan;
-        continue;
-      }
-      const ticked = plan['progress'];
-      const at = typeof plan['updatedAt'] === 'string' ? plan['updatedAt'] : '';
-      const progress = Array.isArray(ticked)
-        ? Object.fromEntries(
-            ticked.filter((key) => typeof key === 'string').map((key) => [key, at]),
-          )
-        : ticked;
-      plans[plan['id']] = { ...plan, progress };
-      order.push(plan['id']);
+/** Version 1 to 2: plans in a record keyed by id, ticks with the time of the plan's last change. */
+function fromVersion1(persisted: unknown): unknown {
+  if (!isRecord(persisted) || !Array.isArray(persisted['plans'])) return persisted;
+  const plans: Record<string, unknown> = {};
+  const order: unknown[] = [];
+  for (const plan of persisted['plans']) {
+    if (!isRecord(plan) || typeof plan['id'] !== 'string') {
+      // Kept under a key of its own so that `readRecord` counts it as dropped.
+      plans[`#${Object.keys(plans).length}`] = plan;
+      continue;
     }
-    return { plans, order, activePlanId: persisted['activePlanId'] ?? null };
+    const ticked = plan['progress'];
+    const at = typeof plan['updatedAt'] === 'string' ? plan['updatedAt'] : '';
+    const progress = Array.isArray(ticked)
+      ? Object.fromEntries(ticked.filter((key) => typeof key === 'string').map((key) => [key, at]))
+      : ticked;
+    plans[plan['id']] = { ...plan, progress };
+    order.push(plan['id']);
   }
-  return persisted;
+  return { plans, order, activePlanId: persisted['activePlanId'] ?? null };
+}
+
+/**
+ * Version 2 to 3: every plan gets its (empty) step records. Its ticks stay as they are: having no
+ * fingerprint, they are trusted and fingerprinted the first time the plan is shown.
+ */
+function fromVersion2(persisted: unknown): unknown {
+  if (!isRecord(persisted) || !isRecord(persisted['plans'])) return persisted;
+  const plans = Object.fromEntries(
+    Object.entries(persisted['plans']).map(([id, plan]) => [
+      id,
+      isRecord(plan) && !('steps' in plan) ? { ...plan, steps: {} } : plan,
+    ]),
+  );
+  return { ...persisted, plans };
+}
+
+const migrations: Readonly<Record<number, (persisted: unknown) => unknown>> = {
+  1: fromVersion1,
+  2: fromVersion2,
+};
+
+/** Brings data of an older schema to the current shape, one version at a time; `readRecord` checks it afterwards. */
+export function migrateStored(persisted: unknown, version: number): unknown {
+  let current = persisted;
+  for (let from = version; from < schemaVersion; from += 1) {
+    const migration = migrations[from];
+    if (migration !== undefined) current = migration(current);
+  }
+  return current;
 }
 
 /** Reads the text stored under `storageKey`; never throws. */
@@ -207,6 +240,66 @@ function readProgress(value: unknown): Record<string, string> | null {
   return progress;
 }
 
+function readMark<K extends string>(
+  value: unknown,
+  textKey: K,
+): ({ readonly at: string } & Record<K, string>) | undefined {
+  if (!isRecord(value) || !isText(value['at']) || !isText(value[textKey])) return undefined;
+  return { at: value['at'], [textKey]: value[textKey] } as { readonly at: string } & Record<
+    K,
+    string
+  >;
+}
+
+function readStepRecord(value: unknown): StepRecord | null {
+  if (!isRecord(value)) return null;
+  const { tickedFor, usedAt, reset } = value;
+  const skipped = readMark(value['skipped'], 'reason');
+  const failed = readMark(value['failed'], 'note');
+  const note = readMark(value['note'], 'text');
+  const wasReset = readMark(reset, 'tickedAt');
+  return {
+    ...(isText(tickedFor) ? { tickedFor } : {}),
+    ...(isText(usedAt) ? { usedAt } : {}),
+    ...(skipped === undefined ? {} : { skipped }),
+    ...(failed === undefined ? {} : { failed }),
+    ...(note === undefined ? {} : { note }),
+    ...(wasReset === undefined ? {} : { reset: wasReset }),
+  };
+}
+
+/** Step records that cannot be read are dropped one by one, never the plan. */
+function readStepRecords(value: unknown): Record<string, StepRecord> {
+  if (!isRecord(value)) return {};
+  const records: Record<string, StepRecord> = {};
+  for (const [id, candidate] of Object.entries(value)) {
+    const record = readStepRecord(candidate);
+    if (record !== null && Object.keys(record).length > 0) records[id] = record;
+  }
+  return records;
+}
+
+const coverKeys = [
+  'ticket',
+  'environment',
+  'windowStart',
+  'windowEnd',
+  'operator',
+  'approver',
+] as const satisfies readonly (keyof ChangeCover)[];
+
+/** The cover fields, each cut to its limit; undefined when there are none to read. */
+function readCover(value: unknown): ChangeCover | undefined {
+  if (!isRecord(value)) return undefined;
+  const cover = Object.fromEntries(
+    coverKeys.map((key) => {
+      const field = value[key];
+      return [key, isText(field) ? limitCoverField(field) : ''];
+    }),
+  ) as ChangeCover;
+  return Object.values(cover).some((field) => field !== '') ? cover : undefined;
+}
+
 function readRevision(value: unknown): number {
   // Plans saved before revisions existed, or by an older build, start at 0.
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0;
@@ -264,6 +357,7 @@ function readPlan(value: unknown): { plan: SavedPlan; isShortened: boolean } | n
     return null;
   }
   const findings = readFindings(value['findings']);
+  const cover = readCover(value['cover']);
   const limitedAnswers = limitAnswers(answers);
   const limitedName = limitPlanName(name);
   return {
@@ -272,10 +366,12 @@ function readPlan(value: unknown): { plan: SavedPlan; isShortened: boolean } | n
       name: limitedName.trim() === '' ? 'Upgrade plan' : limitedName,
       answers: limitedAnswers,
       progress,
+      steps: readStepRecords(value['steps']),
       createdAt,
       updatedAt,
       revision: readRevision(value['revision']),
       ...(findings === undefined ? {} : { findings }),
+      ...(cover === undefined ? {} : { cover }),
     },
     isShortened: limitedAnswers !== answers || limitedName !== name,
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planIndexText, readPlanIndex, textStamp, type SavedPlanRow } from '@/store/plan-index';
-import { keptAsidePrefix, planIndexKey, storageKey } from '@/store/storage-keys';
+import { keptAsidePrefix, planIndexKey, schemaVersion, storageKey } from '@/store/storage-keys';
 
 const row: SavedPlanRow = {
   id: 'plan-1',
@@ -13,8 +13,11 @@ const row: SavedPlanRow = {
 };
 
 // What the store writes under `storageKey`: the schema version comes last.
-const plansText =
-  '{"state":{"plans":{},"order":["plan-1"],"activePlanId":null,"deleted":{}},"version":2}';
+const plansText = `{"state":{"plans":{},"order":["plan-1"],"activePlanId":null,"deleted":{}},"version":${schemaVersion}}`;
+const newerText = plansText.replace(
+  `"version":${schemaVersion}}`,
+  `"version":${schemaVersion + 1}}`,
+);
 
 function storageWith(entries: Record<string, string>): Pick<Storage, 'getItem' | 'key' | 'length'> {
   const keys = Object.keys(entries);
@@ -65,8 +68,8 @@ describe('readPlanIndex', () => {
     [
       'a newer schema wrote the plans',
       {
-        [storageKey]: plansText.replace('"version":2', '"version":3'),
-        [planIndexKey]: planIndexText([row], plansText.replace('"version":2', '"version":3')),
+        [storageKey]: newerText,
+        [planIndexKey]: planIndexText([row], newerText),
       },
     ],
     [

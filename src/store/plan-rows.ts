@@ -1,6 +1,6 @@
 // The saved plans as the landing page lists them, made from the plans themselves (which takes the
 // rules: progress needs the plan's steps), and written to the index the landing page reads first.
-import { buildPlan, checkDraft, findModel, toPlanInput } from '@/rules';
+import { buildPlan, checkDraft, findModel, planProgress, stepStatus, toPlanInput } from '@/rules';
 import { readText, removeText, writeText, type SavedPlan } from '@/store/persistence';
 import { planIndexText, type SavedPlanRow } from '@/store/plan-index';
 import { planIndexKey, storageKey } from '@/store/storage-keys';
@@ -15,9 +15,12 @@ function versionsText(plan: SavedPlan): string {
 /** One saved plan as the list shows it; the plan itself is rebuilt from the answers. */
 export function rowFor(plan: SavedPlan): SavedPlanRow {
   const built = buildPlan(toPlanInput(plan.answers));
-  const stepIds = built.ok
-    ? built.plan.phases.flatMap((phase) => phase.steps.map((s) => s.id))
-    : [];
+  // The steps of the change only, as the plan page counts them: rollbacks never count.
+  const count = built.ok
+    ? planProgress(built.plan, (id) =>
+        ['done', 'skipped'].includes(stepStatus(plan.progress[id], plan.steps[id])),
+      ).overall
+    : null;
   const reachable = checkDraft(plan.answers).reachable;
   const resumeStep = built.ok ? 'plan' : (reachable[reachable.length - 1] ?? 'deployment');
   return {
@@ -26,12 +29,7 @@ export function rowFor(plan: SavedPlan): SavedPlanRow {
     model: findModel(plan.answers.model).label,
     versions: versionsText(plan),
     updatedAt: plan.updatedAt,
-    progress: built.ok
-      ? {
-          done: stepIds.filter((id) => plan.progress[id] !== undefined).length,
-          total: stepIds.length,
-        }
-      : null,
+    progress: count,
     resumePath: `/wizard/${resumeStep}`,
   };
 }

@@ -8,6 +8,9 @@ export const keptAsidePrefix = `${storageKey}.kept-aside.`;
 export const openPlanKey = `${storageKey}.open-plan`;
 /** A short list of the saved plans, written with every change, for the landing page. */
 export const planIndexKey = `${storageKey}.index`;
-/** The schema of what is stored under `storageKey`; version 1 kept plans in an array and progress
- * as a list of ticked keys without times. */
-export const schemaVersion = 2;
+/**
+ * The schema of what is stored under `storageKey`. Version 1 kept plans in an array and progress
+ * as a list of ticked keys without times; version 2 had no step records (fingerprints, skips,
+ * failures, notes) and no cover fields.
+ */
+export const schemaVersion = 3;

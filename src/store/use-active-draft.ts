@@ -9,8 +9,8 @@ export type ActiveDraft = {
   readonly check: DraftCheck;
   /** Saves a change to the answers at once, stamped with the current time. */
   readonly update: (patch: Partial<DraftAnswers>) => void;
-  /** Ticks or unticks a step id or `check:<item id>`. */
-  readonly setDone: (key: string, isDone: boolean) => void;
+  /** Ticks or unticks a step id (with its fingerprint, `stepFingerprint`) or `check:<item id>`. */
+  readonly setDone: (key: string, isDone: boolean, fingerprint?: string) => void;
 };
 
 /** The open plan with its answers checked, or null when no plan is open. */
@@ -25,7 +25,8 @@ export function useActiveDraft(): ActiveDraft | null {
     [updateAnswers],
   );
   const setDone = useCallback(
-    (key: string, isDone: boolean) => setProgress(key, isDone, new Date().toISOString()),
+    (key: string, isDone: boolean, fingerprint?: string) =>
+      setProgress(key, isDone, new Date().toISOString(), fingerprint),
     [setProgress],
   );
   if (plan === null || answers === undefined || check === null) return null;

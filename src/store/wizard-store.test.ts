@@ -46,6 +46,7 @@ function goodPlan(id: string, overrides: Partial<SavedPlan> = {}): SavedPlan {
     name: `Plan ${id}`,
     answers: { ...defaultAnswers, gateway: { from: '5.3.0', to: '5.8.2' } },
     progress: { 'backup-redis': t1 },
+    steps: {},
     createdAt: t1,
     updatedAt: t2,
     revision: 3,
@@ -371,7 +372,10 @@ describe('persistence', () => {
   });
 
   it('leaves data of a newer schema untouched and says so', () => {
-    const raw = JSON.stringify({ version: 3, state: { plans: { good: goodPlan('good') } } });
+    const raw = JSON.stringify({
+      version: schemaVersion + 1,
+      state: { plans: { good: goodPlan('good') } },
+    });
     reloadFrom(raw);
     expect(store().plans).toEqual({});
     expect(store().notice).toBe(newerVersionNotice);

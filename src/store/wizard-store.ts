@@ -3,11 +3,18 @@
 // plans in localStorage and in step with the wizard's other tabs.
 import { create } from 'zustand';
 import {
+  checkTicks,
   copyAnswers,
   defaultAnswers,
   limitAnswers,
+  limitCoverField,
   limitPlanName,
+  limitStepNote,
+  planForDraft,
+  type ChangeCover,
   type DraftAnswers,
+  type StepChange,
+  type StepRecord,
 } from '@/rules';
 import type { ConflictChoice, PlanConflict } from '@/store/merge';
 import { removeText, type KeptAside, type PlanFindings, type SavedPlan } from '@/store/persistence';
@@ -38,7 +45,20 @@ export type WizardState = {
   updateAnswers: (patch: Partial<DraftAnswers>, atIso?: string) => void;
   /** Keeps the findings read from the deployment's files with the open plan; null drops them. */
   setFindings: (findings: PlanFindings | null, atIso?: string) => void;
-  setProgress: (key: string, done: boolean, atIso: string) => void;
+  /**
+   * Ticks a step or checklist item, or takes the tick away. `fingerprint` is what a plan step's
+   * tick is for (`stepFingerprint`); ticking clears a skip, a failure and a reset.
+   */
+  setProgress: (key: string, done: boolean, atIso: string, fingerprint?: string) => void;
+  /** Records a skip, a failure, a note or a used rollback on a step of the open plan. */
+  recordStep: (stepId: string, change: StepChange, atIso?: string) => void;
+  /**
+   * Holds the open plan's ticks against its steps as the answers make them now: a tick for a
+   * step that has changed is taken away and marked as reset. Does nothing when all hold.
+   */
+  checkOpenPlanTicks: (atIso?: string) => void;
+  /** The change-management fields of the open plan's cover. */
+  setCover: (cover: ChangeCover, atIso?: string) => void;
   renamePlan: (id: string, name: string, atIso?: string) => void;
   duplicatePlan: (id: string, atIso?: string) => string;
   deletePlan: (id: string) => void;
@@ -50,6 +70,51 @@ export type WizardState = {
   forgetKeptAside: (key: string) => void;
   dismissNotice: () => void;
 };
+
+/** A step's record after a change; skipped and failed exclude each other and the tick. */
+function changedRecord(record: StepRecord, change: StepChange, atIso: string): StepRecord {
+  const next: {
+    -readonly [K in keyof StepRecord]: StepRecord[K];
+  } = { ...record };
+  if (change.kind === 'used') {
+    if (change.isUsed) next.usedAt = atIso;
+    else delete next.usedAt;
+    return next;
+  }
+  const text = limitStepNote(change.text.trim());
+  if (change.kind === 'note') {
+    if (text === '') delete next.note;
+    else next.note = { at: atIso, text };
+    return next;
+  }
+  delete next.skipped;
+  delete next.failed;
+  delete next.tickedFor;
+  if (text !== '') {
+    delete next.reset;
+    if (change.kind === 'skipped') next.skipped = { at: atIso, reason: text };
+    else next.failed = { at: atIso, note: text };
+  }
+  return next;
+}
+
+/** A step's record once it is ticked (with what for) or its tick taken away. */
+function tickedRecord(record: StepRecord, fingerprint: string | undefined): StepRecord {
+  return {
+    ...(record.usedAt === undefined ? {} : { usedAt: record.usedAt }),
+    ...(record.note === undefined ? {} : { note: record.note }),
+    ...(fingerprint === undefined ? {} : { tickedFor: fingerprint }),
+  };
+}
+
+function withRecord(
+  records: Readonly<Record<string, StepRecord>>,
+  stepId: string,
+  record: StepRecord,
+): Record<string, StepRecord> {
+  const others = Object.fromEntries(Object.entries(records).filter(([id]) => id !== stepId));
+  return Object.keys(record).length === 0 ? others : { ...others, [stepId]: record };
+}
 
 function newPlanId(taken: Readonly<Record<string, unknown>>): string {
   for (;;) {
@@ -94,6 +159,7 @@ function newPlan(
     name,
     answers: limitAnswers(copyAnswers(answers)),
     progress: {},
+    steps: {},
     createdAt: atIso,
     updatedAt: atIso,
     revision: 1,
@@ -171,7 +237,7 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
     set({ plans: { ...plans, [plan.id]: next } });
   },
 
-  setProgress: (key, done, atIso) => {
+  setProgress: (key, done, atIso, fingerprint) => {
     const { plans, activePlanId } = get();
     const plan = activePlanId === null ? undefined : plans[activePlanId];
     if (plan === undefined) return;
@@ -179,7 +245,61 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
     const progress = done
       ? { ...plan.progress, [key]: atIso }
       : Object.fromEntries(Object.entries(plan.progress).filter(([ticked]) => ticked !== key));
-    set({ plans: { ...plans, [plan.id]: changedPlan(plan, { progress }, atIso) } });
+    // A tick settles the step: it is no longer skipped, failed or waiting for another look.
+    const record = tickedRecord(plan.steps[key] ?? {}, done ? fingerprint : undefined);
+    const steps =
+      key in plan.steps || Object.keys(record).length > 0
+        ? withRecord(plan.steps, key, record)
+        : plan.steps;
+    set({ plans: { ...plans, [plan.id]: changedPlan(plan, { progress, steps }, atIso) } });
+  },
+
+  recordStep: (stepId, change, atIso = nowIso()) => {
+    const { plans, activePlanId } = get();
+    const plan = activePlanId === null ? undefined : plans[activePlanId];
+    if (plan === undefined) return;
+    const record = changedRecord(plan.steps[stepId] ?? {}, change, atIso);
+    const isSettling =
+      (change.kind === 'skipped' || change.kind === 'failed') && change.text.trim() !== '';
+    const progress =
+      isSettling && stepId in plan.progress
+        ? Object.fromEntries(Object.entries(plan.progress).filter(([key]) => key !== stepId))
+        : plan.progress;
+    const steps = withRecord(plan.steps, stepId, record);
+    set({ plans: { ...plans, [plan.id]: changedPlan(plan, { progress, steps }, atIso) } });
+  },
+
+  checkOpenPlanTicks: (atIso = nowIso()) => {
+    const { plans, activePlanId } = get();
+    const plan = activePlanId === null ? undefined : plans[activePlanId];
+    if (plan === undefined) return;
+    const result = planForDraft(plan.answers);
+    if (!result.ok) return;
+    const checked = checkTicks(result.plan, plan.progress, plan.steps, atIso);
+    if (!checked.isChanged) return;
+    const patch = { progress: { ...checked.ticks }, steps: { ...checked.records } };
+    set({ plans: { ...plans, [plan.id]: changedPlan(plan, patch, atIso) } });
+  },
+
+  setCover: (cover, atIso = nowIso()) => {
+    const { plans, activePlanId } = get();
+    const plan = activePlanId === null ? undefined : plans[activePlanId];
+    if (plan === undefined) return;
+    const limited: ChangeCover = {
+      ticket: limitCoverField(cover.ticket),
+      environment: limitCoverField(cover.environment),
+      windowStart: limitCoverField(cover.windowStart),
+      windowEnd: limitCoverField(cover.windowEnd),
+      operator: limitCoverField(cover.operator),
+      approver: limitCoverField(cover.approver),
+    };
+    const isSame =
+      plan.cover !== undefined &&
+      Object.entries(limited).every(
+        ([key, value]) => plan.cover?.[key as keyof ChangeCover] === value,
+      );
+    if (isSame) return;
+    set({ plans: { ...plans, [plan.id]: changedPlan(plan, { cover: limited }, atIso) } });
   },
 
   renamePlan: (id, name, atIso = nowIso()) => {
