@@ -15,7 +15,7 @@ import { WizardPlanPage } from '@/pages/wizard-plan-page';
 import { openPlan, resetStore } from '@/test/wizard-test-router';
 import { useWizardStore } from '@/store/wizard-store';
 
-// Gateway only, in Docker: the smallest plan there is (20 steps of the change, 4 rollbacks).
+// Gateway only, in Docker: the smallest plan there is (19 steps of the change, 4 rollbacks).
 const small: DraftAnswers = {
   ...defaultAnswers,
   model: 'oss',
@@ -80,18 +80,18 @@ describe('progress counts the change, not the rollbacks', () => {
     const plan = planOf(small);
     const change = plan.phases.filter((phase) => !isContingencyPhase(phase));
     const ids = change.flatMap((phase) => phase.steps.map((step) => step.id));
-    expect(ids).toHaveLength(20);
+    expect(ids).toHaveLength(19);
     openPlan(small);
     tickAll(plan, ids.slice(0, -1));
     const { user } = renderPlanPage();
 
     const bar = screen.getByRole('progressbar', { name: 'Overall progress' });
-    expect(bar).toHaveAttribute('aria-valuetext', '19 of 20 done');
+    expect(bar).toHaveAttribute('aria-valuetext', '18 of 19 done');
     expect(screen.queryByText(/^Complete: every step of the change is done/)).toBeNull();
 
     const lastCard = document.querySelector(`[data-step-id="${ids.at(-1) ?? ''}"]`);
     await user.click(within(lastCard as HTMLElement).getByRole('checkbox', { name: /^Done: / }));
-    expect(bar).toHaveAttribute('aria-valuetext', '20 of 20 done');
+    expect(bar).toHaveAttribute('aria-valuetext', '19 of 19 done');
     expect(screen.getAllByText(/^Complete: every step of the change is done/)[0]).toBeVisible();
     expect(screen.getByText(/The 4 rollback steps are a contingency/)).toBeVisible();
   });
@@ -109,7 +109,7 @@ describe('progress counts the change, not the rollbacks', () => {
     expect(saved().progress).toEqual({});
     expect(screen.getByRole('progressbar', { name: 'Overall progress' })).toHaveAttribute(
       'aria-valuetext',
-      '0 of 20 done',
+      '0 of 19 done',
     );
     expect(screen.getByText(/1 of 4 used/)).toBeVisible();
   });
@@ -119,7 +119,7 @@ describe('ticks that no longer hold', () => {
   it('takes away exactly the ticks of changed steps, says when they were ticked and how many', () => {
     const plan = planOf(small);
     openPlan(small);
-    tickAll(plan, ['set-variables', 'record-current-versions', 'upgrade-gateway']);
+    tickAll(plan, ['backup-folder', 'record-current-versions', 'upgrade-gateway']);
     useWizardStore.getState().updateAnswers({ gateway: { from: '5.3.0', to: '5.3.13' } });
     renderPlanPage();
 
@@ -140,8 +140,8 @@ describe('ticks that no longer hold', () => {
       '2',
     );
     expect(Object.keys(saved().progress).sort()).toEqual([
+      'backup-folder',
       'record-current-versions',
-      'set-variables',
     ]);
     expect(saved().steps['upgrade-gateway']?.reset?.tickedAt).toBe(t1);
   });

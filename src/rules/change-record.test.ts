@@ -19,7 +19,7 @@ const plan = planFor({
 
 const run: ChangeRun = {
   name: 'Gateway in Docker',
-  ticks: { 'set-variables': '2026-03-05T21:01:00.000Z' },
+  ticks: { 'backup-folder': '2026-03-05T21:01:00.000Z' },
   records: {
     'record-current-versions': {
       skipped: { at: '2026-03-05T21:02:00.000Z', reason: 'Known | from the CMDB' },
@@ -46,20 +46,17 @@ describe('the change record', () => {
 
   it.each([
     ['the heading with the plan name', '# Change record: Gateway in Docker'],
-    ['the count of the change only', '2 of 20 steps of the change done.'],
+    ['the count of the change only', '2 of 19 steps of the change done.'],
     ['the rollbacks used', '1 of 4 rollback steps used.'],
     ['the ticket', '- Change ticket: CHG-1042'],
     ['the window', '- Window start: 2026-03-05T21:00'],
     ['a field left empty', '- Approver: (not given)'],
     ['an answer', '- Installation: Docker'],
     ['the versions before and after', '| Gateway | 5.3.0 | 5.3.2 |'],
-    [
-      'a tick with its time',
-      '| 1 | Set the values the commands read | Done 2026-03-05T21:01:00.000Z |  |',
-    ],
+    ['a tick with its time', '| 5 | Create the backup folder | Done 2026-03-05T21:01:00.000Z |  |'],
     [
       'a skip with its reason, pipes escaped',
-      '| 2 | Record the versions you run now | Skipped 2026-03-05T21:02:00.000Z: Known \\| from the CMDB |  |',
+      '| 1 | Record the versions you run now | Skipped 2026-03-05T21:02:00.000Z: Known \\| from the CMDB |  |',
     ],
     [
       'a failure on one line, with the note',
@@ -87,7 +84,7 @@ describe('the change record', () => {
       { component: 'gateway', label: 'Gateway', before: '5.3.0', after: '5.3.2' },
     ]);
     expect(data.answers.input.gateway).toMatchObject({ from: '5.3.0', to: '5.3.2' });
-    expect(data.progress).toEqual({ done: 2, total: 20, isComplete: false, rollbacksUsed: 1 });
+    expect(data.progress).toEqual({ done: 2, total: 19, isComplete: false, rollbacksUsed: 1 });
   });
 
   it('names no internal step id in the Markdown', () => {

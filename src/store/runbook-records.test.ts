@@ -152,12 +152,12 @@ describe('migrating saved plans to step records', () => {
 describe('ticks that change with the answers', () => {
   it('resets exactly the ticks whose step changed, remembering when they were ticked', () => {
     store().createPlan(debian, t1);
-    for (const id of ['backup-redis', 'linux-target-available', 'upgrade-gateway', 'set-variables'])
+    for (const id of ['backup-redis', 'linux-target-available', 'upgrade-gateway', 'backup-folder'])
       store().setProgress(id, true, t1, fingerprintOf(debian, id));
     const newer = { ...debian, gateway: { from: '5.2.5', to: '5.3.13' } };
     store().updateAnswers({ gateway: newer.gateway }, t2);
     store().checkOpenPlanTicks(t3);
-    expect(Object.keys(openPlan().progress).sort()).toEqual(['backup-redis', 'set-variables']);
+    expect(Object.keys(openPlan().progress).sort()).toEqual(['backup-folder', 'backup-redis']);
     expect(openPlan().steps['linux-target-available']).toEqual({
       reset: { at: t3, tickedAt: t1 },
     });
