@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { buildPlan, estimatePlan, type ChangeEstimate, type PlanInput } from '@/rules';
 import { ChangeTimeline } from '@/components/change-timeline';
@@ -125,6 +125,10 @@ describe('ChangeTimeline', () => {
 
   it('keeps the table for screen readers only unless asked to show it', () => {
     render(<ChangeTimeline estimate={mdcbRolling} />);
-    expect(screen.getByRole('table')).toHaveClass('sr-only');
+    // The box around it is hidden, since a table itself does not shrink to one pixel.
+    expect(screen.getByRole('table').parentElement).toHaveClass('sr-only');
+    cleanup();
+    render(<ChangeTimeline estimate={mdcbRolling} showTable />);
+    expect(screen.getByRole('table').parentElement).not.toHaveClass('sr-only');
   });
 });

@@ -310,39 +310,43 @@ export function ChangeTimeline({
         )}
       </svg>
 
-      <table className={showTable ? 'mt-3 w-full border-collapse text-left text-sm' : 'sr-only'}>
-        <caption className={showTable ? 'mb-1 text-left font-semibold' : undefined}>
-          {`${title}: times from the start`}
-        </caption>
-        <thead>
-          <tr className="border-b border-current">
-            <th scope="col" className="py-1 pr-3 font-semibold">
-              Part
-            </th>
-            <th scope="col" className="py-1 pr-3 font-semibold">
-              From
-            </th>
-            <th scope="col" className="py-1 pr-3 font-semibold">
-              To
-            </th>
-            <th scope="col" className="py-1 font-semibold">
-              Length
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tableOf(estimate).map((row) => (
-            <tr key={row.key} className="border-b border-current/30 align-top">
-              <th scope="row" className="py-1 pr-3 font-normal">
-                {row.part}
+      {/* Hidden in a box of its own: a table does not shrink to the one pixel of `sr-only`, and
+          would widen the page on a phone. */}
+      <div className={showTable ? undefined : 'sr-only'}>
+        <table className="mt-3 w-full border-collapse text-left text-sm">
+          <caption className={showTable ? 'mb-1 text-left font-semibold' : undefined}>
+            {`${title}: times from the start`}
+          </caption>
+          <thead>
+            <tr className="border-b border-current">
+              <th scope="col" className="py-1 pr-3 font-semibold">
+                Part
               </th>
-              <td className="py-1 pr-3 tabular-nums">{row.from}</td>
-              <td className="py-1 pr-3 tabular-nums">{row.to}</td>
-              <td className="py-1 tabular-nums">{row.length}</td>
+              <th scope="col" className="py-1 pr-3 font-semibold">
+                From
+              </th>
+              <th scope="col" className="py-1 pr-3 font-semibold">
+                To
+              </th>
+              <th scope="col" className="py-1 font-semibold">
+                Length
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {tableOf(estimate).map((row) => (
+              <tr key={row.key} className="border-b border-current/30 align-top">
+                <th scope="row" className="py-1 pr-3 font-normal">
+                  {row.part}
+                </th>
+                <td className="py-1 pr-3 tabular-nums">{row.from}</td>
+                <td className="py-1 pr-3 tabular-nums">{row.to}</td>
+                <td className="py-1 tabular-nums">{row.length}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
