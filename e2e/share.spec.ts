@@ -86,14 +86,16 @@ function contentOf(state: Stored['state'] | null | undefined): unknown {
 }
 
 async function openSenderPlan(page: Page): Promise<void> {
-  await page.goto('./');
-  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
-    storageKey,
-    JSON.stringify(senderStorage),
-  ] as const);
+  // Stored before any script of the app runs, once per tab: the app reads it as it starts.
+  await page.addInitScript(
+    ([key, value]) => {
+      if (sessionStorage.getItem('e2e-seeded') !== null) return;
+      localStorage.setItem(key, value);
+      sessionStorage.setItem('e2e-seeded', 'yes');
+    },
+    [storageKey, JSON.stringify(senderStorage)] as const,
+  );
   await page.goto('./#/wizard/plan');
-  // A fresh load, so the store reads the seeded plan.
-  await page.reload();
   await expectPlanPage(page);
 }
 
