@@ -395,8 +395,13 @@ export function helpText(): string {
   ];
   const flags = flagSpecs.flatMap((spec: FlagSpec) => {
     const head = spec.value === null ? spec.flag : `${spec.flag} ${spec.value}`;
+    // A head too long for its column gets a line of its own, so that it never runs into its help.
+    const lines =
+      head.length < 23
+        ? [`  ${head.padEnd(24)}${spec.help}`]
+        : [`  ${head}`, `${' '.repeat(26)}${spec.help}`];
     return [
-      `  ${head.padEnd(24)}${spec.help}`,
+      ...lines,
       ...(spec.allowed === undefined ? [] : wrapValues(spec.allowed, ' '.repeat(28))),
     ];
   });

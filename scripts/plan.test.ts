@@ -283,6 +283,15 @@ describe('parseCliArgs: a shared link', () => {
 
 describe('helpText', () => {
   const help = helpText();
+  it('keeps every flag apart from its help, a long one on a line of its own', () => {
+    expect(help).toContain(
+      '  --image COMPONENT=REPOSITORY\n                          The image repository',
+    );
+    for (const spec of flagSpecs) {
+      const head = spec.value === null ? spec.flag : `${spec.flag} ${spec.value}`;
+      expect(help).toMatch(new RegExp(`^  ${head.replace(/[-.=]/g, '\\$&')}(\\s{2,}|$)`, 'm'));
+    }
+  });
   it('documents every flag and every value from the catalogue', () => {
     const values = [
       ...flagSpecs.map((spec) => spec.flag),
