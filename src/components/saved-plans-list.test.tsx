@@ -18,20 +18,24 @@ function rows(count: number): SavedPlanRow[] {
 
 const ignore = () => undefined;
 
+function renderList(count: number): void {
+  render(
+    <MemoryRouter>
+      <SavedPlansList
+        plans={rows(count)}
+        onOpen={ignore}
+        onDuplicate={ignore}
+        onRename={ignore}
+        onDelete={ignore}
+      />
+    </MemoryRouter>,
+  );
+}
+
 describe('SavedPlansList', () => {
   it('shows 20 plans at first and the rest 20 at a time, the focus on the first plan added', async () => {
     const user = userEvent.setup();
-    render(
-      <MemoryRouter>
-        <SavedPlansList
-          plans={rows(45)}
-          onOpen={ignore}
-          onDuplicate={ignore}
-          onRename={ignore}
-          onDelete={ignore}
-        />
-      </MemoryRouter>,
-    );
+    renderList(45);
     expect(screen.getAllByRole('article')).toHaveLength(20);
     await user.click(screen.getByRole('button', { name: 'Show 20 more of 45 saved plans' }));
     expect(screen.getAllByRole('article')).toHaveLength(40);
@@ -44,17 +48,7 @@ describe('SavedPlansList', () => {
   });
 
   it('offers no more button for 20 plans', () => {
-    render(
-      <MemoryRouter>
-        <SavedPlansList
-          plans={rows(20)}
-          onOpen={ignore}
-          onDuplicate={ignore}
-          onRename={ignore}
-          onDelete={ignore}
-        />
-      </MemoryRouter>,
-    );
+    renderList(20);
     expect(screen.getAllByRole('article')).toHaveLength(20);
     expect(screen.queryByRole('button', { name: /more of/ })).toBeNull();
   });
