@@ -112,6 +112,14 @@ type PlanViewProps = {
   readonly findings?: PlanFindings | undefined;
 };
 
+/** The change fields kept with the plan, as the announcement's details: those filled in. */
+function detailsOfCover(cover: SavedPlan['cover']): ChangeDetails {
+  if (cover === undefined) return {};
+  return Object.fromEntries(
+    Object.entries(cover).filter(([, value]) => value.trim() !== ''),
+  ) satisfies ChangeDetails;
+}
+
 function PlanView({ plan, saved, findings }: PlanViewProps) {
   const runbook = useRunbookState(plan, saved, permalinkFor);
   const { progress, records, done } = runbook;
@@ -119,7 +127,12 @@ function PlanView({ plan, saved, findings }: PlanViewProps) {
   const targetStepId = searchParams.get('step') ?? undefined;
   const [isHidingFinished, setHidingFinished] = useState(false);
   const estimate = useMemo(() => estimateOfPlan(plan), [plan]);
+  // What is typed into an announcement, over the change fields the plan keeps.
   const [changeDetails, setChangeDetails] = useState<ChangeDetails>({});
+  const announcementDetails = useMemo(
+    () => ({ ...detailsOfCover(saved.cover), ...changeDetails }),
+    [saved.cover, changeDetails],
+  );
 
   const steps = plan.phases.flatMap((phase) => phase.steps);
   const isTargetKnown =
@@ -259,7 +272,7 @@ function PlanView({ plan, saved, findings }: PlanViewProps) {
                   plan={plan}
                   estimate={estimate}
                   stepId={stepId}
-                  details={changeDetails}
+                  details={announcementDetails}
                   onDetailsChange={setChangeDetails}
                 />
               ))}

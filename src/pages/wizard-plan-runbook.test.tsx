@@ -240,3 +240,35 @@ describe('the change record', () => {
     ).toBeVisible();
   });
 });
+
+describe('the announcements and the change fields', () => {
+  it('fill the announcement with the change fields the plan keeps, and keep what is typed there', async () => {
+    openPlan(small);
+    useWizardStore.getState().setCover(
+      {
+        ticket: 'CHG-1042',
+        environment: 'Production EU',
+        windowStart: '2026-03-05T21:00',
+        windowEnd: '',
+        operator: 'Ana',
+        approver: '',
+      },
+      t1,
+    );
+    const { user } = renderPlanPage();
+    // The announcement's own fields, not the change fields' form above the plan.
+    const summary = screen.getByText('The announcement to send before the change');
+    const before = summary.closest('details');
+    if (before === null) throw new Error('the plan has an announcement');
+    await user.click(summary);
+    expect(within(before).getByRole('textbox', { name: /^Change ticket/ })).toHaveValue('CHG-1042');
+    expect(within(before).getByRole('textbox', { name: /^Environment/ })).toHaveValue(
+      'Production EU',
+    );
+    // A field left empty on the cover stays empty here, for the user to fill in.
+    expect(within(before).getByRole('textbox', { name: /^Approved by/ })).toHaveValue('');
+    await user.type(within(before).getByRole('textbox', { name: /^Approved by/ }), 'Bo');
+    expect(within(before).getByRole('textbox', { name: /^Approved by/ })).toHaveValue('Bo');
+    expect(saved().cover?.approver).toBe('');
+  });
+});
