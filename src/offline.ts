@@ -52,6 +52,15 @@ function watchForUpdates(registration: ServiceWorkerRegistration): void {
   const container = navigator.serviceWorker;
   // The worker drops an old build's files once no tab runs it; this tab may have replaced the last.
   container.controller?.postMessage({ type: 'page-loaded' });
+  // Said again once the page has loaded: by then the page it replaced is surely gone, and the
+  // worker may not have seen it go the first time (a reload can still list it).
+  if (document.readyState !== 'complete') {
+    window.addEventListener(
+      'load',
+      () => container.controller?.postMessage({ type: 'page-loaded' }),
+      { once: true },
+    );
+  }
   // On a first visit the first worker takes the page over: that is no new version.
   const wasControlled = container.controller !== null;
   if (registration.waiting !== null && wasControlled) offerUpdate(registration.waiting);
