@@ -18,7 +18,9 @@ export default defineConfig({
   outputDir: 'test-results',
   fullyParallel: true,
   forbidOnly: true,
-  retries: 0,
+  // On CI a failed test runs once more: the list then marks it flaky, and scripts/run-e2e.mjs prints
+  // what the page showed when it failed, so a rare failure on a shared box is reported, not hidden.
+  retries: isCI ? 1 : 0,
   workers: 2,
   // Explicit limits, sized for a loaded two-core machine: every test takes under a third of its
   // limit on an idle one (the journeys are split to keep it so), and every wait ends as soon as
@@ -30,7 +32,7 @@ export default defineConfig({
     : [['list'], ['html', { outputFolder: 'playwright-report', open: 'never' }]],
   use: {
     baseURL,
-    // With no retries a trace would only cost time; the screenshot of a failure is kept instead.
+    // The screenshot and the page snapshot of a failure are kept; a trace would only cost time.
     trace: 'off',
     screenshot: 'only-on-failure',
     actionTimeout: 30_000,

@@ -643,6 +643,10 @@ test.describe('guides', () => {
     const previous = guideTitles.at(index - 1) ?? title;
     test(`${title}: opens from the list of guides and is accessible`, async ({ page }) => {
       await page.goto('./#/guides/about');
+      // The guide a link leads from is read first, as a user would before choosing the next.
+      await expect(
+        page.getByRole('heading', { level: 1, name: 'About this wizard' }),
+      ).toBeVisible();
       const list = page.getByRole('navigation', { name: 'All guides' });
       if (previous !== 'About this wizard')
         await list.getByRole('link', { name: previous }).click();

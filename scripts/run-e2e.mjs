@@ -8,7 +8,7 @@
 //   4. `npx playwright install chromium` (needs access to Playwright's download host)
 //   5. `apt-get install -y chromium`, on Debian when running as root
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
@@ -118,6 +118,22 @@ child.on('error', (error) => {
   say(`could not start Playwright: ${error.message}`);
   process.exit(1);
 });
+// Playwright keeps, for every failed attempt, a snapshot of the page's accessibility tree. A CI log
+// is all that is left of a run on a clean clone, so the snapshots go into it.
+function printFailureSnapshots() {
+  const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url));
+  if (!existsSync(resultsDir)) return;
+  const snapshots = readdirSync(resultsDir, { recursive: true })
+    .map(String)
+    .filter((path) => path.endsWith('error-context.md'))
+    .sort();
+  for (const path of snapshots) {
+    say(`what the page showed when a test failed (test-results/${path}):`);
+    process.stdout.write(`${readFileSync(resultsDir + path, 'utf8').trimEnd()}\n\n`);
+  }
+}
+
 child.on('exit', (code) => {
+  printFailureSnapshots();
   process.exit(code ?? 1);
 });
