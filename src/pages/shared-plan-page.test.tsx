@@ -178,6 +178,23 @@ describe('SharedPlanPage: a link that cannot be read', () => {
     expect(screen.queryByRole('button', { name: /anyway/ })).toBeNull();
     expect(Object.keys(plans())).toEqual([own]);
   });
+
+  it('asks for a reload, not a resend, when the link is newer than this wizard', async () => {
+    renderShared(rawPayload({ v: 99, m: 'oss' }));
+    await screen.findByRole('heading', { level: 1, name: 'This link cannot be opened' });
+    expect(screen.getByRole('listitem')).toHaveTextContent(
+      'The link was made by a newer version of the wizard (link schema 99; this copy reads up to 1).',
+    );
+    expect(screen.getByText(/^Reload this page first/)).toBeInTheDocument();
+    expect(screen.queryByText(/copy the whole link again/)).toBeNull();
+  });
+
+  it('asks for the whole link again when it was cut short', async () => {
+    renderShared(payloadFor(debian).slice(0, -25));
+    await screen.findByRole('heading', { level: 1, name: 'This link cannot be opened' });
+    expect(screen.getByText(/copy the whole link again/)).toBeInTheDocument();
+    expect(screen.queryByText(/^Reload this page first/)).toBeNull();
+  });
 });
 
 describe('SharedPlanPage: a link with unknown values', () => {

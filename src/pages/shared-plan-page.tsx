@@ -19,6 +19,7 @@ import {
   type DraftAnswers,
   wizardSteps,
   type ChangeCover,
+  newerSchemaField,
 } from '@/rules';
 import { openedFromLinkState } from '@/components/opened-from-link-notice';
 import { useWizardStore } from '@/store/wizard-store';
@@ -173,6 +174,8 @@ type UnreadableLinkProps = { readonly problems: readonly FieldMessage[] };
 
 function UnreadableLink({ problems }: UnreadableLinkProps) {
   const heading = usePageHeading();
+  // A resend cannot help a link that is newer than this copy of the wizard; a reload may.
+  const isFromNewerWizard = problems.some((problem) => problem.field === newerSchemaField);
   return (
     <div className="space-y-4">
       <h1 ref={heading} tabIndex={-1} className={headingClass}>
@@ -183,10 +186,19 @@ function UnreadableLink({ problems }: UnreadableLinkProps) {
           <li key={`${problem.field}-${index}`}>{problem.message}</li>
         ))}
       </ul>
-      <p>
-        Ask whoever sent it to copy the whole link again: chat tools and email sometimes cut long
-        links short. Nothing was saved, and your own plans are as they were.
-      </p>
+      {isFromNewerWizard ? (
+        <p>
+          Reload this page first: this browser may still be showing an older copy of the wizard. If
+          the message stays, the wizard at this address is older than the one the link was made
+          with, so open the link at the address it was sent from. Nothing was saved, and your own
+          plans are as they were.
+        </p>
+      ) : (
+        <p>
+          Ask whoever sent it to copy the whole link again: chat tools and email sometimes cut long
+          links short. Nothing was saved, and your own plans are as they were.
+        </p>
+      )}
       <p className="flex flex-wrap gap-x-6 gap-y-2">
         <Link to="/" className={linkClass}>
           Back to the start page

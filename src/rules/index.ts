@@ -42,6 +42,7 @@ export {
   extractPayload,
   linkInputOf,
   linkSchemaVersion,
+  newerSchemaField,
   planLinkFor,
   sharedRoutePrefix,
   type DecodedLink,

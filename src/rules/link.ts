@@ -14,6 +14,9 @@ import type { ChangeCover, FieldMessage, NameId, NormalizedInput, PlanInput } fr
 /** The schema of the payload. Bump it when the payload changes; add a migration for the old one. */
 export const linkSchemaVersion = 1;
 
+/** The field of the one problem a resend cannot fix: the link is newer than this copy of the wizard. */
+export const newerSchemaField = 'link-schema';
+
 /** The hash route that opens a shared plan: `<app>#/s/<payload>`. */
 export const sharedRoutePrefix = '#/s/';
 
@@ -333,8 +336,8 @@ export function decodePlanLink(link: unknown): DecodedLink {
       ok: false,
       problems: [
         {
-          field: 'link',
-          message: `The link comes from a newer version of the wizard (schema ${version}); reload the page to update it.`,
+          field: newerSchemaField,
+          message: `The link was made by a newer version of the wizard (link schema ${version}; this copy reads up to ${linkSchemaVersion}).`,
         },
       ],
     };
