@@ -14,6 +14,7 @@ describe('fieldLabel', () => {
     ['names.namespace', 'Kubernetes namespace'],
     ['names.no-such-name', 'One of your names'],
     ['link', 'The link'],
+    ['link.schema', 'The link'],
     ['something.new', 'This answer'],
   ])('%s reads "%s"', (field, label) => {
     expect(fieldLabel(field)).toBe(label);

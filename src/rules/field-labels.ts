@@ -16,6 +16,7 @@ const fixedLabels: Readonly<Record<string, string>> = {
   architecture: 'Gateway architecture',
   sharesDatabase: 'Shared database',
   link: 'The link',
+  'link.schema': 'The link',
   gateway: 'Gateway versions',
   pump: 'Pump versions',
   mdcb: 'MDCB versions',

@@ -15,7 +15,7 @@ import type { ChangeCover, FieldMessage, NameId, NormalizedInput, PlanInput } fr
 export const linkSchemaVersion = 1;
 
 /** The field of the one problem a resend cannot fix: the link is newer than this copy of the wizard. */
-export const newerSchemaField = 'link-schema';
+export const newerSchemaField = 'link.schema';
 
 /** The hash route that opens a shared plan: `<app>#/s/<payload>`. */
 export const sharedRoutePrefix = '#/s/';
