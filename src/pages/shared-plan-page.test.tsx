@@ -161,6 +161,7 @@ describe('SharedPlanPage: a link that cannot be read', () => {
     ['cut short', payloadFor(debian).slice(0, -25)],
     ['not a plan link at all', 'not!a!plan'],
     ['from a newer wizard', rawPayload({ v: 99, m: 'oss' })],
+    ['empty (`#/s/` and nothing after it)', ''],
   ])('explains a link that is %s, links home and saves nothing', async (_name, payload) => {
     const own = openPlan(defaultAnswers);
     renderShared(payload);
@@ -170,7 +171,9 @@ describe('SharedPlanPage: a link that cannot be read', () => {
       name: 'This link cannot be opened',
     });
     expect(heading).toHaveFocus();
-    expect(screen.getByRole('listitem')).toHaveTextContent(/damaged|cut short|newer version/);
+    expect(screen.getByRole('listitem')).toHaveTextContent(
+      /damaged|cut short|newer version|empty|holds no plan/,
+    );
     expect(screen.getByRole('link', { name: 'Back to the start page' })).toHaveAttribute(
       'href',
       '/',
