@@ -250,7 +250,7 @@ describe('the data stores are reached where they run', () => {
 
 describe('paths the plan writes to are absolute, normalised and its own', () => {
   const errorsFor = (names: Record<string, string>) => {
-    const result = buildPlan({ ...selfManaged, names });
+    const result = buildPlan({ ...selfManaged, usesGoPlugins: true, names });
     return result.ok ? [] : result.errors.map((e) => `${e.field}: ${e.message}`);
   };
 
@@ -276,14 +276,28 @@ describe('paths the plan writes to are absolute, normalised and its own', () => 
       { dashboardConfig: '/opt' },
       'names.dashboardConfig: Dashboard config file: "/opt" is a system folder itself, not a file or folder of Tyk\'s, such as /opt/tyk-dashboard/tyk_analytics.conf.',
     ],
+    [
+      { gatewayConfig: '/opt/tyk-gateway/../../etc/passwd' },
+      'names.gatewayConfig: Gateway config file: "/opt/tyk-gateway/../../etc/passwd" is not a normalised path: write it without "." or ".." parts and without "//", such as /opt/tyk-gateway/tyk.conf.',
+    ],
+    [
+      { pluginSourceDir: 'plugins/../src' },
+      'names.pluginSourceDir: Go plugin source folder: "plugins/../src" is not an absolute path: start it with /, such as /home/you/tyk-plugin.',
+    ],
+    [
+      { pluginSourceDir: '/home' },
+      'names.pluginSourceDir: Go plugin source folder: "/home" is a system folder itself, not your plugin\'s folder, such as /home/you/tyk-plugin.',
+    ],
   ])('refuses %j', (names, message) => {
     expect(errorsFor(names)).toEqual([message]);
   });
 
-  it.each([['/opt/tyk-gateway'], ['/var/backups/tyk-upgrade'], ['/var/backups/tyk-upgrade/']])(
-    'accepts the backup folder %s',
-    (backupDir) => {
-      expect(errorsFor({ backupDir })).toEqual([]);
-    },
-  );
+  it.each([
+    ['/opt/tyk-gateway'],
+    ['/var/backups/tyk-upgrade'],
+    ['/var/backups/tyk-upgrade/'],
+    ['/srv/tyk upgrade/backups'],
+  ])('accepts the backup folder %s', (backupDir) => {
+    expect(errorsFor({ backupDir })).toEqual([]);
+  });
 });

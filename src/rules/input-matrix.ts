@@ -50,19 +50,20 @@ const companionCases: Readonly<Record<CompanionCase, Companions>> = {
   unchanged: { pump: { from: '1.16.0', to: '1.16.0' }, mdcb: { from: '2.12.0', to: '2.12.0' } },
 };
 
-const customNames: Partial<Names> = {
+/** Names of the user's own, with spaces in every path: each command must quote them. */
+export const customNames: Partial<Names> = {
   namespace: 'api-gw',
   helmRelease: 'edge',
-  valuesFile: 'deploy/tyk/values-prod.yaml',
-  composeDir: '/srv/tyk',
+  valuesFile: 'deploy/tyk/values prod.yaml',
+  composeDir: '/srv/tyk stack',
   gatewayName: 'gw',
   dashboardName: 'dash',
   pumpName: 'analytics-pump',
   mdcbName: 'sink',
   gatewayHost: 'gw.internal',
   gatewayPort: 8443,
-  backupDir: '/data/backups/tyk-2026',
-  pluginSourceDir: 'plugins/auth',
+  backupDir: '/data/backups/tyk 2026',
+  pluginSourceDir: '/home/ci/go plugins/auth',
   pluginName: 'AuthPlugin',
   databaseName: 'tyk',
 };

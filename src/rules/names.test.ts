@@ -17,6 +17,7 @@ describe('nameProblem', () => {
     ['path', '/opt/tyk-gateway/tyk.conf'],
     ['path', 'values.yaml'],
     ['path', '.'],
+    ['path', '/srv/tyk files/backups'],
     ['identifier', 'tyk_analytics'],
     ['identifier', 'CustomGoPlugin'],
   ])('accepts %s %j', (kind, value) => {
@@ -36,7 +37,9 @@ describe('nameProblem', () => {
     ['port', '80a', /1 to 65535/],
     ['port', 8080.5, /1 to 65535/],
     ['path', '~/tyk.conf', /"~"/],
-    ['path', '/tmp/a b', /a space/],
+    ['path', '/tmp/a\tb', /a tab/],
+    ['path', '/tmp/tyk ', /ends with a space/],
+    ['path', ' /tmp/tyk', /starts or ends with a space/],
     ['path', '-rf', /read as an option/],
     ['path', '/opt/$HOME', /"\$"/],
     ['path', 'a\nb', /a line break/],

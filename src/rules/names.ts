@@ -115,6 +115,7 @@ export function isNameRelevant(
 }
 
 const shellMetacharacters = /[;&|`$<>(){}[\]\\'"*?!#~\s]/;
+const pathMetacharacters = /[;&|`$<>(){}[\]\\'"*?!#~\t\n\r\f\v]/;
 
 function describeCharacter(ch: string): string {
   if (ch === ' ') return 'a space';
@@ -129,7 +130,8 @@ const dockerName = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const hostName =
   /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 const ipv4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-const safePath = /^[A-Za-z0-9_./@%+=:,-]+$/;
+/** A path may hold spaces: every command quotes it. */
+const safePath = /^[A-Za-z0-9_./@%+=:, -]+$/;
 const identifier = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /**
@@ -182,21 +184,27 @@ export function placeProblem(id: string, value: string): string | null {
   const example = placeExamples[id as NameId];
   if (example === undefined) return null;
   const shown = shownValue(value);
-  const trimmedEnd = value.length > 1 ? value.replace(/\/+$/, '') : value;
-  // A config file may be relative to the compose project (./tyk.standalone.conf); it must still
-  // not be a system folder. The backup folder must be absolute, normalised and its own.
-  if (id !== 'backupDir') {
-    return systemFolders.includes(trimmedEnd)
+  const trimmed = value.length > 1 ? value.replace(/\/+$/, '') : value;
+  const parts = trimmed.split('/');
+  const hasDotParts = parts.some((part) => part === '.' || part === '..') || trimmed.includes('//');
+  const notNormalised = `"${shown}" is not a normalised path: write it without "." or ".." parts and without "//", such as ${example}.`;
+  // A config file may be relative to the compose project (./tyk.standalone.conf), but never climb
+  // out of it, and never be a system folder.
+  if (id !== 'backupDir' && id !== 'pluginSourceDir') {
+    if (parts.includes('..')) return notNormalised;
+    return systemFolders.includes(trimmed)
       ? `"${shown}" is a system folder itself, not a file or folder of Tyk's, such as ${example}.`
       : null;
   }
+  // The backup folder and the plugin folder are places of their own, the same from any folder the
+  // commands run in.
   if (!value.startsWith('/'))
     return `"${shown}" is not an absolute path: start it with /, such as ${example}.`;
-  const trimmed = trimmedEnd;
-  if (trimmed.split('/').some((part) => part === '.' || part === '..') || trimmed.includes('//'))
-    return `"${shown}" is not a normalised path: write it without "." or ".." parts and without "//", such as ${example}.`;
+  if (hasDotParts) return notNormalised;
   if (systemFolders.includes(trimmed === '' ? '/' : trimmed)) {
-    return `"${shown}" is a system folder itself; the plan makes the backup folder yours (chown -R), so give it a folder of its own, such as ${example}.`;
+    return id === 'backupDir'
+      ? `"${shown}" is a system folder itself; the plan makes the backup folder yours (chown -R), so give it a folder of its own, such as ${example}.`
+      : `"${shown}" is a system folder itself, not your plugin's folder, such as ${example}.`;
   }
   return null;
 }
@@ -216,7 +224,8 @@ export function nameProblem(kind: NameKind, value: unknown): string | null {
   }
   if (typeof value !== 'string') return 'must be text.';
   if (value === '') return 'is empty.';
-  const metacharacter = value.match(shellMetacharacters);
+  // Spaces are fine in a path (the commands quote it); nowhere else.
+  const metacharacter = value.match(kind === 'path' ? pathMetacharacters : shellMetacharacters);
   if (metacharacter) {
     return `"${shownValue(value)}" contains ${describeCharacter(metacharacter[0])}, which cannot go into a shell command.`;
   }
@@ -243,8 +252,10 @@ export function nameProblem(kind: NameKind, value: unknown): string | null {
       if (value.length > 255) return `"${shownValue(value)}" is longer than 255 characters.`;
       if (value.startsWith('-'))
         return `"${shownValue(value)}" starts with "-", which commands would read as an option.`;
+      if (value.trim() !== value)
+        return `"${shownValue(value)}" starts or ends with a space; take it away, or it becomes part of the path.`;
       if (!safePath.test(value)) {
-        return `"${shownValue(value)}" is not a plain path: use letters, digits and / . _ - only.`;
+        return `"${shownValue(value)}" is not a plain path: use letters, digits, spaces and / . _ - only.`;
       }
       return null;
     case 'identifier':

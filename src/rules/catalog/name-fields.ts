@@ -223,7 +223,7 @@ export const nameFields = [
   {
     id: 'backupDir',
     label: 'Backup folder',
-    help: 'An absolute path on the machine you run the backups from.',
+    help: 'An absolute path on the machine you run the backups from, in a folder of its own (the plan makes it yours); spaces are fine.',
     kind: 'path',
     installs: [],
     models: [],
@@ -232,7 +232,7 @@ export const nameFields = [
   {
     id: 'pluginSourceDir',
     label: 'Go plugin source folder',
-    help: 'The folder with your plugin’s go.mod.',
+    help: 'The absolute path of the folder with your plugin’s go.mod; spaces are fine.',
     kind: 'path',
     installs: [],
     models: [],
