@@ -4,6 +4,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {
   buildPlan,
   components,
+  draftDataPlane,
   type Command,
   type Plan,
   toPlanInput,
@@ -21,10 +22,7 @@ const largeAnswers: DraftAnswers = {
   components: ['gateway', 'dashboard', 'pump', 'mdcb'],
   usesGoPlugins: true,
   database: 'mongodb',
-  dataPlanes: [
-    { name: 'eu-west', namespace: '', release: '', gatewayHost: '' },
-    { name: 'us-east', namespace: '', release: '', gatewayHost: '' },
-  ],
+  dataPlanes: [draftDataPlane('eu-west'), draftDataPlane('us-east')],
   gateway: { from: '5.3.0', to: '5.8.0' },
   pump: { from: '1.9.0', to: '' },
   mdcb: { from: '2.5.0', to: '' },

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import {
   buildPlan,
   describeInput,
+  draftDataPlane,
   inputMatrix,
   toPlanInput,
   type DraftAnswers,
@@ -46,7 +47,9 @@ export function draftAnswersOf(input: NormalizedInput): DraftAnswers {
     components: [...input.components],
     usesGoPlugins: input.usesGoPlugins,
     database: input.database ?? 'mongodb',
-    dataPlanes: input.dataPlanes.map((plane) => ({ ...plane })),
+    dataPlanes: input.dataPlanes.map((plane) =>
+      draftDataPlane(plane.name, { ...plane, redisPort: String(plane.redisPort) }),
+    ),
     gateway: change(input.gateway),
     pump: change(input.pump),
     mdcb: change(input.mdcb),

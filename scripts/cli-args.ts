@@ -12,6 +12,7 @@ import {
   findModel,
   models,
   nameFields,
+  planeFields,
   shownValue,
   type ComponentId,
   type DeploymentModel,
@@ -37,7 +38,7 @@ export type CliAnswers = {
   /** Always set from flags alone; with --detect only when --go-plugins is given. */
   readonly usesGoPlugins?: boolean;
   readonly database?: string;
-  readonly dataPlanes?: readonly { readonly name: string }[];
+  readonly dataPlanes?: readonly Readonly<Record<string, string>>[];
   readonly gateway: Readonly<MutableVersionChange>;
   readonly pump?: Readonly<MutableVersionChange>;
   readonly mdcb?: Readonly<MutableVersionChange>;
@@ -144,6 +145,65 @@ function readNames(values: FlagValues, errors: FieldMessage[]): Record<string, s
   return names;
 }
 
+/**
+ * The data planes of `--data-planes`, each with what `--plane NAME:KEY=VALUE` says of it;
+ * `validate` judges the values themselves.
+ */
+function readPlanes(
+  names: readonly string[],
+  values: FlagValues,
+  errors: FieldMessage[],
+): Record<string, string>[] {
+  const planes = names.map((name): Record<string, string> => ({ name }));
+  for (const setting of values.get('--plane') ?? []) {
+    const match = /^([^:=]+):([^=]+)=(.*)$/s.exec(setting);
+    if (match === null) {
+      errors.push({
+        field: '--plane',
+        message: `--plane needs NAME:KEY=VALUE, as in --plane eu-west:context=eu-prod; got "${shownValue(setting)}".`,
+      });
+      continue;
+    }
+    const [, rawName = '', rawKey = '', value = ''] = match;
+    const name = rawName.trim();
+    const key = rawKey.trim();
+    const plane = planes.find((candidate) => candidate['name'] === name);
+    if (plane === undefined) {
+      errors.push({
+        field: '--plane',
+        message:
+          names.length === 0
+            ? `--plane ${shownValue(name)}: name the data planes with --data-planes first.`
+            : `--plane: there is no data plane "${shownValue(name)}"; --data-planes names ${names.join(', ')}.`,
+      });
+      continue;
+    }
+    if (!planeFields.some((field) => field.id === key)) {
+      errors.push({
+        field: '--plane',
+        message: `--plane: "${shownValue(key)}" is not a data plane setting; use one of ${planeFields.map((field) => field.id).join(', ')}.`,
+      });
+      continue;
+    }
+    if (value.trim() === '') {
+      errors.push({
+        field: '--plane',
+        message: `--plane ${shownValue(name)}:${shownValue(key)}= gives no value; leave the flag out to keep the default.`,
+      });
+      continue;
+    }
+    if (key in plane) {
+      errors.push({
+        field: '--plane',
+        message: `--plane: ${key} of data plane ${name} is given more than once.`,
+      });
+      continue;
+    }
+    plane[key] = value;
+  }
+  return planes;
+}
+
 /** `--image gateway=tykio/tyk-gateway-ee`, repeatable; `validate` judges the repository itself. */
 function readImages(values: FlagValues, errors: FieldMessage[]): Record<string, string> {
   const images: Record<string, string> = {};
@@ -241,7 +301,11 @@ function answersFromFlags(
       ? {}
       : { usesGoPlugins: values.has('--go-plugins') }),
     ...(database === undefined ? {} : { database }),
-    ...(dataPlanes === undefined ? {} : { dataPlanes: list(dataPlanes).map((name) => ({ name })) }),
+    ...(dataPlanes === undefined && !values.has('--plane')
+      ? {}
+      : {
+          dataPlanes: readPlanes(dataPlanes === undefined ? [] : list(dataPlanes), values, errors),
+        }),
     gateway: versionChange(first(values, '--from'), first(values, '--to')),
     ...(hasPumpVersions ? { pump: versionChange(pumpFrom, pumpTo) } : {}),
     ...(hasMdcbVersions ? { mdcb: versionChange(mdcbFrom, mdcbTo) } : {}),

@@ -7,6 +7,7 @@ import {
   installs,
   models,
   nameFields,
+  planeFields,
   shownValue,
   strategies,
   type Database,
@@ -55,6 +56,10 @@ const formatValues: readonly AllowedValue[] = [
   { value: 'link', label: 'the shared link that opens these answers in the wizard' },
 ] satisfies readonly { readonly value: OutputFormat; readonly label: string }[];
 const nameValues = nameFields.map((field) => ({ value: field.id, label: field.label }));
+const planeValues = planeFields.map((field) => ({
+  value: field.id,
+  label: field.id === 'context' ? 'Kube context, Docker context or SSH host' : field.label,
+}));
 
 export const flagSpecs = [
   {
@@ -183,6 +188,14 @@ export const flagSpecs = [
     value: 'LIST',
     help: 'Comma-separated data plane names (self-managed-mdcb, cloud-hybrid); each a lowercase DNS label.',
     fields: ['dataPlanes'],
+  },
+  {
+    flag: '--plane',
+    value: 'NAME:KEY=VALUE',
+    help: 'A setting of one data plane named in --data-planes, as in --plane eu-west:context=eu-prod; repeat the flag for more. Keys:',
+    allowed: planeValues,
+    fields: ['dataPlanes'],
+    isRepeatable: true,
   },
   {
     flag: '--namespace',
@@ -368,6 +381,8 @@ export function flagForField(field: string): string | null {
   if (nameKey === 'namespace') return '--namespace';
   if (nameKey === 'helmRelease') return '--release';
   if (nameKey !== undefined) return `--name ${nameKey}=`;
+  const planeKey = /^dataPlanes\[\d+\]\.(\w+)$/.exec(field)?.[1];
+  if (planeKey !== undefined && planeKey !== 'name') return `--plane NAME:${planeKey}=`;
   const instancesOf = /^estimate\.instances\.(\w+)$/.exec(field)?.[1];
   if (instancesOf !== undefined) return `--instances ${instancesOf}=`;
   const root = field.replace(/\[\d+\].*$/, '');

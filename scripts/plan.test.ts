@@ -117,6 +117,24 @@ describe('parseCliArgs: answers', () => {
       { dataPlanes: [{ name: 'eu-west' }, { name: 'us-east' }] },
     ],
     [
+      '--plane gives one data plane its own settings, as typed',
+      [
+        ...base,
+        '--data-planes',
+        'eu-west,us-east',
+        '--plane',
+        'us-east:context=arn:aws:eks:us-east-1:1:cluster/edge',
+        '--plane',
+        'eu-west:redisPort=6380',
+      ],
+      {
+        dataPlanes: [
+          { name: 'eu-west', redisPort: '6380' },
+          { name: 'us-east', context: 'arn:aws:eks:us-east-1:1:cluster/edge' },
+        ],
+      },
+    ],
+    [
       '--namespace, --release and --name fill in names; ports become numbers',
       [
         ...base,
@@ -209,6 +227,37 @@ describe('parseCliArgs: help and mistakes', () => {
       'text',
     ],
     ['a stray argument', [...base, 'oss'], 'oss', 'text'],
+    [
+      '--plane without NAME:',
+      [...base, '--data-planes', 'eu', '--plane', 'context=x'],
+      '--plane',
+      'text',
+    ],
+    [
+      '--plane for a plane not named',
+      [...base, '--data-planes', 'eu', '--plane', 'us:context=x'],
+      '--plane',
+      'text',
+    ],
+    [
+      '--plane with an empty value',
+      [...base, '--data-planes', 'eu', '--plane', 'eu:context='],
+      '--plane',
+      'text',
+    ],
+    ['--plane with no data planes', [...base, '--plane', 'eu:context=x'], '--plane', 'text'],
+    [
+      '--plane with an unknown key',
+      [...base, '--data-planes', 'eu', '--plane', 'eu:colour=red'],
+      '--plane',
+      'text',
+    ],
+    [
+      'a --plane setting twice',
+      [...base, '--data-planes', 'eu', '--plane', 'eu:context=a', '--plane', 'eu:context=b'],
+      '--plane',
+      'text',
+    ],
     ['--link with an answer flag', ['--link', sharedLink, '--from', '5.1.0'], '--from', 'text'],
     [
       '--link with --go-plugins',
@@ -248,6 +297,7 @@ describe('flagForField', () => {
     ['pump.to', '--pump-to'],
     ['mdcb.from', '--mdcb-from'],
     ['dataPlanes[1].name', '--data-planes'],
+    ['dataPlanes[1].context', '--plane NAME:context='],
     ['downtimeMinutes', '--window'],
     ['names.namespace', '--namespace'],
     ['names.helmRelease', '--release'],

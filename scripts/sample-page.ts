@@ -12,7 +12,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { buildPlan, toPlanInput, type DraftAnswers } from '@/rules/index';
+import { buildPlan, draftDataPlane, toPlanInput, type DraftAnswers } from '@/rules/index';
 import { startStaticServer } from './static-server';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -31,10 +31,7 @@ const sampleAnswers: DraftAnswers = {
   components: ['gateway', 'dashboard', 'pump', 'mdcb'],
   usesGoPlugins: true,
   database: 'mongodb',
-  dataPlanes: [
-    { name: 'eu-west', namespace: '', release: '', gatewayHost: '' },
-    { name: 'us-east', namespace: '', release: '', gatewayHost: '' },
-  ],
+  dataPlanes: [draftDataPlane('eu-west'), draftDataPlane('us-east')],
   gateway: { from: '5.3.0', to: '5.8.0' },
   pump: { from: '1.9.0', to: '' },
   mdcb: { from: '2.5.0', to: '' },

@@ -48,7 +48,7 @@ describe('ChangeTimeline', () => {
     const figure = screen.getByRole('figure', { name: 'Timeline of the change' });
     const picture = within(figure).getByRole('img', { name: 'Timeline of the change' });
     expect(picture).toHaveAccessibleDescription(
-      'The change takes about 2 h 37 min in 6 phases. The point of no return is at 1:42. A full rollback from the worst point, at 2:37, takes 1 h 11 min more.',
+      'The change takes about 2 h 43 min in 6 phases. The point of no return is at 1:48. A full rollback from the worst point, at 2:43, takes 1 h 21 min more.',
     );
   });
 
@@ -60,26 +60,26 @@ describe('ChangeTimeline', () => {
     expect(rows.slice(0, 7)).toEqual([
       // No step of its own sets the variables any more (issue 16): 3 minutes earlier throughout.
       ['Prepare', '0:00', '0:30', '30 min'],
-      ['Back up', '0:30', '1:13', '43 min'],
-      ['Upgrade the control plane', '1:13', '1:53', '40 min'],
-      ['Upgrade data plane eu-west', '1:53', '2:04', '11 min'],
-      ['Upgrade data plane us-east', '2:04', '2:15', '11 min'],
-      ['Verify', '2:15', '2:37', '22 min'],
+      ['Back up', '0:30', '1:19', '49 min'],
+      ['Upgrade the control plane', '1:19', '1:59', '40 min'],
+      ['Upgrade data plane eu-west', '1:59', '2:10', '11 min'],
+      ['Upgrade data plane us-east', '2:10', '2:21', '11 min'],
+      ['Verify', '2:21', '2:43', '22 min'],
       [
         'Point of no return: after “Upgrade the Dashboard on the control plane to 5.3.0”',
-        '1:42',
+        '1:48',
         '',
         '',
       ],
     ]);
     expect(rows[7]).toEqual([
       'Out of service: MDCB instance 1 of 2 on the control plane',
-      '1:18',
-      '1:21',
+      '1:24',
+      '1:27',
       '3 min',
     ]);
     expect(rows.slice(-1)).toEqual([
-      ['Full rollback from the worst point, if needed', '2:37', '3:48', '1 h 11 min'],
+      ['Full rollback from the worst point, if needed', '2:43', '4:04', '1 h 21 min'],
     ]);
   });
 
@@ -93,8 +93,8 @@ describe('ChangeTimeline', () => {
         'Prepare · 30 min',
         'Upgrade data plane us-east · 11 min',
         'Out of service, one instance at a time',
-        'Full rollback, if needed · 1 h 11 min',
-        'Point of no return 1:42',
+        'Full rollback, if needed · 1 h 21 min',
+        'Point of no return 1:48',
       ]),
     );
     expect(labels).toContain('0:00');

@@ -22,6 +22,7 @@ import {
   stepOfField,
   textsFor,
   defaultAnswers,
+  draftDataPlane,
   fitAnswersToModel,
   type DraftDataPlane,
 } from '@/rules';
@@ -97,10 +98,7 @@ function DeploymentForm({ draft }: DeploymentFormProps) {
 
   function addPlane(): void {
     const plane = {
-      name: newPlaneName(answers.dataPlanes),
-      namespace: '',
-      release: '',
-      gatewayHost: '',
+      ...draftDataPlane(newPlaneName(answers.dataPlanes)),
     };
     update({ dataPlanes: [...answers.dataPlanes, plane] });
   }

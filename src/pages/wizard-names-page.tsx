@@ -5,7 +5,9 @@ import {
   dataPlaneDefaults,
   defaultNames,
   findModel,
-  isClusterInstall,
+  planeFieldHelp,
+  planeFieldLabel,
+  planeFieldsFor,
   relevantNameFields,
   type NameField,
   type ResolvedDataPlane,
@@ -13,10 +15,9 @@ import {
   textsFor,
   type DraftAnswers,
   type DraftDataPlane,
+  type PlaneFieldId,
 } from '@/rules';
 import { useActiveDraft, type ActiveDraft } from '@/store/use-active-draft';
-
-type PlaneField = 'namespace' | 'release' | 'gatewayHost';
 
 /** Tyk's default namespace, release and host of each data plane, as `validate` fills them in. */
 function defaultPlanes(answers: DraftAnswers): readonly ResolvedDataPlane[] {
@@ -42,28 +43,19 @@ function NamesForm({ draft }: NamesFormProps) {
   const fields = relevantNameFields({ ...answers, install });
   const defaults = defaultNames(answers.model, install);
   const planeDefaults = useMemo(() => defaultPlanes(answers), [answers]);
-  const isCluster = isClusterInstall(install);
 
   function setName(field: NameField, value: string): void {
     update({ names: { ...answers.names, [field.id]: value } });
   }
 
-  function setPlane(index: number, key: PlaneField, value: string): void {
+  function setPlane(index: number, key: PlaneFieldId, value: string): void {
     const dataPlanes: DraftDataPlane[] = answers.dataPlanes.map((plane, at) =>
       at === index ? { ...plane, [key]: value } : plane,
     );
     update({ dataPlanes });
   }
 
-  const planeFields: readonly { readonly key: PlaneField; readonly label: string }[] = [
-    ...(isCluster
-      ? [
-          { key: 'namespace', label: 'Kubernetes namespace' } as const,
-          { key: 'release', label: 'Helm release name' } as const,
-        ]
-      : []),
-    { key: 'gatewayHost', label: 'Gateway host' },
-  ];
+  const planeFields = planeFieldsFor(install);
 
   return (
     <WizardFrame
@@ -110,25 +102,28 @@ function NamesForm({ draft }: NamesFormProps) {
                 Data plane {plane.name.trim() === '' ? index + 1 : plane.name}
               </h2>
               <div className="grid gap-4 md:grid-cols-2">
-                {planeFields.map(({ key, label }) => {
+                {planeFields.map((entry) => {
+                  const key = entry.id;
                   const field = `dataPlanes[${index}].${key}`;
                   const fallback = planeDefaults?.[index]?.[key];
                   return (
                     <TextField
                       key={key}
                       field={field}
-                      label={`${label} of data plane ${plane.name.trim() === '' ? index + 1 : plane.name}`}
+                      label={`${planeFieldLabel(entry, install)} of data plane ${plane.name.trim() === '' ? index + 1 : plane.name}`}
                       value={plane[key]}
                       onChange={(value) => setPlane(index, key, value)}
                       help={
-                        fallback === undefined ? (
-                          "Leave empty for Tyk's default."
+                        fallback === undefined || fallback === '' ? (
+                          planeFieldHelp(entry, install)
                         ) : (
                           <>
-                            Default: <code className="font-mono">{fallback}</code>
+                            {planeFieldHelp(entry, install)} Default:{' '}
+                            <code className="font-mono">{fallback}</code>
                           </>
                         )
                       }
+                      inputMode={entry.kind === 'port' ? 'numeric' : undefined}
                       isMonospace
                       errors={textsFor(errors, field)}
                     />

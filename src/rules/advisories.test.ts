@@ -11,7 +11,7 @@ import {
 } from './catalog/advisories';
 import { componentsOf, models } from './catalog/models';
 import { gatewayReleases } from './catalog/releases';
-import { defaultNames } from './names';
+import { dataPlaneDefaults, defaultNames } from './names';
 import { releasesOf } from './releases';
 import type { Advisory, Names, NormalizedInput, ResolvedChange } from './types';
 import { compareVersions, isNewer, isValidRange, satisfiesRange } from './versions';
@@ -49,7 +49,7 @@ const mdcbModel = {
   model: 'self-managed-mdcb',
   components: ['mdcb', 'dashboard', 'gateway'],
   dataPlanes: [
-    { name: 'eu', namespace: 'tyk-dp-eu', release: 'tyk-dp-eu', gatewayHost: 'localhost' },
+    { name: 'eu', ...dataPlaneDefaults('eu', 2), namespace: 'tyk-dp-eu', release: 'tyk-dp-eu' },
   ],
 } as const satisfies Partial<NormalizedInput>;
 const hybridModel = {
@@ -57,7 +57,7 @@ const hybridModel = {
   components: ['gateway'],
   database: null,
   dataPlanes: [
-    { name: 'eu', namespace: 'tyk-dp-eu', release: 'tyk-dp-eu', gatewayHost: 'localhost' },
+    { name: 'eu', ...dataPlaneDefaults('eu', 2), namespace: 'tyk-dp-eu', release: 'tyk-dp-eu' },
   ],
 } as const satisfies Partial<NormalizedInput>;
 const cloudModel = {

@@ -3,9 +3,10 @@
 // or from storage). The store, the link codec and the CLI all go through here.
 import { componentIds } from './catalog/components';
 import { databaseIds } from './catalog/databases';
-import { findInstall, isClusterInstall, installIds } from './catalog/installs';
+import { findInstall, installIds } from './catalog/installs';
 import { componentsOf, findModel, hasDashboardDatabase, modelIds } from './catalog/models';
 import { nameFields } from './catalog/name-fields';
+import { planeFieldIds, planeFieldsFor } from './catalog/plane-fields';
 import { strategyIds } from './catalog/strategies';
 import { relevantNameFields } from './names';
 import type {
@@ -90,12 +91,11 @@ export function limitAnswers(answers: DraftAnswers): DraftAnswers {
   });
   const limited: DraftAnswers = {
     ...answers,
-    dataPlanes: answers.dataPlanes.map((plane) => ({
-      name: clip(plane.name, answerLimits.maxDataPlaneNameLength),
-      namespace: clip(plane.namespace, answerLimits.maxNameLength),
-      release: clip(plane.release, answerLimits.maxNameLength),
-      gatewayHost: clip(plane.gatewayHost, answerLimits.maxNameLength),
-    })),
+    dataPlanes: answers.dataPlanes.map((plane) =>
+      planeOf(clip(plane.name, answerLimits.maxDataPlaneNameLength), (id) =>
+        clip(plane[id], answerLimits.maxNameLength),
+      ),
+    ),
     gateway: version(answers.gateway),
     pump: version(answers.pump),
     mdcb: version(answers.mdcb),
@@ -117,12 +117,7 @@ export function limitAnswers(answers: DraftAnswers): DraftAnswers {
     },
   };
   const texts = (a: DraftAnswers): string[] => [
-    ...a.dataPlanes.flatMap((plane) => [
-      plane.name,
-      plane.namespace,
-      plane.release,
-      plane.gatewayHost,
-    ]),
+    ...a.dataPlanes.flatMap((plane) => [plane.name, ...planeFieldIds.map((id) => plane[id])]),
     a.gateway.from,
     a.gateway.to,
     a.pump.from,
@@ -139,8 +134,26 @@ export function limitAnswers(answers: DraftAnswers): DraftAnswers {
   return before.every((text, index) => text.length === after[index]?.length) ? answers : limited;
 }
 
+/** A data plane with every field but its name made by `text`. */
+function planeOf(
+  name: string,
+  text: (id: (typeof planeFieldIds)[number]) => string,
+): DraftDataPlane {
+  const plane: Record<string, string> = { name };
+  for (const id of planeFieldIds) plane[id] = text(id);
+  return plane as DraftDataPlane;
+}
+
+/** A data plane as typed: its name and, where given, its other fields; the rest left to Tyk's defaults. */
+export function draftDataPlane(
+  name: string,
+  fields: Partial<Omit<DraftDataPlane, 'name'>> = {},
+): DraftDataPlane {
+  return planeOf(name, (id) => fields[id] ?? '');
+}
+
 function emptyPlane(name: string): DraftDataPlane {
-  return { name, namespace: '', release: '', gatewayHost: '' };
+  return draftDataPlane(name);
 }
 
 export const architectures: readonly Architecture[] = ['amd64', 'arm64'];
@@ -231,7 +244,6 @@ function downtimeValue(raw: string): number | string {
 export function toPlanInput(answers: DraftAnswers): unknown {
   const entry = findModel(answers.model);
   const install = entry.installs.length === 0 ? null : answers.install;
-  const isCluster = isClusterInstall(install);
   const names: Partial<Record<NameId, string>> = {};
   for (const field of relevantNameFields({ ...answers, install })) {
     const value = answers.names[field.id];
@@ -249,9 +261,11 @@ export function toPlanInput(answers: DraftAnswers): unknown {
       ? {
           dataPlanes: answers.dataPlanes.map((plane) => ({
             name: plane.name,
-            ...(isCluster && plane.namespace.trim() !== '' ? { namespace: plane.namespace } : {}),
-            ...(isCluster && plane.release.trim() !== '' ? { release: plane.release } : {}),
-            ...(plane.gatewayHost.trim() !== '' ? { gatewayHost: plane.gatewayHost } : {}),
+            ...Object.fromEntries(
+              planeFieldsFor(install)
+                .filter((field) => plane[field.id].trim() !== '')
+                .map((field) => [field.id, plane[field.id]]),
+            ),
           })),
         }
       : {}),
@@ -351,12 +365,9 @@ export function answersFromInput(input: Readonly<Record<string, unknown>>): Draf
     : [...defaultAnswers.components];
   const rawPlanes = input['dataPlanes'];
   const dataPlanes = Array.isArray(rawPlanes)
-    ? rawPlanes.filter(isRecord).map((plane) => ({
-        name: draftText(plane['name']),
-        namespace: draftText(plane['namespace']),
-        release: draftText(plane['release']),
-        gatewayHost: draftText(plane['gatewayHost']),
-      }))
+    ? rawPlanes
+        .filter(isRecord)
+        .map((plane) => planeOf(draftText(plane['name']), (id) => draftText(plane[id])))
     : [];
   const rawNames = input['names'];
   const names: Partial<Record<NameId, string>> = {};
@@ -430,14 +441,10 @@ function readDataPlanes(value: unknown): Read<DraftDataPlane[]> {
   const planes: DraftDataPlane[] = [];
   for (const item of value) {
     if (!isRecord(item)) return wrong;
-    const name = readString(item['name'], '');
-    const namespace = readString(item['namespace'], '');
-    const release = readString(item['release'], '');
-    const gatewayHost = readString(item['gatewayHost'], '');
-    if (name === wrong || namespace === wrong || release === wrong || gatewayHost === wrong) {
-      return wrong;
-    }
-    planes.push({ name, namespace, release, gatewayHost });
+    const texts = ['name', ...planeFieldIds].map((id) => readString(item[id], ''));
+    if (texts.some((text) => text === wrong)) return wrong;
+    const [name = '', ...rest] = texts as string[];
+    planes.push(planeOf(name, (id) => rest[planeFieldIds.indexOf(id)] ?? ''));
   }
   return planes;
 }

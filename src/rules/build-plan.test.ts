@@ -238,7 +238,7 @@ const scenarios: readonly Scenario[] = [
     commands: {
       'upgrade-gateway': [
         'services:\n  tyk-gateway:\n    image: tykio/tyk-gateway:v5.8.15',
-        '(cd /opt/tyk && docker compose pull tyk-gateway && docker compose up -d tyk-gateway)',
+        '(cd /opt/tyk && docker compose pull tyk-gateway && docker compose up -d --no-deps tyk-gateway)',
       ],
       'backup-compose-project': [
         'tar -czf /var/backups/tyk-upgrade/compose-project.tar.gz -C /opt/tyk .',
@@ -253,7 +253,7 @@ const scenarios: readonly Scenario[] = [
     rollback: {
       'upgrade-gateway': [
         'services:\n  tyk-gateway:\n    image: tykio/tyk-gateway:v5.3.0',
-        '(cd /opt/tyk && docker compose pull tyk-gateway && docker compose up -d tyk-gateway)',
+        '(cd /opt/tyk && docker compose pull tyk-gateway && docker compose up -d --no-deps tyk-gateway)',
       ],
     },
   },
@@ -647,9 +647,9 @@ const scenarios: readonly Scenario[] = [
     commands: {
       'upgrade-gateway': [
         'services:\n  tyk-gateway:\n    image: tykio/tyk-gateway:v5.3.0',
-        'docker compose pull tyk-gateway && docker compose up -d tyk-gateway',
+        'docker compose pull tyk-gateway && docker compose up -d --no-deps tyk-gateway',
       ],
-      'upgrade-pump': ['docker compose pull tyk-pump && docker compose up -d tyk-pump'],
+      'upgrade-pump': ['docker compose pull tyk-pump && docker compose up -d --no-deps tyk-pump'],
     },
   },
   {

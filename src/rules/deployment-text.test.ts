@@ -301,3 +301,123 @@ describe('paths the plan writes to are absolute, normalised and its own', () => 
     expect(errorsFor({ backupDir })).toEqual([]);
   });
 });
+
+describe('each data plane is a site of its own', () => {
+  const mdcbHelm: PlanInput = {
+    model: 'self-managed-mdcb',
+    install: 'helm',
+    components: ['gateway', 'dashboard', 'mdcb'],
+    usesGoPlugins: false,
+    database: 'mongodb',
+    gateway: { from: '5.3.0', to: '5.8.0' },
+    mdcb: { from: '2.6.0' },
+    strategy: 'rolling',
+    dataPlanes: [
+      { name: 'eu-west', context: 'eu-prod' },
+      {
+        name: 'us-east',
+        context: 'arn:aws:eks:us-east-1:1:cluster/us',
+        redisHost: 'tyk-redis-master.tyk-dp-us-east.svc',
+      },
+    ],
+  };
+
+  it.each([
+    [
+      'eu-west-upgrade-gateway',
+      'helm upgrade tyk-dp-eu-west tyk-helm/tyk-data-plane -n tyk-dp-eu-west --kube-context eu-prod -f values-tyk-dp-eu-west.yaml',
+    ],
+    [
+      'us-east-upgrade-gateway',
+      'helm upgrade tyk-dp-us-east tyk-helm/tyk-data-plane -n tyk-dp-us-east --kube-context arn:aws:eks:us-east-1:1:cluster/us -f values-tyk-dp-us-east.yaml',
+    ],
+    ['upgrade-gateway', 'helm upgrade tyk-cp tyk-helm/tyk-control-plane -n tyk -f values.yaml'],
+  ])('%s runs against its own cluster', (id, code) => {
+    expect(step(planOf(mdcbHelm), id).commands.map((c) => c.code)).toContain(code);
+  });
+
+  it.each([
+    [
+      'backup-redis',
+      'kubectl -n tyk port-forward svc/redis 6379:6379 >/dev/null &',
+      'Back up the control plane Redis',
+    ],
+    [
+      'eu-west-backup-redis',
+      'kubectl --context eu-prod -n tyk-dp-eu-west port-forward svc/redis 6379:6379 >/dev/null &',
+      'Back up the Redis of data plane eu-west',
+    ],
+    [
+      'us-east-backup-redis',
+      'kubectl --context arn:aws:eks:us-east-1:1:cluster/us -n tyk-dp-us-east port-forward svc/tyk-redis-master 6379:6379 >/dev/null &',
+      'Back up the Redis of data plane us-east',
+    ],
+  ])("%s backs up that site's own Redis", (id, forward, title) => {
+    const backup = step(planOf(mdcbHelm), id);
+    expect(backup.title).toBe(title);
+    expect(backup.commands[0]?.code.split('\n')[0]).toBe(forward);
+  });
+
+  it('checks and restores every snapshot', () => {
+    const plan = planOf(mdcbHelm);
+    expect(
+      step(plan, 'backup-test-restore')
+        .commands.map((c) => c.code)
+        .filter((c) => c.startsWith('redis-check-rdb')),
+    ).toEqual([
+      'redis-check-rdb /var/backups/tyk-upgrade/redis-dump.rdb',
+      'redis-check-rdb /var/backups/tyk-upgrade/eu-west/redis-dump.rdb',
+      'redis-check-rdb /var/backups/tyk-upgrade/us-east/redis-dump.rdb',
+    ]);
+    expect(step(plan, 'us-east-rollback-restore-redis').title).toBe(
+      'Restore the Redis of data plane us-east if it must go back too',
+    );
+  });
+
+  it('reaches a Docker data plane through its Docker context, and a package one on its host', () => {
+    const docker = planOf({
+      ...mdcbHelm,
+      install: 'docker',
+      dataPlanes: [{ name: 'eu', context: 'eu-host' }],
+    });
+    expect(step(docker, 'eu-upgrade-gateway').commands[0]?.code).toBe(
+      'docker --context eu-host pull tykio/tyk-gateway:v5.8.0',
+    );
+    const deb = planOf({
+      ...mdcbHelm,
+      install: 'deb',
+      dataPlanes: [{ name: 'eu', context: 'ops@gw-eu-1' }],
+    });
+    expect(step(deb, 'eu-upgrade-gateway').detail).toContain(
+      'Run these commands on ops@gw-eu-1 on data plane eu: ssh ops@gw-eu-1, then paste them there.',
+    );
+  });
+
+  it.each([
+    [
+      { name: 'eu', context: 'eu prod' },
+      'dataPlanes[0].context',
+      'Data plane "eu" Kube context: "eu prod" contains a space, which cannot go into a shell command.',
+    ],
+    [
+      { name: 'eu', context: '-eu' },
+      'dataPlanes[0].context',
+      'Data plane "eu" Kube context: "-eu" is not a context or host name: use letters, digits and _ . : @ / -, starting with a letter or digit.',
+    ],
+    [
+      { name: 'eu', redisPort: 'six' },
+      'dataPlanes[0].redisPort',
+      'Data plane "eu" Redis port: "six" is not a port: use a whole number from 1 to 65535.',
+    ],
+    [
+      { name: 'eu', redisHost: 'redis;ls' },
+      'dataPlanes[0].redisHost',
+      'Data plane "eu" Redis host: "redis;ls" contains ";", which cannot go into a shell command.',
+    ],
+  ])('refuses %j with a message on its field', (plane, field, message) => {
+    const result = buildPlan({ ...mdcbHelm, dataPlanes: [plane] });
+    expect(result.ok ? [] : result.errors.map((e) => [e.field, e.message])).toEqual([
+      [field, message],
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 // The words a reader sees for an answer's field: messages name fields by path (`gateway.to`), which
 // stays for links and JSON; screens, paper and Markdown say "Target Gateway version".
 import { nameFields } from './catalog/name-fields';
+import { planeFields } from './catalog/plane-fields';
 
 const fixedLabels: Readonly<Record<string, string>> = {
   model: 'Deployment model',
@@ -30,9 +31,7 @@ const componentWords: Readonly<Record<string, string>> = {
 
 const dataPlaneParts: Readonly<Record<string, string>> = {
   name: 'name',
-  namespace: 'namespace',
-  release: 'Helm release',
-  gatewayHost: 'Gateway host',
+  ...Object.fromEntries(planeFields.map((entry) => [entry.id, entry.label])),
 };
 
 /** The label of a field path as `validate` and the link reader name it; never the path itself. */

@@ -9,6 +9,7 @@ import { Buffer } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from './build-plan';
+import { planeFieldIds } from './catalog/plane-fields';
 import { inputMatrix } from './input-matrix';
 import { decodePlanLink, linkSchemaVersion, planLinkFor } from './link';
 import { renderMarkdown } from './render';
@@ -35,7 +36,7 @@ const answerRuns = runsOf(1);
 // The known vocabulary: what a decoded link and a message may contain.
 
 const inputKeys = new Set<string>(inputFields);
-const planeKeys = new Set(['name', 'namespace', 'release', 'gatewayHost']);
+const planeKeys = new Set(['name', ...planeFieldIds]);
 const nameIdSet = new Set<string>(nameIds);
 const payloadKeys = ['v', 'm', 'i', 'c', 'gp', 'db', 'dp', 'g', 'p', 'md', 's', 'w', 'n'];
 

@@ -31,6 +31,14 @@ export { catalogDate, gatewayReleases, pumpReleases, mdcbReleases } from './cata
 export { findRelease, latestRelease, supportStatus } from './releases';
 export { advisoriesFor } from './advisories';
 export { dataPlaneDefaults, defaultNames, nameProblem, relevantNameFields } from './names';
+export {
+  planeFieldHelp,
+  planeFieldLabel,
+  planeFields,
+  planeFieldsFor,
+  type PlaneField,
+  type PlaneFieldId,
+} from './catalog/plane-fields';
 export { validate } from './validate';
 export { buildPlan } from './build-plan';
 export { preparationChecklist } from './checklist';
@@ -60,6 +68,7 @@ export {
   architectures,
   defaultAnswers,
   copyAnswers,
+  draftDataPlane,
   fitAnswersToModel,
   toPlanInput,
   answersFromInput,

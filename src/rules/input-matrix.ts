@@ -68,9 +68,10 @@ export const customNames: Partial<Names> = {
   databaseName: 'tyk',
 };
 
+/** Two data planes: one in the current context with its Redis on another port, one in a context of its own. */
 const twoDataPlanes: readonly DataPlaneInput[] = [
-  { name: 'eu-west', gatewayHost: 'gw.eu.internal' },
-  { name: 'us-east', namespace: 'tyk-us', release: 'dp-us' },
+  { name: 'eu-west', gatewayHost: 'gw.eu.internal', redisPort: 6380 },
+  { name: 'us-east', namespace: 'tyk-us', release: 'dp-us', context: 'us-prod' },
 ];
 
 function componentSets(model: DeploymentModel): readonly (readonly ComponentId[])[] {

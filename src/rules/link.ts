@@ -8,8 +8,16 @@ import { installIds } from './catalog/installs';
 import { modelIds } from './catalog/models';
 import { strategyIds } from './catalog/strategies';
 import { nameFields } from './catalog/name-fields';
+import { planeFieldIds } from './catalog/plane-fields';
 import { dataPlaneDefaults, defaultNames } from './names';
-import type { ChangeCover, FieldMessage, NameId, NormalizedInput, PlanInput } from './types';
+import type {
+  ChangeCover,
+  DataPlaneInput,
+  FieldMessage,
+  NameId,
+  NormalizedInput,
+  PlanInput,
+} from './types';
 
 /** The schema of the payload. Bump it when the payload changes; add a migration for the old one. */
 export const linkSchemaVersion = 1;
@@ -99,9 +107,7 @@ export function encodePlanPayload(
   if (input.downtimeMinutes !== undefined) payload['w'] = input.downtimeMinutes;
   if (input.dataPlanes !== undefined) {
     payload['dp'] = input.dataPlanes.map((plane) =>
-      options.includeNames
-        ? [plane.name, plane.namespace ?? '', plane.release ?? '', plane.gatewayHost ?? '']
-        : [plane.name],
+      options.includeNames ? planeRow(plane) : [plane.name],
     );
   }
   if (input.images !== undefined && Object.keys(input.images).length > 0)
@@ -124,6 +130,11 @@ export function encodePlanPayload(
   if (cover !== undefined && coverOrder.some((key) => cover[key] !== ''))
     payload['cv'] = coverOrder.map((key) => cover[key]);
   return toBase64Url(JSON.stringify(payload));
+}
+
+/** A data plane in a link: its name, then each field by position (empty where not given). */
+function planeRow(plane: DataPlaneInput): readonly string[] {
+  return [plane.name, ...planeFieldIds.map((id) => String(plane[id] ?? ''))];
 }
 
 /**
@@ -149,11 +160,11 @@ export function linkInputOf(input: NormalizedInput, options: LinkOptions): PlanI
             const defaults = dataPlaneDefaults(plane.name, input.dataPlanes.length);
             return {
               name: plane.name,
-              ...(plane.namespace === defaults.namespace ? {} : { namespace: plane.namespace }),
-              ...(plane.release === defaults.release ? {} : { release: plane.release }),
-              ...(plane.gatewayHost === defaults.gatewayHost
-                ? {}
-                : { gatewayHost: plane.gatewayHost }),
+              ...Object.fromEntries(
+                planeFieldIds
+                  .filter((id) => plane[id] !== defaults[id])
+                  .map((id) => [id, plane[id]]),
+              ),
             };
           }),
         }),
@@ -463,11 +474,9 @@ export function decodePlanLink(link: unknown): DecodedLink {
   if (planes !== undefined) {
     if (Array.isArray(planes)) {
       input['dataPlanes'] = planes.slice(0, 50).map((plane) => {
-        const [name, namespace, release, gatewayHost] = Array.isArray(plane)
-          ? (plane as unknown[])
-          : [plane];
+        const [name, ...rest] = Array.isArray(plane) ? (plane as unknown[]) : [plane];
         return Object.fromEntries(
-          Object.entries({ name, namespace, release, gatewayHost }).filter(
+          [['name', name], ...planeFieldIds.map((id, index) => [id, rest[index]] as const)].filter(
             ([, value]) => typeof value === 'string' && value !== '',
           ),
         );

@@ -13,6 +13,7 @@ import type {
   NameKind,
   Names,
   NormalizedInput,
+  ResolvedDataPlane,
 } from './types';
 
 const helmReleaseByModel: Readonly<Record<DeploymentModel, string>> = {
@@ -68,12 +69,16 @@ export function defaultNames(model: DeploymentModel, install: InstallType | null
 export function dataPlaneDefaults(
   name: string,
   planeCount: number,
-): { readonly namespace: string; readonly release: string; readonly gatewayHost: string } {
+): Omit<ResolvedDataPlane, 'name'> {
   const isSingle = planeCount === 1;
   return {
     namespace: isSingle ? 'tyk-dp' : `tyk-dp-${name}`,
     release: isSingle ? 'tyk-data-plane' : `tyk-dp-${name}`,
     gatewayHost: 'localhost',
+    context: '',
+    // On a cluster, localhost stands for the chart's Redis service in the data plane's namespace.
+    redisHost: 'localhost',
+    redisPort: 6379,
   };
 }
 
@@ -133,6 +138,7 @@ const ipv4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[
 /** A path may hold spaces: every command quotes it. */
 const safePath = /^[A-Za-z0-9_./@%+=:, -]+$/;
 const identifier = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const contextName = /^[A-Za-z0-9][A-Za-z0-9_.:@/-]*$/;
 
 /**
  * Why `value` is not a valid name of this kind, or null when it is. The message starts with
@@ -256,6 +262,12 @@ export function nameProblem(kind: NameKind, value: unknown): string | null {
         return `"${shownValue(value)}" starts or ends with a space; take it away, or it becomes part of the path.`;
       if (!safePath.test(value)) {
         return `"${shownValue(value)}" is not a plain path: use letters, digits, spaces and / . _ - only.`;
+      }
+      return null;
+    case 'context':
+      if (value.length > 253) return `"${shownValue(value)}" is longer than 253 characters.`;
+      if (!contextName.test(value)) {
+        return `"${shownValue(value)}" is not a context or host name: use letters, digits and _ . : @ / -, starting with a letter or digit.`;
       }
       return null;
     case 'identifier':

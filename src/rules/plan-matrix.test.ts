@@ -6,6 +6,7 @@ import {
   matrixTimeLimit,
   type MatrixCase,
 } from './test-support/matrix-plans';
+import { findModel } from './catalog/models';
 import type { ComponentId, DeploymentModel, Phase, Plan, Step } from './types';
 import { compareVersions } from './versions';
 
@@ -437,6 +438,61 @@ describe('invariants over every plan', () => {
         .flatMap(allCommands)
         .find((c) => /\b(apt-get|yum|docker|kubectl|helm)\b/.test(c.code));
       return install === undefined ? null : install.code;
+    });
+  });
+
+  it('a data plane with a context of its own is reached through it wherever a command aims at it', () => {
+    everyPlan(({ input, plan }) => {
+      const install = input.install;
+      if (install === undefined) return null;
+      const planes = input.dataPlanes ?? [];
+      for (const plane of planes) {
+        if (plane.context === undefined) continue;
+        const namespace =
+          plane.namespace ?? (planes.length === 1 ? 'tyk-dp' : `tyk-dp-${plane.name}`);
+        const aimsAtPlane = new RegExp(`-n ${namespace}( |$)`);
+        const flags =
+          install === 'kubernetes' || install === 'helm'
+            ? [
+                [/\bkubectl /, `kubectl --context ${plane.context} `],
+                [/\bhelm (?!repo|search)/, `--kube-context ${plane.context}`],
+              ]
+            : install === 'docker' || install === 'docker-compose'
+              ? [[/\bdocker (?!pull|image|rmi|rm )/, `docker --context ${plane.context} `]]
+              : [];
+        for (const step of stepsOf(plan)) {
+          const isPlaneStep = step.id.startsWith(`${plane.name}-`);
+          for (const line of allCommands(step).flatMap((c) => c.code.split('\n'))) {
+            for (const [tool, flag] of flags as [RegExp, string][]) {
+              if (!tool.test(line)) continue;
+              if ((isPlaneStep || aimsAtPlane.test(line)) && !line.includes(flag))
+                return `${step.id}: ${line}`;
+            }
+          }
+        }
+        if (install === 'deb' || install === 'rpm') {
+          const upgrade = stepsOf(plan).find((step) => step.id === `${plane.name}-upgrade-gateway`);
+          if (upgrade !== undefined && !upgrade.detail.includes(`ssh ${plane.context}`))
+            return `${upgrade.id} does not say to run on ${plane.context}`;
+        }
+      }
+      return null;
+    });
+  });
+
+  it('every Redis of the deployment is backed up, checked and can be restored', () => {
+    everyPlan(({ input, plan }) => {
+      if (input.model === 'cloud') return null;
+      const planes = findModel(input.model).hasDataPlanes ? (input.dataPlanes ?? [{}]).length : 0;
+      const sites = (input.model === 'cloud-hybrid' ? 0 : 1) + planes;
+      const ids = stepsOf(plan).map((step) => step.id);
+      const backups = ids.filter((id) => /(^|-)backup-redis$/.test(id));
+      const restores = ids.filter((id) => /(^|-)rollback-restore-redis$/.test(id));
+      if (backups.length !== sites || restores.length !== sites)
+        return `${sites} Redis, ${backups.length} backups, ${restores.length} restores`;
+      const test = stepsOf(plan).find((step) => step.id === 'backup-test-restore');
+      const checks = test?.commands.filter((c) => c.code.startsWith('redis-check-rdb')).length;
+      return checks === sites ? null : `${checks ?? 0} snapshots checked of ${sites}`;
     });
   });
 

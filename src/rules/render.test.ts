@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPlan } from './build-plan';
 import { describeInput } from './input-matrix';
-import { defaultNames } from './names';
+import { dataPlaneDefaults, defaultNames } from './names';
 import { renderMarkdown, renderText } from './render';
 import { matrixCases, matrixTimeLimit } from './test-support/matrix-plans';
 import type { Advisory, Command, NormalizedInput, Plan, PlanInput, Step } from './types';
@@ -19,18 +19,8 @@ const input: NormalizedInput = {
   usesGoPlugins: true,
   database: 'postgres',
   dataPlanes: [
-    {
-      name: 'eu-west',
-      namespace: 'tyk-dp-eu-west',
-      release: 'tyk-dp-eu-west',
-      gatewayHost: 'localhost',
-    },
-    {
-      name: 'us-east',
-      namespace: 'tyk-dp-us-east',
-      release: 'tyk-dp-us-east',
-      gatewayHost: 'localhost',
-    },
+    { name: 'eu-west', ...dataPlaneDefaults('eu-west', 2) },
+    { name: 'us-east', ...dataPlaneDefaults('us-east', 2) },
   ],
   gateway: { from: '5.0.0', to: '5.3.0', isDefaultTarget: false },
   pump: null,

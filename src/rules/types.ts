@@ -111,6 +111,11 @@ export type DataPlaneInput = {
   readonly release?: string;
   /** Host the data plane's Gateway answers on, for checks. Default: `localhost`. */
   readonly gatewayHost?: string;
+  /** Kube context, Docker context or SSH host its commands run against. Default: none (the current one). */
+  readonly context?: string;
+  /** The data plane's own Redis. Default: the chart's service in its namespace, or `localhost`. */
+  readonly redisHost?: string;
+  readonly redisPort?: number | string;
 };
 
 /** The user's own names. Every field is optional on input; `validate` fills in Tyk's defaults. */
@@ -163,7 +168,8 @@ export type NameKind =
   | 'host' // DNS host name or IPv4 address
   | 'port' // 1..65535
   | 'path' // absolute or relative path without shell metacharacters
-  | 'identifier'; // database or plugin name: [A-Za-z_][A-Za-z0-9_-]*
+  | 'identifier' // database or plugin name: [A-Za-z_][A-Za-z0-9_-]*
+  | 'context'; // kube context, Docker context or SSH host: [A-Za-z0-9][A-Za-z0-9_.:@/-]*
 
 /** A field of the "Your names" page, described as data so the UI renders it from the catalog. */
 export type NameField = {
@@ -216,6 +222,9 @@ export type DraftDataPlane = {
   namespace: string;
   release: string;
   gatewayHost: string;
+  context: string;
+  redisHost: string;
+  redisPort: string;
 };
 
 export type DraftVersionChange = { from: string; to: string };
@@ -262,6 +271,10 @@ export type ResolvedDataPlane = {
   readonly namespace: string;
   readonly release: string;
   readonly gatewayHost: string;
+  /** '' where its commands run against the current context or host. */
+  readonly context: string;
+  readonly redisHost: string;
+  readonly redisPort: number;
 };
 
 /** The input after `validate`: every default filled in, every name checked. */

@@ -3,6 +3,7 @@
 import { answerDefaults, answerLimits } from './answers';
 import { findModel } from './catalog/models';
 import { nameFields } from './catalog/name-fields';
+import { planeFieldLabel, planeFields } from './catalog/plane-fields';
 import { shownValue } from './message-text';
 import {
   dataPlaneDefaults,
@@ -15,6 +16,7 @@ import {
 import { isBlank, isRecord, type Messages } from './read-input';
 import type {
   DeploymentModel,
+  InstallType,
   NameField,
   Names,
   NormalizedInput,
@@ -73,6 +75,7 @@ export type NameContext = Pick<
 export function readDataPlanes(
   raw: unknown,
   model: DeploymentModel | null,
+  install: InstallType | null,
   m: Messages,
 ): ResolvedDataPlane[] {
   if (model === null || !findModel(model).hasDataPlanes) return [];
@@ -133,36 +136,36 @@ export function readDataPlanes(
       return;
     }
     seen.add(rawName);
-    const plane = { name: rawName, ...dataPlaneDefaults(rawName, list.length) };
-    const overrides = [
-      ['namespace', 'k8s-name', 'namespace'],
-      ['release', 'k8s-name', 'Helm release'],
-      ['gatewayHost', 'host', 'Gateway host'],
-    ] as const;
+    const plane: Record<string, string | number> = {
+      name: rawName,
+      ...dataPlaneDefaults(rawName, list.length),
+    };
     let isValid = true;
-    for (const [key, kind, label] of overrides) {
-      const value = typeof record[key] === 'string' ? record[key].trim() : record[key];
+    for (const field of planeFields) {
+      const raw = record[field.id];
+      const value = typeof raw === 'string' ? raw.trim() : raw;
       if (isBlank(value)) continue;
+      const label = planeFieldLabel(field, install);
       if (typeof value === 'string' && value.length > answerLimits.maxNameLength) {
         m.errors.push({
-          field: `${at}.${key}`,
+          field: `${at}.${field.id}`,
           message: `Data plane "${rawName}" ${label} is longer than ${answerLimits.maxNameLength} characters.`,
         });
         isValid = false;
         continue;
       }
-      const problem = nameProblem(kind, value);
-      if (problem !== null || typeof value !== 'string') {
+      const problem = nameProblem(field.kind, value);
+      if (problem !== null || (typeof value !== 'string' && field.kind !== 'port')) {
         m.errors.push({
-          field: `${at}.${key}`,
+          field: `${at}.${field.id}`,
           message: `Data plane "${rawName}" ${label}: ${problem ?? 'must be text.'}`,
         });
         isValid = false;
       } else {
-        plane[key] = value;
+        plane[field.id] = field.kind === 'port' ? Number(value) : String(value);
       }
     }
-    if (isValid) planes.push(plane);
+    if (isValid) planes.push(plane as ResolvedDataPlane);
   });
   return planes;
 }

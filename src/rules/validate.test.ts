@@ -88,6 +88,9 @@ describe('validate accepts good answers and fills in defaults', () => {
         namespace: 'tyk-dp',
         release: 'tyk-data-plane',
         gatewayHost: 'localhost',
+        context: '',
+        redisHost: 'localhost',
+        redisPort: 6379,
       },
     ]);
   });

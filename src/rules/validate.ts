@@ -329,7 +329,7 @@ export function validate(input: unknown): ValidationResult {
   const usesGoPlugins = usesGoPluginsRaw === true;
 
   const database = readDatabase(input['database'], model, m);
-  const dataPlanes = readDataPlanes(input['dataPlanes'], model, m);
+  const dataPlanes = readDataPlanes(input['dataPlanes'], model, install, m);
 
   const gateway = readVersionChange(
     input['gateway'],

@@ -2,7 +2,7 @@
 import { shellQuote as q } from './shell';
 import { bash } from './steps/commands';
 import { findComponent } from './catalog/components';
-import type { Site } from './steps/context';
+import { dockerAt, kubectlAt, type Site } from './steps/context';
 import { httpCalls } from './steps/installs';
 import type {
   Command,
@@ -14,13 +14,19 @@ import type {
 } from './types';
 
 /** Where the hints look: the user's names, or one data plane's namespace and workloads. */
-export type HintSite = Pick<Site, 'namespace' | 'release' | 'gatewayHost' | 'workloads'>;
+export type HintSite = Pick<
+  Site,
+  'namespace' | 'release' | 'gatewayHost' | 'workloads' | 'context' | 'redisHost' | 'redisPort'
+>;
 
 function namedSite(names: Names): HintSite {
   return {
     namespace: names.namespace,
     release: names.helmRelease,
     gatewayHost: names.gatewayHost,
+    context: '',
+    redisHost: names.redisHost,
+    redisPort: names.redisPort,
     workloads: {
       gateway: names.gatewayName,
       dashboard: names.dashboardName,
@@ -38,27 +44,26 @@ function packageCommand(
 ): readonly Command[] {
   const f = findComponent(component);
   const workload = q(site.workloads[component]);
-  const namespace = q(site.namespace);
   switch (install) {
     case 'deb':
       return [bash(`dpkg -l ${q(f.packageName)}`)];
     case 'rpm':
       return [bash(`rpm -q ${q(f.packageName)}`)];
     case 'docker':
-      return [bash(`docker ps --filter ${q(`name=^${site.workloads[component]}$`)}`)];
+      return [bash(`${dockerAt(site)} ps --filter ${q(`name=^${site.workloads[component]}$`)}`)];
     case 'docker-compose':
       return [
         bash(
           names.composeDir === '.'
-            ? `docker compose images ${workload}`
-            : `(cd ${q(names.composeDir)} && docker compose images ${workload})`,
+            ? `${dockerAt(site)} compose images ${workload}`
+            : `(cd ${q(names.composeDir)} && ${dockerAt(site)} compose images ${workload})`,
         ),
       ];
     case 'kubernetes':
     case 'helm':
       return [
         bash(
-          `kubectl -n ${namespace} get deployment ${workload} -o jsonpath='{.spec.template.spec.containers[*].image}'`,
+          `${kubectlAt(site)} get deployment ${workload} -o jsonpath='{.spec.template.spec.containers[*].image}'`,
         ),
       ];
   }

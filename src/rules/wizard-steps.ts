@@ -38,8 +38,9 @@ export const wizardSteps = [
   {
     id: 'names',
     label: 'Your names',
-    // A data plane's name is part of the deployment; its namespace, release and host are names.
-    fields: ['names', /^dataPlanes\[\d+\]\.(namespace|release|gatewayHost)$/],
+    // A data plane's name is part of the deployment; its other fields (catalog/plane-fields.ts)
+    // are names.
+    fields: ['names', /^dataPlanes\[\d+\]\.(?!name$)\w+$/],
   },
   { id: 'plan', label: 'Your plan', fields: [] },
 ] as const satisfies readonly WizardStepEntry[];

@@ -5,6 +5,7 @@ import {
   planLinkFor,
   answersFromInput,
   defaultAnswers,
+  draftDataPlane,
   toPlanInput,
   describeInput,
   inputMatrix,
@@ -47,8 +48,8 @@ describe('answersFromInput', () => {
         usesGoPlugins: true,
         database: 'postgres',
         dataPlanes: [
-          { name: 'eu-west', namespace: 'edge-eu', release: '', gatewayHost: '' },
-          { name: 'us-east', namespace: '', release: '', gatewayHost: '' },
+          draftDataPlane('eu-west', { namespace: 'edge-eu' }),
+          draftDataPlane('us-east'),
         ],
         gateway: { from: 'v5.0.0 ', to: '5.3.0' },
         pump: { from: '', to: '' },
@@ -96,7 +97,7 @@ describe('answersFromInput', () => {
     [
       'gives a model with data planes its default plane when the input has none',
       { model: 'cloud-hybrid', components: ['gateway'] },
-      { dataPlanes: [{ name: 'data-plane-1', namespace: '', release: '', gatewayHost: '' }] },
+      { dataPlanes: [draftDataPlane('data-plane-1')] },
     ],
     [
       'keeps only known names that are text or numbers',

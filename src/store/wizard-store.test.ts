@@ -9,7 +9,13 @@ import {
   unreadableNotice,
   type SavedPlan,
 } from '@/store/persistence';
-import { defaultAnswers, fitAnswersToModel, toPlanInput, type DraftAnswers } from '@/rules';
+import {
+  defaultAnswers,
+  draftDataPlane,
+  fitAnswersToModel,
+  toPlanInput,
+  type DraftAnswers,
+} from '@/rules';
 
 const t1 = '2026-09-01T10:00:00.000Z';
 const t2 = '2026-09-01T11:00:00.000Z';
@@ -194,7 +200,7 @@ describe('toPlanInput', () => {
   });
 
   it('passes data planes with only the names the installation uses', () => {
-    const planes = [{ name: 'eu', namespace: 'tyk-eu', release: 'dp-eu', gatewayHost: '' }];
+    const planes = [draftDataPlane('eu', { namespace: 'tyk-eu', release: 'dp-eu' })];
     const mdcb = { ...fitAnswersToModel(answers, 'self-managed-mdcb'), dataPlanes: planes };
     expect(toPlanInput(mdcb)).toMatchObject({
       dataPlanes: [{ name: 'eu' }],

@@ -2,7 +2,7 @@
 // files show, what the draft holds now and whether the user typed that themselves. Applying the
 // chosen proposals goes through `mergeDetectedAnswers`, so an answer the user set and did not
 // choose to replace always survives.
-import { copyAnswers, defaultAnswers, fitAnswersToModel } from '../answers';
+import { copyAnswers, defaultAnswers, draftDataPlane, fitAnswersToModel } from '../answers';
 import { componentLabel } from '../catalog/components';
 import { databaseLabel } from '../catalog/databases';
 import { findInstall } from '../catalog/installs';
@@ -232,10 +232,9 @@ function fromOf(value: unknown): string | undefined {
 
 function draftPlanes(planes: readonly DetectedDataPlane[]): DraftDataPlane[] {
   return planes.map((plane) => ({
-    name: plane.name,
+    ...draftDataPlane(plane.name),
     namespace: plane.namespace ?? '',
     release: plane.release ?? '',
-    gatewayHost: '',
   }));
 }
 

@@ -46,22 +46,22 @@ const handChecked: readonly (readonly [string, PlanInput, EstimateAnswers, Expec
     {
       // prepare (3 + 2×2) + 2 + 5 + 2 planes × (3 + 5) = 30; each variable is asked for by the
       // step that first reads it, so no step of its own sets them (issue 16)
-      // backup 1 + 3 sites × (2 + 2) + (5 + 3) + 3 + 5 + (10 + 4) = 43
+      // backup 1 + 3 sites × (2 + 2) + (5 + 3) + 3 sites' Redis × 3 + 5 + (10 + 4) = 49
       // control plane: MDCB 5 + 2×3 = 11, Dashboard 5 + 3 + 2×3 + 2×2 = 18, Gateway 11
       // data planes 11 each; verify (3 + 2) + (5 + 4) + 5 + 3 = 22
-      total: 157,
+      total: 163,
       ahead: 55, // prerequisites 15, release notes 30, announcement 10
-      pointOfNoReturn: ['upgrade-dashboard', 102, 'one-way-migration'],
+      pointOfNoReturn: ['upgrade-dashboard', 108, 'one-way-migration'],
       // Undo three Gateways (2 + 2×3 each), the Dashboard (2 + 2×3 + 2×2) and MDCB (8): 44;
-      // then 2 + database (5 + 5) + Redis 5 + APIs 10 = 27.
-      rollback: ['rolling-rebalance', 157, 71],
+      // then 2 + database (5 + 5) + 3 sites' Redis × 5 + APIs 10 = 37.
+      rollback: ['rolling-rebalance', 163, 81],
       phases: [
         ['prepare', 0, 30],
-        ['backup', 30, 43],
-        ['control-plane', 73, 40],
-        ['data-plane-eu-west', 113, 11],
-        ['data-plane-us-east', 124, 11],
-        ['verify', 135, 22],
+        ['backup', 30, 49],
+        ['control-plane', 79, 40],
+        ['data-plane-eu-west', 119, 11],
+        ['data-plane-us-east', 130, 11],
+        ['verify', 141, 22],
       ],
     },
   ],
@@ -253,12 +253,12 @@ describe('estimatePlan: hand-checked plans', () => {
     };
 
     expect(gapsOf(0).slice(0, 3)).toEqual([
-      ['instances', 'MDCB instance 1 of 2 on the control plane', 78, 3],
-      ['instances', 'MDCB instance 2 of 2 on the control plane', 81, 3],
-      ['instances', 'Dashboard instance 1 of 2 on the control plane', 92, 5],
+      ['instances', 'MDCB instance 1 of 2 on the control plane', 84, 3],
+      ['instances', 'MDCB instance 2 of 2 on the control plane', 87, 3],
+      ['instances', 'Dashboard instance 1 of 2 on the control plane', 98, 5],
     ]);
     expect(gapsOf(0).slice(-1)).toEqual([
-      ['instances', 'Gateway instance 2 of 2 on data plane us-east', 132, 3],
+      ['instances', 'Gateway instance 2 of 2 on data plane us-east', 138, 3],
     ]);
     expect(gapsOf(1)).toEqual([
       ['instances', 'Gateway instance 1 of 2', 26, 7],
@@ -325,14 +325,14 @@ describe('estimatePlan: hand-checked plans', () => {
       { databaseGb: -3 },
       { databaseGb: Number.POSITIVE_INFINITY },
     ] as const satisfies readonly EstimateAnswers[];
-    for (const answers of odd) expect(estimatePlan(plan, answers).totalMinutes).toBe(157);
+    for (const answers of odd) expect(estimatePlan(plan, answers).totalMinutes).toBe(163);
   });
 
   it('times a data plane by its installation whatever its name, even one named like a console step', () => {
     const named = (name: string) =>
       estimatePlan(planOf({ ...readmeInput, dataPlanes: [{ name }, { name: 'us-east' }] }));
-    expect(named('cloud').totalMinutes).toBe(157);
-    expect(named('backup').totalMinutes).toBe(157);
+    expect(named('cloud').totalMinutes).toBe(163);
+    expect(named('backup').totalMinutes).toBe(163);
     expect(named('cloud').steps.find((step) => step.stepId === 'cloud-upgrade-gateway')).toEqual(
       expect.objectContaining({
         minutes: 11,

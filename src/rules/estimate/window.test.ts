@@ -102,15 +102,15 @@ describe('the downtime window', () => {
       strategy: 'downtime',
       downtimeMinutes: 90,
     });
-    // Traffic stops at 48, after the rehearsal backups, and reopens at 184; worst point 176,
-    // rollback 64, reopening 3.
+    // Traffic stops at 54, after the rehearsal backups (each site's Redis among them), and
+    // reopens at 190; worst point 182, rollback 74 (each site's Redis restored), reopening 3.
     expect(fit).toMatchObject({
       kind: 'too-short',
-      opensAtMinute: 48,
+      opensAtMinute: 54,
       plannedMinutes: 136,
-      worstCaseMinutes: 195,
+      worstCaseMinutes: 205,
       message:
-        'The upgrade alone is estimated at 2 h 16 min, longer than the 90-minute window; with a full rollback from the worst point it needs 3 h 15 min.',
+        'The upgrade alone is estimated at 2 h 16 min, longer than the 90-minute window; with a full rollback from the worst point it needs 3 h 25 min.',
     });
     expect(fit.kind === 'no-window' ? [] : fit.suggestions.slice(2)).toEqual([
       {

@@ -6,10 +6,25 @@ import { isRunByTyk } from '../catalog/models';
 import { shellQuote as q, joinPath } from '../shell';
 import type { Command, ComponentId, Rollback, Step } from '../types';
 import { bash, script } from './commands';
-import { planeOf, type PlanContext, type Site } from './context';
+import {
+  dockerAt,
+  helmAt,
+  kubectlAt,
+  onHostSentence,
+  planeOf,
+  type PlanContext,
+  type Site,
+} from './context';
 import { reachComponent } from './installs';
 import { strategyRecipes } from './strategies';
-import { databaseEndpoint, onStore, redisCli, redisEndpoint, whereStoreIs } from './data-stores';
+import {
+  databaseEndpoint,
+  onStore,
+  redisCli,
+  redisSites,
+  redisStepNaming,
+  whereStoreIs,
+} from './data-stores';
 
 const nothingToUndo: Rollback = {
   detail:
@@ -31,6 +46,11 @@ function onSite(site: Site): string {
   return site.planeName === null ? '' : ` Run it where you manage data plane ${site.planeName}.`;
 }
 
+/** Where a package site's backup runs: on its own host when it has one. */
+function onPackageSite(site: Site): string {
+  return site.context === '' ? onSite(site) : onHostSentence(site);
+}
+
 /** Config backups of one component at one site, for installs that keep a config file per component. */
 function componentConfigStep(ctx: PlanContext, site: Site, component: ComponentId): Step | null {
   const f = findComponent(component);
@@ -49,7 +69,7 @@ function componentConfigStep(ctx: PlanContext, site: Site, component: ComponentI
     case 'rpm':
       return backupStep({
         ...common,
-        detail: `Copies ${hostConfig}${isGateway ? ` and the middleware folder (${middlewareFolder}; use yours if you changed middleware_path)` : ''}.${certificates}${onSite(site)}`,
+        detail: `Copies ${hostConfig}${isGateway ? ` and the middleware folder (${middlewareFolder}; use yours if you changed middleware_path)` : ''}.${certificates}${onPackageSite(site)}`,
         commands: [
           bash(`sudo cp -p ${q(hostConfig)} ${file(site, f.configFile)}`),
           ...(isGateway
@@ -77,15 +97,17 @@ function componentConfigStep(ctx: PlanContext, site: Site, component: ComponentI
           `Saves the container's settings (docker inspect), its TYK_ environment (the upgrade step starts the new container with it) and ${f.configFile}. ` +
           `docker cp needs no shell, so it also works on the distroless images from 5.5.0 (and 5.3.6), where docker exec cannot run a shell.${certificates}${onSite(site)}`,
         commands: [
-          bash(`docker inspect ${q(name)} > ${file(site, `${name}-inspect.json`)}`),
+          bash(`${dockerAt(site)} inspect ${q(name)} > ${file(site, `${name}-inspect.json`)}`),
           bash(
-            `docker inspect ${q(name)} | jq -r '.[0].Config.Env[] | select(startswith("TYK_"))' > ${file(site, `${name}.env`)}`,
+            `${dockerAt(site)} inspect ${q(name)} | jq -r '.[0].Config.Env[] | select(startswith("TYK_"))' > ${file(site, `${name}.env`)}`,
           ),
-          bash(`docker cp ${q(`${name}:${f.containerConfig}`)} ${file(site, f.configFile)}`),
+          bash(
+            `${dockerAt(site)} cp ${q(`${name}:${f.containerConfig}`)} ${file(site, f.configFile)}`,
+          ),
           ...(isGateway
             ? [
                 bash(
-                  `docker cp ${q(`${name}:${middlewareFolder}`)} ${file(site, 'gateway-middleware')}`,
+                  `${dockerAt(site)} cp ${q(`${name}:${middlewareFolder}`)} ${file(site, 'gateway-middleware')}`,
                 ),
               ]
             : []),
@@ -118,7 +140,6 @@ function componentConfigStep(ctx: PlanContext, site: Site, component: ComponentI
 
 /** Backups that cover a whole site: the compose project, the Kubernetes objects, the Helm release. */
 function siteSteps(ctx: PlanContext, site: Site): readonly Step[] {
-  const namespace = q(site.namespace);
   const kubernetesFile = file(site, `kubernetes-${site.namespace}.yaml`);
   const kubernetesObjects = backupStep({
     id: `${site.idPrefix}backup-kubernetes-objects`,
@@ -126,7 +147,7 @@ function siteSteps(ctx: PlanContext, site: Site): readonly Step[] {
     title: `Back up the Kubernetes objects${site.where}`,
     detail: `Saves the deployments, config maps and services of namespace ${site.namespace}, where the Tyk config files live on Kubernetes. Secrets hold licences and keys: keep a copy of them in a safe place as well.`,
     commands: [
-      bash(`kubectl -n ${namespace} get deployment,configmap,service -o yaml > ${kubernetesFile}`),
+      bash(`${kubectlAt(site)} get deployment,configmap,service -o yaml > ${kubernetesFile}`),
     ],
     verify: {
       commands: [bash(`grep -c 'kind: Deployment' ${kubernetesFile}`)],
@@ -164,10 +185,10 @@ function siteSteps(ctx: PlanContext, site: Site): readonly Step[] {
           detail: `Saves the values the release runs with, its revision history and your values file ${site.valuesFile}. Even with settings in values.yaml, a config file may still be mounted: the next step saves the config maps.`,
           commands: [
             bash(
-              `helm get values ${release} -n ${namespace} -o yaml > ${file(site, `values-${site.release}.yaml`)}`,
+              `helm get values ${release} ${helmAt(site)} -o yaml > ${file(site, `values-${site.release}.yaml`)}`,
             ),
             bash(
-              `helm history ${release} -n ${namespace} > ${file(site, `history-${site.release}.txt`)}`,
+              `helm history ${release} ${helmAt(site)} > ${file(site, `history-${site.release}.txt`)}`,
             ),
             bash(`cp -p ${q(site.valuesFile)} ${file(site, `values-file-${site.release}.yaml`)}`),
           ],
@@ -245,33 +266,34 @@ function databaseStep(ctx: PlanContext): Step | null {
   });
 }
 
-function redisStep(ctx: PlanContext): Step | null {
-  const { input, names } = ctx;
-  if (input.model === 'cloud') return null;
-  const store = redisEndpoint(ctx);
-  const rdb = q(joinPath(names.backupDir, 'redis-dump.rdb'));
-  return backupStep({
-    id: 'backup-redis',
-    title: input.model === 'cloud-hybrid' ? 'Back up the data plane Redis' : 'Back up Redis',
-    detail:
-      'BGSAVE writes a snapshot (dump.rdb) in the background while Redis keeps serving; the loop waits until LASTSAVE changes, which is when the snapshot is complete. CONFIG GET dir shows where it is, for a restore; --rdb copies a snapshot here. Export REDISCLI_AUTH first if Redis needs a password. Managed Redis services may refuse BGSAVE and CONFIG: use their own snapshots.' +
-      whereStoreIs('Redis', store),
-    commands: [
-      onStore(store, (host, port) => {
-        const cli = redisCli(host, port);
-        return [
-          `before=$(${cli} LASTSAVE)`,
-          `${cli} BGSAVE`,
-          `until [ "$(${cli} LASTSAVE)" != "$before" ]; do sleep 1; done`,
-          `${cli} CONFIG GET dir`,
-          `${cli} --rdb ${rdb}`,
-        ];
-      }),
-    ],
-    verify: {
-      commands: [bash(`ls -l ${rdb}`)],
-      expect: 'The snapshot file exists and is not empty.',
-    },
+function redisSteps(ctx: PlanContext): readonly Step[] {
+  return redisSites(ctx).map(({ site, store, snapshot }) => {
+    const rdb = q(snapshot);
+    const { idPrefix, which } = redisStepNaming(ctx, site);
+    return backupStep({
+      id: `${idPrefix}backup-redis`,
+      ...(idPrefix === '' ? {} : planeOf(site)),
+      title: `Back up ${which}`,
+      detail:
+        'BGSAVE writes a snapshot (dump.rdb) in the background while Redis keeps serving; the loop waits until LASTSAVE changes, which is when the snapshot is complete. CONFIG GET dir shows where it is, for a restore; --rdb copies a snapshot here. Export REDISCLI_AUTH first if Redis needs a password. Managed Redis services may refuse BGSAVE and CONFIG: use their own snapshots.' +
+        whereStoreIs('Redis', store),
+      commands: [
+        onStore(store, (host, port) => {
+          const cli = redisCli(host, port);
+          return [
+            `before=$(${cli} LASTSAVE)`,
+            `${cli} BGSAVE`,
+            `until [ "$(${cli} LASTSAVE)" != "$before" ]; do sleep 1; done`,
+            `${cli} CONFIG GET dir`,
+            `${cli} --rdb ${rdb}`,
+          ];
+        }),
+      ],
+      verify: {
+        commands: [bash(`ls -l ${rdb}`)],
+        expect: 'The snapshot file exists and is not empty.',
+      },
+    });
   });
 }
 
@@ -369,8 +391,7 @@ function restoreTestStep(ctx: PlanContext): Step {
           ),
     );
   }
-  if (input.model !== 'cloud')
-    commands.push(bash(`redis-check-rdb ${q(joinPath(names.backupDir, 'redis-dump.rdb'))}`));
+  for (const { snapshot } of redisSites(ctx)) commands.push(bash(`redis-check-rdb ${q(snapshot)}`));
   return {
     id: 'backup-test-restore',
     title: 'Test the restore somewhere else',
@@ -379,7 +400,11 @@ function restoreTestStep(ctx: PlanContext): Step {
       (input.database === null
         ? ''
         : ' The database restore goes to RESTORE_TEST_HOST, the host of a test database.') +
-      (input.model === 'cloud' ? '' : ' redis-check-rdb reads the Redis snapshot through.') +
+      (input.model === 'cloud'
+        ? ''
+        : redisSites(ctx).length > 1
+          ? ' redis-check-rdb reads each Redis snapshot through.'
+          : ' redis-check-rdb reads the Redis snapshot through.') +
       (input.model === 'oss'
         ? ' Load the exported APIs and policies into a test Gateway as well.'
         : isRunByTyk(input.model) || input.model === 'cloud-hybrid'
@@ -403,7 +428,8 @@ export function backupSteps(ctx: PlanContext): readonly Step[] {
     ...siteSteps(ctx, site),
   ]);
   const dataSteps = [
-    ...[databaseStep(ctx), redisStep(ctx)].flatMap((step) => step ?? []),
+    ...[databaseStep(ctx)].flatMap((step) => step ?? []),
+    ...redisSteps(ctx),
     apisStep(ctx),
   ];
   const window = strategyRecipes[ctx.input.strategy].afterRehearsal(ctx.input);

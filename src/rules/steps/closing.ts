@@ -6,11 +6,11 @@ import type { Command, Step } from '../types';
 import { crosses, dockerTag } from '../versions';
 import { compilerImage, rebuildsGoPlugins } from './go-plugins';
 import { bash } from './commands';
-import type { PlanContext } from './context';
+import { planeOf, type PlanContext } from './context';
 import { healthCheck } from './health';
 import { httpCalls, reachComponent } from './installs';
 import { runningVersionCommands } from './prepare';
-import { databaseEndpoint, onStore, redisCli, redisEndpoint } from './data-stores';
+import { databaseEndpoint, onStore, redisCli, redisSites, redisStepNaming } from './data-stores';
 import { strategyRecipes } from './strategies';
 
 export function verifySteps(ctx: PlanContext): readonly Step[] {
@@ -251,23 +251,18 @@ export function rollbackSteps(ctx: PlanContext, upgradeTitles: readonly string[]
           },
         ]
       : [];
-  const redis: readonly Step[] =
-    input.model === 'cloud'
-      ? []
-      : [
-          {
-            id: 'rollback-restore-redis',
-            title: 'Restore Redis if it must go back too',
-            detail: `Stop Redis, copy ${joinPath(names.backupDir, 'redis-dump.rdb')} over dump.rdb in the folder this command shows, and start Redis again. Keys issued since the backup are lost.`,
-            kind: 'rollback',
-            commands: [
-              onStore(redisEndpoint(ctx), (host, port) => [
-                `${redisCli(host, port)} CONFIG GET dir`,
-              ]),
-            ],
-            guide: 'backups',
-          },
-        ];
+  const redis: readonly Step[] = redisSites(ctx).map(({ site, store, snapshot }) => {
+    const { idPrefix, which } = redisStepNaming(ctx, site);
+    return {
+      id: `${idPrefix}rollback-restore-redis`,
+      ...(idPrefix === '' ? {} : planeOf(site)),
+      title: `Restore ${which} if it must go back too`,
+      detail: `Stop that Redis, copy ${snapshot} over dump.rdb in the folder this command shows, and start it again. Keys issued since the backup are lost.`,
+      kind: 'rollback',
+      commands: [onStore(store, (host, port) => [`${redisCli(host, port)} CONFIG GET dir`])],
+      guide: 'backups',
+    };
+  });
   const apis: Step = {
     id: 'rollback-restore-apis-policies',
     title: 'Restore the API definitions and policies',

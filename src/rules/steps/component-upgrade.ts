@@ -6,7 +6,7 @@ import type { InstallType, Step } from '../types';
 import { shellQuote as q } from '../shell';
 import { dockerTag } from '../versions';
 import { bash } from './commands';
-import { planeOf, type ComponentUpgrade, type PlanContext } from './context';
+import { onHostSentence, planeOf, type ComponentUpgrade, type PlanContext } from './context';
 import { healthCheck } from './health';
 import { httpCalls, installRecipes } from './installs';
 import { strategyRecipes } from './strategies';
@@ -38,7 +38,9 @@ export function componentUpgradeStep(
         `From ${u.change.from} to ${u.change.to} (${findInstall(install).label}).`,
         recipe.explain(u, ctx),
         strategyRecipes[ctx.input.strategy].upgradeNote(install, u.component),
-      ].join(' ') + optionalPump,
+      ].join(' ') +
+      optionalPump +
+      (findInstall(install).packageManager === null ? '' : onHostSentence(u.site)),
     kind: 'upgrade',
     component: u.component,
     ...planeOf(u.site),

@@ -1,7 +1,7 @@
 // Where the components of a plan run. A site is the whole stack (Self-Managed, open source), the
 // control plane, or one data plane; steps read their names, namespace and release from it.
 import { upgradeOrder } from '../catalog/upgrade-order';
-import { joinPath } from '../shell';
+import { joinPath, shellQuote as q } from '../shell';
 import type {
   Architecture,
   ComponentId,
@@ -29,9 +29,43 @@ export type Site = {
   readonly chart: HelmChart | null;
   readonly gatewayHost: string;
   readonly backupDir: string;
+  /** Kube context, Docker context or SSH host the site's commands run against; '' for the current one. */
+  readonly context: string;
+  /** The site's own Redis: on a cluster, localhost stands for the chart's service in its namespace. */
+  readonly redisHost: string;
+  readonly redisPort: number;
   /** Container, compose service or Kubernetes deployment of each component. */
   readonly workloads: Readonly<Record<ComponentId, string>>;
 };
+
+const defaultPlaneRedis = { host: 'localhost', port: 6379 } as const;
+
+/** ` --context NAME` (or the flag given) where the site has a context of its own; '' otherwise. */
+function contextFlag(site: Pick<Site, 'context'>, flag: string): string {
+  return site.context === '' ? '' : ` ${flag} ${q(site.context)}`;
+}
+
+/** kubectl pointed at the site: its kube context, if any, and its namespace. */
+export function kubectlAt(site: Pick<Site, 'context' | 'namespace'>): string {
+  return `kubectl${contextFlag(site, '--context')} -n ${q(site.namespace)}`;
+}
+
+/** The flags that point a helm command at the site: its namespace and kube context. */
+export function helmAt(site: Pick<Site, 'context' | 'namespace'>): string {
+  return `-n ${q(site.namespace)}${contextFlag(site, '--kube-context')}`;
+}
+
+/** docker pointed at the site's Docker context, if it has one. */
+export function dockerAt(site: Pick<Site, 'context'>): string {
+  return `docker${contextFlag(site, '--context')}`;
+}
+
+/** A sentence for a step run on a site's own host (packages): where to run it; '' on this host. */
+export function onHostSentence(site: Pick<Site, 'context' | 'where'>): string {
+  return site.context === ''
+    ? ''
+    : ` Run these commands on ${site.context}${site.where}: ssh ${site.context}, then paste them there.`;
+}
 
 /** One component moved from one version to another at one site. */
 export type ComponentUpgrade = {
@@ -149,6 +183,9 @@ function mainSite(input: NormalizedInput, facts: PlanFacts): Site | null {
     chart: model.helmChart,
     gatewayHost: names.gatewayHost,
     backupDir: names.backupDir,
+    context: '',
+    redisHost: names.redisHost,
+    redisPort: names.redisPort,
     workloads: namedWorkloads(names),
   };
 }
@@ -189,6 +226,13 @@ function dataPlaneSite(
     chart: 'tyk-data-plane',
     gatewayHost: plane.gatewayHost,
     backupDir: joinPath(names.backupDir, plane.name),
+    context: plane.context,
+    // The user's names describe a Hybrid deployment's only data plane, its Redis among them.
+    ...(isNamedStack &&
+    plane.redisHost === defaultPlaneRedis.host &&
+    plane.redisPort === defaultPlaneRedis.port
+      ? { redisHost: names.redisHost, redisPort: names.redisPort }
+      : { redisHost: plane.redisHost, redisPort: plane.redisPort }),
     workloads:
       isHelm && !isNamedStack
         ? {

@@ -4,10 +4,10 @@
 // `<service>.<namespace>.svc` host, and straight to any other host they name (a managed Redis).
 import { findDatabase, redisInCluster, type ClusterService } from '../catalog/databases';
 import { isClusterInstall } from '../catalog/installs';
-import { shellQuote as q } from '../shell';
+import { joinPath, shellQuote as q } from '../shell';
 import type { Command, NormalizedInput } from '../types';
 import { script } from './commands';
-import type { PlanContext } from './context';
+import { kubectlAt, type PlanContext, type Site } from './context';
 
 /** How a command reaches a data store. */
 export type StoreEndpoint = {
@@ -20,6 +20,8 @@ export type StoreEndpoint = {
     readonly namespace: string;
     readonly service: string;
     readonly port: number;
+    /** The kube context of the cluster the store runs in; '' for the current one. */
+    readonly context: string;
   } | null;
   /** The store in a few words, for a sentence: "redis.tyk.svc:6379", "localhost". */
   readonly shown: string;
@@ -33,6 +35,7 @@ const defaultHost = 'localhost';
 
 function endpoint(
   isCluster: boolean,
+  context: string,
   namespace: string,
   typedHost: string,
   typedPort: number | null,
@@ -53,25 +56,63 @@ function endpoint(
   return {
     host: 'localhost',
     port,
-    forward: { namespace: serviceNamespace, service, port },
+    forward: { namespace: serviceNamespace, service, port, context },
     shown: `${service}.${serviceNamespace}.svc:${port}`,
   };
 }
 
-/** The namespace the deployment's Redis and database run in: the control plane's, or the first data plane's. */
-function storeNamespace(ctx: PlanContext): string {
-  return ctx.main?.site.namespace ?? ctx.dataPlanes[0]?.site.namespace ?? ctx.names.namespace;
-}
-
-export function redisEndpoint(ctx: PlanContext): StoreEndpoint {
-  const { names, input } = ctx;
+/** The Redis of one site: the control plane's or the whole stack's, or a data plane's own. */
+export function redisEndpoint(ctx: PlanContext, site: Site): StoreEndpoint {
   return endpoint(
-    isClusterInstall(input.install),
-    storeNamespace(ctx),
-    names.redisHost,
-    names.redisPort,
+    isClusterInstall(ctx.input.install),
+    site.context,
+    site.namespace,
+    site.redisHost,
+    site.redisPort,
     redisInCluster,
   );
+}
+
+/** One Redis of the deployment and where its snapshot goes. */
+export type RedisSite = {
+  readonly site: Site;
+  readonly store: StoreEndpoint;
+  /** The snapshot file, in the site's backup folder. */
+  readonly snapshot: string;
+};
+
+/**
+ * Every Redis the deployment runs: the control plane's (or the whole stack's) and each data
+ * plane's own, since a data plane's Gateways keep their keys in a Redis beside them. None on Tyk
+ * Cloud, where Tyk runs them.
+ */
+export function redisSites(ctx: PlanContext): readonly RedisSite[] {
+  if (ctx.input.model === 'cloud') return [];
+  return ctx.sites.map(({ site }) => ({
+    site,
+    store: redisEndpoint(ctx, site),
+    snapshot: joinPath(site.backupDir, 'redis-dump.rdb'),
+  }));
+}
+
+/** The id and words of one Redis's steps: the only or main one keeps the plain id. */
+export function redisStepNaming(
+  ctx: PlanContext,
+  site: Site,
+): { readonly idPrefix: string; readonly which: string } {
+  const isOnly = ctx.sites.length === 1;
+  if (site.planeName === null || isOnly) {
+    return {
+      idPrefix: '',
+      which:
+        site.plane === 'control'
+          ? 'the control plane Redis'
+          : site.plane === 'data'
+            ? 'the data plane Redis'
+            : 'Redis',
+    };
+  }
+  return { idPrefix: site.idPrefix, which: `the Redis of data plane ${site.planeName}` };
 }
 
 /**
@@ -82,6 +123,7 @@ export function databaseEndpoint(input: NormalizedInput): StoreEndpoint | null {
   if (input.database === null) return null;
   return endpoint(
     isClusterInstall(input.install),
+    '',
     input.names.namespace,
     input.names.databaseHost,
     null,
@@ -104,10 +146,10 @@ export function onStore(
   label?: string,
 ): Command {
   if (store.forward === null) return script(lines(q(store.host), store.port), label);
-  const { namespace, service, port } = store.forward;
+  const { namespace, service, port, context } = store.forward;
   return script(
     [
-      `kubectl -n ${q(namespace)} port-forward ${q(`svc/${service}`)} ${port}:${port} >/dev/null &`,
+      `${kubectlAt({ namespace, context })} port-forward ${q(`svc/${service}`)} ${port}:${port} >/dev/null &`,
       'sleep 3',
       ...lines('localhost', port),
       'kill "$!"',
@@ -120,5 +162,5 @@ export function onStore(
 export function whereStoreIs(what: string, store: StoreEndpoint): string {
   return store.forward === null
     ? ''
-    : ` ${what} runs in the cluster as ${store.shown}; the commands port-forward to it (kubectl exec into its pod works as well).`;
+    : ` ${what} runs in the cluster${store.forward.context === '' ? '' : ` of kube context ${store.forward.context}`} as ${store.shown}; the commands port-forward to it (kubectl exec into its pod works as well).`;
 }

@@ -7,7 +7,14 @@ import { insideDoubleQuotes as dq, shellQuote as q } from '../shell';
 import type { Command, ComponentEntry, ComponentId, InstallType, Rollback } from '../types';
 import { dockerTag } from '../versions';
 import { bash, script, yaml } from './commands';
-import type { ComponentUpgrade, PlanContext, Site } from './context';
+import {
+  dockerAt,
+  helmAt,
+  kubectlAt,
+  type ComponentUpgrade,
+  type PlanContext,
+  type Site,
+} from './context';
 import type { HealthCall } from './health';
 
 export type InstallRecipe = {
@@ -61,7 +68,7 @@ function helmValuesSnippet(
 }
 
 function kubectl(site: Site, rest: string): string {
-  return `kubectl -n ${q(site.namespace)} ${rest}`;
+  return `${kubectlAt(site)} ${rest}`;
 }
 
 function rolloutStatus(u: ComponentUpgrade): string {
@@ -162,12 +169,12 @@ const docker: InstallRecipe = {
     const envFile = q(`${u.site.backupDir}/${workload(u)}.env`);
     const ports = publishedPorts(u, ctx).map((port) => `  -p ${port}:${port} \\`);
     return [
-      bash(`docker pull ${image}`),
-      bash(`docker stop ${name}`),
-      bash(`docker rename ${name} ${previous}`),
+      bash(`${dockerAt(u.site)} pull ${image}`),
+      bash(`${dockerAt(u.site)} stop ${name}`),
+      bash(`${dockerAt(u.site)} rename ${name} ${previous}`),
       script([
-        `docker run -d --name ${name} --restart unless-stopped \\`,
-        `  --network "$(docker inspect ${previous} | jq -r '.[0].HostConfig.NetworkMode')" \\`,
+        `${dockerAt(u.site)} run -d --name ${name} --restart unless-stopped \\`,
+        `  --network "$(${dockerAt(u.site)} inspect ${previous} | jq -r '.[0].HostConfig.NetworkMode')" \\`,
         `  --volumes-from ${previous} \\`,
         `  --env-file ${envFile} \\`,
         ...ports,
@@ -175,17 +182,17 @@ const docker: InstallRecipe = {
       ]),
     ];
   },
-  runningVersion: (u) => [bash(`docker ps --filter ${q(`name=^${workload(u)}$`)}`)],
-  recentLogs: (u) => `docker logs ${q(workload(u))} 2>&1`,
+  runningVersion: (u) => [bash(`${dockerAt(u.site)} ps --filter ${q(`name=^${workload(u)}$`)}`)],
+  recentLogs: (u) => `${dockerAt(u.site)} logs ${q(workload(u))} 2>&1`,
   rollback: (u) => {
     const name = q(workload(u));
     return {
       detail: `Remove the new container and start the previous one (${u.change.from}) under its old name.`,
       commands: [
-        bash(`docker stop ${name}`),
-        bash(`docker rm ${name}`),
-        bash(`docker rename ${q(`${workload(u)}-previous`)} ${name}`),
-        bash(`docker start ${name}`),
+        bash(`${dockerAt(u.site)} stop ${name}`),
+        bash(`${dockerAt(u.site)} rm ${name}`),
+        bash(`${dockerAt(u.site)} rename ${q(`${workload(u)}-previous`)} ${name}`),
+        bash(`${dockerAt(u.site)} start ${name}`),
       ],
     };
   },
@@ -200,19 +207,25 @@ function composeImageSnippet(u: ComponentUpgrade, ctx: PlanContext, version: str
 
 const dockerCompose: InstallRecipe = {
   explain: (u) =>
-    `Change the image tag of the ${workload(u)} service, then pull and recreate only that service. "docker compose restart" would keep the old image, so it is not used.`,
+    `Change the image tag of the ${workload(u)} service, then pull and recreate only that service; --no-deps leaves the services it depends on (Redis, the database) running as they are. "docker compose restart" would keep the old image, so it is not used.`,
   upgrade: (u, ctx) => {
     const service = q(workload(u));
     return [
       composeImageSnippet(u, ctx, u.change.to),
-      bash(inComposeDir(ctx, `docker compose pull ${service} && docker compose up -d ${service}`)),
+      bash(
+        inComposeDir(
+          ctx,
+          `${dockerAt(u.site)} compose pull ${service} && ${dockerAt(u.site)} compose up -d --no-deps ${service}`,
+        ),
+      ),
     ];
   },
   runningVersion: (u, ctx) => [
-    bash(inComposeDir(ctx, `docker compose ps ${q(workload(u))}`)),
-    bash(inComposeDir(ctx, `docker compose images ${q(workload(u))}`)),
+    bash(inComposeDir(ctx, `${dockerAt(u.site)} compose ps ${q(workload(u))}`)),
+    bash(inComposeDir(ctx, `${dockerAt(u.site)} compose images ${q(workload(u))}`)),
   ],
-  recentLogs: (u, ctx) => inComposeDir(ctx, `docker compose logs --tail=200 ${q(workload(u))}`),
+  recentLogs: (u, ctx) =>
+    inComposeDir(ctx, `${dockerAt(u.site)} compose logs --tail=200 ${q(workload(u))}`),
   rollback: (u, ctx) => {
     const service = q(workload(u));
     return {
@@ -220,7 +233,10 @@ const dockerCompose: InstallRecipe = {
       commands: [
         composeImageSnippet(u, ctx, u.change.from),
         bash(
-          inComposeDir(ctx, `docker compose pull ${service} && docker compose up -d ${service}`),
+          inComposeDir(
+            ctx,
+            `${dockerAt(u.site)} compose pull ${service} && ${dockerAt(u.site)} compose up -d --no-deps ${service}`,
+          ),
         ),
       ],
     };
@@ -257,7 +273,7 @@ const kubernetes: InstallRecipe = {
 };
 
 function helmUpgrade(site: Site): string {
-  return `helm upgrade ${q(site.release)} ${q(`tyk-helm/${site.chart ?? 'tyk-stack'}`)} -n ${q(site.namespace)} -f ${q(site.valuesFile)}`;
+  return `helm upgrade ${q(site.release)} ${q(`tyk-helm/${site.chart ?? 'tyk-stack'}`)} ${helmAt(site)} -f ${q(site.valuesFile)}`;
 }
 
 const helm: InstallRecipe = {
@@ -272,21 +288,21 @@ const helm: InstallRecipe = {
     bash(rolloutStatus(u)),
   ],
   runningVersion: (u) => [
-    bash(`helm history ${q(u.site.release)} -n ${q(u.site.namespace)} --max 3`),
+    bash(`helm history ${q(u.site.release)} ${helmAt(u.site)} --max 3`),
     bash(kubectl(u.site, 'get pods')),
     bash(deploymentImage(u)),
   ],
   recentLogs: (u) => kubectl(u.site, `logs deployment/${q(workload(u))} --tail=100`),
   rollback: (u, ctx) => {
     const release = q(u.site.release);
-    const namespace = q(u.site.namespace);
+    const at = helmAt(u.site);
     return {
       detail: `Roll the release back to the revision before this step (the one before the newest in helm history), and set the tag back to ${dockerTag(u.change.from)} in ${u.site.valuesFile} so the next upgrade does not bring it back.`,
       commands: [
-        bash(`helm history ${release} -n ${namespace}`),
+        bash(`helm history ${release} ${at}`),
         script([
-          `previous=$(helm history ${release} -n ${namespace} -o json | jq -r '.[-2].revision')`,
-          `helm rollback ${release} "$previous" -n ${namespace}`,
+          `previous=$(helm history ${release} ${at} -o json | jq -r '.[-2].revision')`,
+          `helm rollback ${release} "$previous" ${at}`,
         ]),
         yaml(
           helmValuesSnippet(u.component, u.change.from, ctx.input.images[u.component]),

@@ -8,7 +8,7 @@ import { dockerTag } from '../versions';
 import { siteVersionCommands, versionHints } from '../version-hints';
 import { bash, yaml } from './commands';
 import { rebuildsGoPlugins } from './go-plugins';
-import { planeOf, type PlanContext, type SiteComponents } from './context';
+import { helmAt, planeOf, type PlanContext, type SiteComponents } from './context';
 import { reachComponent } from './installs';
 import { strategyChecks, strategyRecipes } from './strategies';
 
@@ -109,7 +109,7 @@ function helmSteps(ctx: PlanContext, sites: readonly SiteComponents[]): readonly
     commands: [
       bash('helm repo add tyk-helm https://helm.tyk.io/public/helm/charts/ --force-update'),
       bash('helm repo update'),
-      ...sites.map(({ site }) => bash(`helm list -n ${q(site.namespace)}`)),
+      ...sites.map(({ site }) => bash(`helm list ${helmAt(site)}`)),
       ...charts.map((chart) =>
         bash(`helm search repo ${q(`tyk-helm/${chart}`)} --versions | head -n 5`),
       ),
@@ -128,7 +128,7 @@ function helmSteps(ctx: PlanContext, sites: readonly SiteComponents[]): readonly
               kind: 'prepare',
               commands: [
                 bash(
-                  `[ -e ${q(site.valuesFile)} ] || helm get values ${q(site.release)} -n ${q(site.namespace)} -o yaml > ${q(site.valuesFile)}`,
+                  `[ -e ${q(site.valuesFile)} ] || helm get values ${q(site.release)} ${helmAt(site)} -o yaml > ${q(site.valuesFile)}`,
                 ),
               ],
             },

@@ -7,7 +7,7 @@ import type { Command, ComponentId, InstallType, NormalizedInput, Step, Strategy
 import { oneWayChanges, type OneWayChange } from '../catalog/one-way-changes';
 import { crosses } from '../versions';
 import { bash } from './commands';
-import type { PlanContext } from './context';
+import { kubectlAt, type PlanContext } from './context';
 import { databaseEndpoint, onStore } from './data-stores';
 
 type StrategyRecipe = {
@@ -284,7 +284,7 @@ export function strategyChecks(ctx: PlanContext): readonly Command[] {
   if (isClusterInstall(input.install)) {
     return ctx.sites.map(({ site, upgraded }) =>
       bash(
-        `kubectl -n ${q(site.namespace)} get deployment ${upgraded.map((component) => q(site.workloads[component])).join(' ')}`,
+        `${kubectlAt(site)} get deployment ${upgraded.map((component) => q(site.workloads[component])).join(' ')}`,
         `READY shows at least 2 replicas${site.where}`,
       ),
     );

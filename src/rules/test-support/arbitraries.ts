@@ -178,6 +178,7 @@ const nameOfKind: Readonly<Record<NameKind, fc.Arbitrary<string | number>>> = {
   'k8s-name': dnsLabel,
   'docker-name': dnsLabel,
   host: hostName,
+  context: fc.stringMatching(/^[a-z0-9][a-z0-9_.:@/-]{0,30}$/),
   port: fc.oneof(port, port.map(String)),
   path: safePath,
   identifier,
