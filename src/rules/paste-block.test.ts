@@ -1,9 +1,10 @@
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPlan } from './build-plan';
 import { bash, yaml } from './steps/commands';
 import { pasteBlock } from './paste-block';
 import { matrixCases, matrixTimeLimit } from './test-support/matrix-plans';
@@ -238,6 +239,58 @@ describe('a pasted block in a real bash', () => {
           '',
         ].join('\n'),
       );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the Debian upgrade step, as reported', () => {
+  const result = buildPlan({
+    model: 'self-managed',
+    install: 'deb',
+    components: ['dashboard', 'gateway', 'pump'],
+    usesGoPlugins: false,
+    database: 'mongodb',
+    gateway: { from: '5.2.5', to: '5.3.0' },
+    pump: { from: '1.8.0' },
+    strategy: 'rolling',
+  });
+  const step = result.ok
+    ? result.plan.phases.flatMap((phase) => phase.steps).find((s) => s.id === 'upgrade-gateway')
+    : undefined;
+  const block = step === undefined ? undefined : pasteBlock(step);
+
+  it('chains the restart after the pinned install', () => {
+    expect(block?.code).toBe(
+      [
+        '{',
+        'sudo apt-get update &&',
+        'apt list -a tyk-gateway &&',
+        'sudo apt-get install -y tyk-gateway=5.3.0 &&',
+        'sudo systemctl restart tyk-gateway &&',
+        `echo 'All 4 commands of step "Upgrade the Gateway to 5.3.0" finished.'`,
+        `} || echo 'Step "Upgrade the Gateway to 5.3.0" stopped at a failing command; the commands after it did not run.' >&2`,
+      ].join('\n'),
+    );
+  });
+
+  it('does not restart the Gateway when the install fails', () => {
+    // Stand-ins for sudo, apt, apt-get and systemctl: each logs its call; the install fails as
+    // apt-get does when the pinned version is not in the repository.
+    const folder = mkdtempSync(join(tmpdir(), 'tyk-paste-deb-'));
+    try {
+      const stub = (name: string, body: string) =>
+        writeFileSync(join(folder, name), `#!/usr/bin/env bash\n${body}\n`, { mode: 0o755 });
+      stub('sudo', '"$@"');
+      stub('apt', `echo "apt $*" >> ${folder}/calls`);
+      stub('apt-get', `echo "apt-get $*" >> ${folder}/calls\n[ "$1" != install ]`);
+      stub('systemctl', `echo "systemctl $*" >> ${folder}/calls`);
+      const { stderr } = bashOn(`PATH=${folder}:$PATH\n${block?.code ?? ''}\n`);
+      expect(readFileSync(join(folder, 'calls'), 'utf8')).toBe(
+        'apt-get update\napt list -a tyk-gateway\napt-get install -y tyk-gateway=5.3.0\n',
+      );
+      expect(stderr).toContain('stopped at a failing command');
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
