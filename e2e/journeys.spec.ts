@@ -442,9 +442,11 @@ test.describe('open source on Docker Compose, in a downtime window', () => {
 
   test('the plan passes axe, with a step’s commands copied', async ({ page, baseURL }) => {
     await openSharedPlan(page, baseURL, openSourceCompose);
-    const gateway = stepCard(page, 'upgrade-gateway');
-    await gateway.getByRole('button', { name: /^Copy all/ }).click();
-    await expect(gateway.getByRole('button', { name: /^Copied 2 commands of step/ })).toBeVisible();
+    const exportStep = stepCard(page, 'backup-apis-policies');
+    await exportStep.getByRole('button', { name: /^Copy all/ }).click();
+    await expect(
+      exportStep.getByRole('button', { name: /^Copied 2 commands of step/ }),
+    ).toBeVisible();
     await expectNoA11yViolations(page);
   });
 
@@ -460,11 +462,29 @@ test.describe('open source on Docker Compose, in a downtime window', () => {
       gateway,
       'docker compose pull tyk-gateway && docker compose up -d tyk-gateway',
     );
-    // Copy all puts every command of the step on the clipboard, separated by a blank line.
-    await gateway.getByRole('button', { name: /^Copy all/ }).click();
-    await expect(gateway.getByRole('button', { name: /^Copied 2 commands of step/ })).toBeVisible();
+    // One shell command beside the compose snippet: nothing to copy all at once.
+    await expect(gateway.getByRole('button', { name: /^Copy all/ })).toHaveCount(0);
+    // Copy all puts the step's commands on the clipboard as one block to paste whole: the
+    // secret is asked for before anything runs, and a failing command stops the rest.
+    const exportStep = stepCard(page, 'backup-apis-policies');
+    await expect(
+      exportStep.getByText(
+        'Copy all: one block that stops at the first failing command; paste it whole.',
+      ),
+    ).toBeVisible();
+    await exportStep.getByRole('button', { name: /^Copy all/ }).click();
+    await expect(
+      exportStep.getByRole('button', { name: /^Copied 2 commands of step/ }),
+    ).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-      'services:\n  tyk-gateway:\n    image: tykio/tyk-gateway:v5.3.0\n\ndocker compose pull tyk-gateway && docker compose up -d tyk-gateway',
+      [
+        '{',
+        "read -rsp 'Gateway API secret (secret in tyk.conf): ' TYK_GW_SECRET && echo && export TYK_GW_SECRET &&",
+        'curl -fsS -H "x-tyk-authorization: $TYK_GW_SECRET" "http://localhost:8080/tyk/apis" > /var/backups/tyk-upgrade/apis.json &&',
+        'curl -fsS -H "x-tyk-authorization: $TYK_GW_SECRET" "http://localhost:8080/tyk/policies" > /var/backups/tyk-upgrade/policies.json &&',
+        `echo 'All 2 commands of step "Export the API definitions and policies" finished.'`,
+        `} || echo 'Step "Export the API definitions and policies" stopped at a failing command; the commands after it did not run.' >&2`,
+      ].join('\n'),
     );
     await saveScreenshots(page, 'oss-6-plan');
 

@@ -8,6 +8,8 @@ export type CopyButtonProps = {
   readonly idleText?: string;
   /** Said after the visible word to screen readers, to tell the many copy buttons apart. */
   readonly what: string;
+  /** Id of a text that says more about what the button copies. */
+  readonly describedBy?: string | undefined;
 };
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -15,7 +17,7 @@ type CopyState = 'idle' | 'copied' | 'failed';
 // How long the "Copied" state stays before the button offers to copy again.
 const feedbackMs = 2000;
 
-export function CopyButton({ text, idleText = 'Copy', what }: CopyButtonProps) {
+export function CopyButton({ text, idleText = 'Copy', what, describedBy }: CopyButtonProps) {
   const [state, setState] = useState<CopyState>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -42,6 +44,7 @@ export function CopyButton({ text, idleText = 'Copy', what }: CopyButtonProps) {
         type="button"
         // Starts with the visible word, so speech users can say what they see.
         aria-label={`${visible} ${what}`}
+        aria-describedby={describedBy}
         onClick={() => void copy()}
         className={`inline-flex min-h-9 min-w-9 items-center gap-1 rounded border px-2.5 py-1 text-sm font-medium ${
           state === 'copied'

@@ -125,13 +125,66 @@ describe('StepCard', () => {
     );
   });
 
-  it('copies every command of the step at once', async () => {
+  it('copies every command of the step as one block that stops at the first failure', async () => {
     const { user } = renderCard();
 
-    await user.click(screen.getByRole('button', { name: /^Copy all/ }));
-    await expect(navigator.clipboard.readText()).resolves.toBe(
-      'sudo apt-get update\n\nsudo apt-get install -y tyk-gateway=5.3.0',
+    const copyAll = screen.getByRole('button', { name: 'Copy all 2 commands of step 7' });
+    expect(copyAll).toHaveAccessibleDescription(
+      'Copy all: one block that stops at the first failing command; paste it whole.',
     );
+    await user.click(copyAll);
+    await expect(navigator.clipboard.readText()).resolves.toBe(
+      [
+        '{',
+        'sudo apt-get update &&',
+        'sudo apt-get install -y tyk-gateway=5.3.0 &&',
+        `echo 'All 2 commands of step "Upgrade the Gateway" finished.'`,
+        `} || echo 'Step "Upgrade the Gateway" stopped at a failing command; the commands after it did not run.' >&2`,
+      ].join('\n'),
+    );
+  });
+
+  it('leaves a YAML snippet out of Copy all and says so', async () => {
+    const snippet = {
+      code: 'image:\n  tag: v5.3.0',
+      lang: 'yaml',
+      label: 'In values.yaml',
+    } as const;
+    const { user } = renderCard({
+      step: {
+        ...upgradeGateway,
+        commands: [
+          snippet,
+          { code: 'helm upgrade tyk tyk-helm/tyk-oss -f values.yaml', lang: 'bash' },
+          { code: 'kubectl rollout status deployment/gateway-tyk-oss', lang: 'bash' },
+        ],
+      },
+    });
+
+    const copyAll = screen.getByRole('button', { name: 'Copy all 2 commands of step 7' });
+    expect(copyAll).toHaveAccessibleDescription(
+      'Copy all: one block that stops at the first failing command; paste it whole. The YAML snippet is not shell and not in it: put it in place first.',
+    );
+    await user.click(copyAll);
+    const copied = await navigator.clipboard.readText();
+    expect(copied).toContain('helm upgrade tyk tyk-helm/tyk-oss -f values.yaml &&\n');
+    expect(copied).not.toContain('tag: v5.3.0');
+  });
+
+  it('offers no Copy all where one shell command is left besides a snippet', () => {
+    renderCard({
+      step: {
+        ...upgradeGateway,
+        commands: [
+          { code: 'services:\n  tyk-gateway:\n    image: tykio/tyk-gateway:v5.3.0', lang: 'yaml' },
+          { code: 'docker compose up -d tyk-gateway', lang: 'bash' },
+        ],
+      },
+    });
+
+    expect(screen.getAllByRole('button', { name: /^Copy / })).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: /^Copy all/ })).toBeNull();
+    expect(screen.queryByText(/^Copy all:/)).toBeNull();
   });
 
   it('leaves out the folds and the copy-all button where a step has none', () => {

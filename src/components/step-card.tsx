@@ -1,10 +1,11 @@
 import { memo, useId, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import {
+  pasteBlock,
   planeLabel,
   stepComponentLabel,
   stepStatus,
-  type Command,
+  type PasteBlock,
   type Step,
   type StepChange,
   type StepKind,
@@ -52,11 +53,6 @@ export function stepElementId(stepId: string): string {
   return `step-${stepId}`;
 }
 
-/** Every command of a step, ready to paste as one script. */
-export function joinCommands(commands: readonly Command[]): string {
-  return commands.map((command) => command.code).join('\n\n');
-}
-
 // Memoised: ticking one step re-renders only that card, not the forty others of the plan.
 export const StepCard = memo(function StepCard({
   step,
@@ -81,6 +77,8 @@ export const StepCard = memo(function StepCard({
   const tickedText = markedAt === undefined ? null : formatRecorded(markedAt);
   const stepName = `step ${number}`;
   const boxWord = isContingency ? 'Used' : 'Done';
+  const block = pasteBlock(step);
+  const blockNoteId = `${idBase}-copy-all`;
 
   function onBoxChange(isChecked: boolean): void {
     if (isContingency) onRecord?.(step.id, { kind: 'used', isUsed: isChecked });
@@ -177,12 +175,16 @@ export const StepCard = memo(function StepCard({
               name={`${command.label ?? 'Command'} (${stepName}, command ${index + 1})`}
             />
           ))}
-          {step.commands.length > 1 ? (
-            <div className="flex justify-end">
+          {block ? (
+            <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1">
+              <p id={blockNoteId} className="text-sm text-slate-700 dark:text-slate-300">
+                {copyAllNote(block)}
+              </p>
               <CopyButton
-                text={joinCommands(step.commands)}
+                text={block.code}
                 idleText="Copy all"
-                what={`${step.commands.length} commands of ${stepName}`}
+                what={`${block.commandCount} commands of ${stepName}`}
+                describedBy={blockNoteId}
               />
             </div>
           ) : null}
@@ -270,6 +272,15 @@ export const StepCard = memo(function StepCard({
     </article>
   );
 });
+
+/** What the copied block does, and which of the step's snippets are not in it. */
+function copyAllNote(block: PasteBlock): string {
+  const note = 'Copy all: one block that stops at the first failing command; paste it whole.';
+  if (block.leftOut.length === 0) return note;
+  const kinds = [...new Set(block.leftOut.map((command) => command.lang.toUpperCase()))];
+  const isOne = block.leftOut.length === 1;
+  return `${note} The ${kinds.join(' and ')} ${isOne ? 'snippet is' : 'snippets are'} not shell and not in it: put ${isOne ? 'it' : 'them'} in place first.`;
+}
 
 type BadgeProps = { readonly children: ReactNode };
 

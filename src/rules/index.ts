@@ -57,6 +57,7 @@ export {
   type LinkOptions,
 } from './link';
 export { renderMarkdown, renderText } from './render';
+export { pasteBlock, type PasteBlock } from './paste-block';
 export {
   answerDefaults,
   answerLimits,
