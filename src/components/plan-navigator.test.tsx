@@ -129,8 +129,15 @@ describe('PlanNavigator', () => {
 
   it('jumps in the page when a link is followed with a plain click or the keyboard', async () => {
     const { nav, user, onJumpToStep, onJumpToPhase } = renderNavigator(['a']);
+    const next = within(nav).getByRole('link', { name: /^Next step to do/ });
 
-    await user.click(within(nav).getByRole('link', { name: /^Next step to do/ }));
+    // With Control held the browser opens the address in a new tab: no jump in this page.
+    await user.keyboard('{Control>}');
+    await user.click(next);
+    await user.keyboard('{/Control}');
+    expect(onJumpToStep).not.toHaveBeenCalled();
+
+    await user.click(next);
     expect(onJumpToStep).toHaveBeenCalledWith('b');
 
     within(nav)

@@ -40,7 +40,7 @@ function phaseCountText(count: ProgressCount, isContingency: boolean): string {
   return `${count.done} of ${count.total}${isContingency ? ' used' : ''}`;
 }
 
-/** A plain click follows the link in the page; one that opens a new tab or window is left alone. */
+/** A click with no modifier key: one with a modifier opens a new tab or window instead. */
 function isPlainClick(event: MouseEvent<HTMLAnchorElement>): boolean {
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }
@@ -88,18 +88,12 @@ export function PlanNavigator({
     if (isListOpen && (next === null || !event.currentTarget.contains(next))) closeList(false);
   }
 
-  function jumpToStep(event: MouseEvent<HTMLAnchorElement>, stepId: string): void {
+  // A plain click jumps in the page; the link's address stays for a new tab or window.
+  function follow(event: MouseEvent<HTMLAnchorElement>, jump: () => void): void {
     if (!isPlainClick(event)) return;
     event.preventDefault();
     setListOpen(false);
-    onJumpToStep(stepId);
-  }
-
-  function jumpToPhase(event: MouseEvent<HTMLAnchorElement>, phaseId: string): void {
-    if (!isPlainClick(event)) return;
-    event.preventDefault();
-    setListOpen(false);
-    onJumpToPhase(phaseId);
+    jump();
   }
 
   return (
@@ -144,7 +138,7 @@ export function PlanNavigator({
             <Link
               to={stepPath(nextStep.id)}
               replace
-              onClick={(event) => jumpToStep(event, nextStep.id)}
+              onClick={(event) => follow(event, () => onJumpToStep(nextStep.id))}
               aria-describedby={`${listId}-next`}
               className="inline-block rounded-md bg-blue-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-blue-800 dark:bg-sky-300 dark:text-slate-950 dark:hover:bg-sky-200 lg:block"
             >
@@ -179,7 +173,7 @@ export function PlanNavigator({
                 <Link
                   to={phasePath(phase.id)}
                   replace
-                  onClick={(event) => jumpToPhase(event, phase.id)}
+                  onClick={(event) => follow(event, () => onJumpToPhase(phase.id))}
                   aria-label={`${phase.title}, ${count.done} of ${count.total} ${isContingency ? 'used' : 'done'}`}
                   aria-current={isCurrent ? 'step' : undefined}
                   className={`flex items-baseline justify-between gap-2 rounded-md px-2 py-1.5 text-sm text-blue-800 underline-offset-2 hover:underline dark:text-sky-200 ${
