@@ -157,6 +157,40 @@ describe('WizardPlanPage', () => {
     );
   });
 
+  it('opens at the phase a link names and gives its heading the focus', async () => {
+    openPlan(debianAnswers);
+    renderPlanPage('/wizard/plan?phase=verify');
+
+    const heading = screen.getByRole('heading', { level: 2, name: 'Verify' });
+    await expect.poll(() => document.activeElement).toBe(heading);
+  });
+
+  it('jumps from the navigator to the next step to do, which follows the ticks', async () => {
+    openPlan(debianAnswers);
+    const { router, user } = renderPlanPage();
+    const nav = screen.getByRole('navigation', { name: 'Plan navigation' });
+    const next = within(nav).getByRole('link', { name: 'Next step to do' });
+
+    const first = screen.getByRole('article', { name: /Record the versions you run/ });
+    await user.click(within(first).getByRole('checkbox', { name: /^Done/ }));
+    expect(within(nav).getByText('1 of 26 done')).toBeInTheDocument();
+    expect(next).toHaveAccessibleDescription(/^Step 2: /);
+
+    await user.click(next);
+    const second = screen.getAllByRole('article')[1];
+    expect(second).toHaveFocus();
+    expect(router.state.location.search).toBe('?step=strategy-prerequisites');
+
+    // A second press, the address unchanged, still brings the step back.
+    (screen.getAllByRole('article')[0] as HTMLElement).focus();
+    await user.click(next);
+    expect(second).toHaveFocus();
+
+    await user.click(within(nav).getByRole('link', { name: /^After the upgrade, 0 of 4 done$/ }));
+    expect(screen.getByRole('heading', { level: 2, name: 'After the upgrade' })).toHaveFocus();
+    expect(router.state.location.search).toBe('?phase=after');
+  });
+
   it('says so when a linked step is not in the plan', () => {
     openPlan(debianAnswers);
     renderPlanPage('/wizard/plan?step=no-such-step');

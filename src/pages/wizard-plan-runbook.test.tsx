@@ -111,7 +111,9 @@ describe('progress counts the change, not the rollbacks', () => {
       'aria-valuetext',
       '0 of 19 done',
     );
-    expect(screen.getByText(/1 of 4 used/)).toBeVisible();
+    // The rollback phase says so; the plan navigator counts it again beside its link.
+    const section = screen.getByRole('region', { name: rollbacks?.title ?? '' });
+    expect(within(section).getByText(/1 of 4 used/)).toBeVisible();
   });
 });
 

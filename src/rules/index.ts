@@ -109,9 +109,11 @@ export {
   changeSteps,
   checkTicks,
   isContingencyPhase,
+  nextStepToDo,
   resetStepIds,
   stepFingerprint,
   stepStatus,
+  type NextStep,
   type StepStatus,
   type TickCheck,
 } from './runbook';

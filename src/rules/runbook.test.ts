@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTicks, resetStepIds, stepFingerprint, stepStatus } from './runbook';
+import { checkTicks, nextStepToDo, resetStepIds, stepFingerprint, stepStatus } from './runbook';
 import { planProgress } from './summary';
 import type { Phase, Step, StepRecord } from './types';
 
@@ -74,6 +74,73 @@ describe('planProgress', () => {
     );
     expect(progress.finishedPhaseIds).toEqual(['prepare', 'control-plane', 'after']);
     expect(progress.byPhase['rollback']).toEqual({ done: 1, total: 2 });
+  });
+});
+
+describe('nextStepToDo', () => {
+  const at = '2026-03-05T20:00:00.000Z';
+  const skipped = { skipped: { at, reason: 'Done by the platform team' } };
+  const failed = { failed: { at, note: 'Timed out' } };
+  // [name, ticked step ids, records, expected next step]
+  const cases: readonly [
+    string,
+    readonly string[],
+    Readonly<Record<string, StepRecord>>,
+    ReturnType<typeof nextStepToDo>,
+  ][] = [
+    [
+      'nothing done: the first step',
+      [],
+      {},
+      { id: 'a', number: 1, title: 'Title of a', phaseId: 'prepare' },
+    ],
+    [
+      'the first step done: the second',
+      ['a'],
+      {},
+      { id: 'b', number: 2, title: 'Title of b', phaseId: 'prepare' },
+    ],
+    [
+      'a later step ticked first: the earliest open one',
+      ['b', 'c'],
+      {},
+      { id: 'a', number: 1, title: 'Title of a', phaseId: 'prepare' },
+    ],
+    [
+      'a skipped step is settled',
+      ['a'],
+      { b: skipped },
+      { id: 'c', number: 3, title: 'Title of c', phaseId: 'control-plane' },
+    ],
+    [
+      'a failed step still needs doing',
+      ['a'],
+      { b: failed },
+      { id: 'b', number: 2, title: 'Title of b', phaseId: 'prepare' },
+    ],
+    [
+      'the rollback steps are passed over, their numbers counted',
+      ['a', 'b', 'c'],
+      {},
+      { id: 'd', number: 6, title: 'Title of d', phaseId: 'after' },
+    ],
+    [
+      'every step of the change settled, rollbacks open: none',
+      ['a', 'b', 'd'],
+      { c: skipped },
+      null,
+    ],
+    ['ticks of steps outside the plan change nothing: none', ['a', 'b', 'c', 'd', 'zz'], {}, null],
+  ];
+  it.each(cases)('%s', (_name, ticked, records, expected) => {
+    const ticks = Object.fromEntries(ticked.map((id) => [id, at]));
+    expect(nextStepToDo(plan, ticks, records)).toEqual(expected);
+  });
+
+  it('is null for a plan without steps of the change', () => {
+    expect(nextStepToDo({ phases: [phase('rollback', 'rollback', [step('r1')])] }, {}, {})).toBe(
+      null,
+    );
   });
 });
 

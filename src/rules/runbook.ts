@@ -54,6 +54,37 @@ export function stepStatus(
   return 'open';
 }
 
+/** The first step of the change still to do, as the plan page points at it. */
+export type NextStep = {
+  readonly id: string;
+  /** Its plan-wide number, as the step cards show it. */
+  readonly number: number;
+  readonly title: string;
+  readonly phaseId: string;
+};
+
+/**
+ * The first step of the change (rollbacks apart) that is neither done nor skipped; a failed step
+ * still needs doing. Null once every step of the change is settled, or when there is none.
+ */
+export function nextStepToDo(
+  plan: Pick<Plan, 'phases'>,
+  ticks: Readonly<Record<string, string>>,
+  records: Readonly<Record<string, StepRecord>>,
+): NextStep | null {
+  let number = 0;
+  for (const phase of plan.phases) {
+    for (const step of phase.steps) {
+      number += 1;
+      if (isContingencyPhase(phase)) continue;
+      const status = stepStatus(ticks[step.id], records[step.id]);
+      if (status === 'done' || status === 'skipped') continue;
+      return { id: step.id, number, title: step.title, phaseId: phase.id };
+    }
+  }
+  return null;
+}
+
 export type TickCheck = {
   readonly ticks: Readonly<Record<string, string>>;
   readonly records: Readonly<Record<string, StepRecord>>;

@@ -85,7 +85,15 @@ describe('readPlanIndex', () => {
       'the index is of another version',
       {
         [storageKey]: plansText,
-        [planIndexKey]: planIndexText([row], plansText).replace('"version":1', '"version":9'),
+        [planIndexKey]: planIndexText([row], plansText).replace('"version":2', '"version":9'),
+      },
+    ],
+    [
+      // Its rows resume at the top of the plan, not at the next step to do.
+      'the index was written by a build before version 2',
+      {
+        [storageKey]: plansText,
+        [planIndexKey]: planIndexText([row], plansText).replace('"version":2', '"version":1'),
       },
     ],
     [

@@ -8,8 +8,11 @@ import { keptAsidePrefix, planIndexKey, schemaVersion, storageKey } from '@/stor
 
 export type { SavedPlanRow };
 
-/** Goes up when the rows change shape; an index of another version is not used. */
-export const planIndexVersion = 1;
+/**
+ * Goes up when the rows change shape or meaning; an index of another version is not used. 2: Resume
+ * leads to the plan's next step to do.
+ */
+export const planIndexVersion = 2;
 
 type StoredIndex = {
   readonly version: typeof planIndexVersion;

@@ -1,6 +1,16 @@
 // The saved plans as the landing page lists them, made from the plans themselves (which takes the
 // rules: progress needs the plan's steps), and written to the index the landing page reads first.
-import { buildPlan, checkDraft, findModel, planProgress, stepStatus, toPlanInput } from '@/rules';
+import {
+  buildPlan,
+  checkDraft,
+  checkTicks,
+  findModel,
+  nextStepToDo,
+  planProgress,
+  stepStatus,
+  toPlanInput,
+  type Plan,
+} from '@/rules';
 import { readText, removeText, writeText, type SavedPlan } from '@/store/persistence';
 import { planIndexText, type SavedPlanRow } from '@/store/plan-index';
 import { planIndexKey, storageKey } from '@/store/storage-keys';
@@ -12,25 +22,35 @@ function versionsText(plan: SavedPlan): string {
   return `Gateway ${gateway.from.trim()} → ${to}`;
 }
 
+/** The row's count and where Resume opens a plan that builds: at its next step to do. */
+function runbookOf(plan: Plan, saved: SavedPlan): Pick<SavedPlanRow, 'progress' | 'resumePath'> {
+  // The ticks as the plan page holds them: a tick for a step that has changed since is not counted.
+  const { ticks, records } = checkTicks(plan, saved.progress, saved.steps, '');
+  // The steps of the change only, as the plan page counts them: rollbacks never count.
+  const count = planProgress(plan, (id) =>
+    ['done', 'skipped'].includes(stepStatus(ticks[id], records[id])),
+  ).overall;
+  const next = nextStepToDo(plan, ticks, records);
+  return {
+    progress: count,
+    resumePath: next === null ? '/wizard/plan' : `/wizard/plan?step=${encodeURIComponent(next.id)}`,
+  };
+}
+
 /** One saved plan as the list shows it; the plan itself is rebuilt from the answers. */
 export function rowFor(plan: SavedPlan): SavedPlanRow {
   const built = buildPlan(toPlanInput(plan.answers));
-  // The steps of the change only, as the plan page counts them: rollbacks never count.
-  const count = built.ok
-    ? planProgress(built.plan, (id) =>
-        ['done', 'skipped'].includes(stepStatus(plan.progress[id], plan.steps[id])),
-      ).overall
-    : null;
   const reachable = checkDraft(plan.answers).reachable;
-  const resumeStep = built.ok ? 'plan' : (reachable[reachable.length - 1] ?? 'deployment');
+  const runbook = built.ok
+    ? runbookOf(built.plan, plan)
+    : { progress: null, resumePath: `/wizard/${reachable[reachable.length - 1] ?? 'deployment'}` };
   return {
     id: plan.id,
     name: plan.name,
     model: findModel(plan.answers.model).label,
     versions: versionsText(plan),
     updatedAt: plan.updatedAt,
-    progress: count,
-    resumePath: `/wizard/${resumeStep}`,
+    ...runbook,
   };
 }
 
