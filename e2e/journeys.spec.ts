@@ -460,7 +460,7 @@ test.describe('open source on Docker Compose, in a downtime window', () => {
     await copyCommand(
       page,
       gateway,
-      'docker compose pull tyk-gateway && docker compose up -d tyk-gateway',
+      'docker compose pull tyk-gateway && docker compose up -d --no-deps tyk-gateway',
     );
     // One shell command beside the compose snippet: nothing to copy all at once.
     await expect(gateway.getByRole('button', { name: /^Copy all/ })).toHaveCount(0);

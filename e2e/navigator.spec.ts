@@ -1,5 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
-import { buildPlan, defaultAnswers, toPlanInput, type DraftAnswers } from '../src/rules/index';
+import {
+  buildPlan,
+  defaultAnswers,
+  draftDataPlane,
+  toPlanInput,
+  type DraftAnswers,
+} from '../src/rules/index';
 import { expect, expectNoA11yViolations, test } from './fixtures';
 
 // Finding one's place in a long plan: the navigator stays on screen while the plan scrolls (a bar
@@ -15,8 +21,8 @@ const longPlan: DraftAnswers = {
   components: ['gateway', 'dashboard', 'pump', 'mdcb'],
   usesGoPlugins: true,
   dataPlanes: [
-    { name: 'eu-west', namespace: '', release: '', gatewayHost: '' },
-    { name: 'us-east', namespace: '', release: '', gatewayHost: '' },
+    draftDataPlane('eu-west'),
+    draftDataPlane('us-east'),
   ],
   gateway: { from: '5.3.0', to: '5.8.0' },
   pump: { from: '1.9.0', to: '' },
