@@ -402,6 +402,70 @@ test.describe('self-managed with MDCB on Helm, with Go plugins and two data plan
   });
 });
 
+test.describe('self-managed with MDCB on Helm, two data planes in clusters of their own', () => {
+  test('each plane is named on the names page and reached through its own context and Redis', async ({
+    page,
+    baseURL,
+  }) => {
+    await openSharedPlan(page, baseURL, mdcbOnHelm);
+    await page.goto('./#/wizard/names');
+    await expectWizardPage(page, 'Your names');
+    const euContext = page.getByRole('textbox', { name: 'Kube context of data plane eu-west' });
+    const usContext = page.getByRole('textbox', { name: 'Kube context of data plane us-east' });
+    const usRedis = page.getByRole('textbox', { name: 'Redis host of data plane us-east' });
+
+    // A context with a space cannot go into a command: the field says why, and keeps the text.
+    await euContext.fill('eu prod');
+    await expect(
+      page
+        .getByText(
+          'Data plane "eu-west" Kube context: "eu prod" contains a space, which cannot go into a shell command.',
+        )
+        .first(),
+    ).toBeVisible();
+    await expect(euContext).toHaveValue('eu prod');
+    await euContext.fill('eu-prod');
+    await usContext.fill('arn:aws:eks:us-east-1:111122223333:cluster/edge-us');
+    await usRedis.fill('tyk-redis-master.tyk-dp-us-east.svc');
+    await checkPage(page, 'mdcb-planes-5-names');
+    await next(page, 'Your plan');
+
+    await copyCommand(
+      page,
+      stepCard(page, 'eu-west-upgrade-gateway'),
+      'helm upgrade tyk-dp-eu-west tyk-helm/tyk-data-plane -n tyk-dp-eu-west --kube-context eu-prod -f values-tyk-dp-eu-west.yaml',
+    );
+    await copyCommand(
+      page,
+      stepCard(page, 'us-east-upgrade-gateway'),
+      'helm upgrade tyk-dp-us-east tyk-helm/tyk-data-plane -n tyk-dp-us-east --kube-context arn:aws:eks:us-east-1:111122223333:cluster/edge-us -f values-tyk-dp-us-east.yaml',
+    );
+    // The control plane stays in the current context.
+    await expect(
+      commandBlock(
+        stepCard(page, 'upgrade-mdcb'),
+        'helm upgrade tyk-cp tyk-helm/tyk-control-plane -n tyk -f values.yaml',
+      ).locator('pre'),
+    ).toBeVisible();
+    // Every Redis is backed up where it runs.
+    await expect(stepCard(page, 'backup-redis').locator('pre').first()).toContainText(
+      'kubectl -n tyk port-forward svc/redis 6379:6379',
+    );
+    await expect(stepCard(page, 'eu-west-backup-redis').locator('pre').first()).toContainText(
+      'kubectl --context eu-prod -n tyk-dp-eu-west port-forward svc/redis 6379:6379',
+    );
+    await expect(stepCard(page, 'us-east-backup-redis').locator('pre').first()).toContainText(
+      'kubectl --context arn:aws:eks:us-east-1:111122223333:cluster/edge-us -n tyk-dp-us-east port-forward svc/tyk-redis-master 6379:6379',
+    );
+    await expect(
+      stepCard(page, 'us-east-backup-redis').getByRole('heading', {
+        name: /Back up the Redis of data plane us-east/,
+      }),
+    ).toBeVisible();
+    await expectNoA11yViolations(page);
+  });
+});
+
 test.describe('open source on Docker Compose, in a downtime window', () => {
   test('the answers, page by page, make a plan in the order Tyk gives', async ({
     page,

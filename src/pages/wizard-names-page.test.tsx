@@ -71,6 +71,35 @@ describe('Your names', () => {
     expect(activeAnswers()?.dataPlanes[0]?.namespace).toBe('Bad_NS');
   });
 
+  it.each([
+    ['helm', 'Kube context', /--kube-context/],
+    ['docker', 'Docker context', /docker context ls/],
+    ['deb', 'SSH host', /ssh/],
+  ] as const)(
+    'on %s asks where each data plane runs (%s) and for its own Redis',
+    async (install, contextLabel, help) => {
+      openPlan({
+        ...fitAnswersToModel(withVersions, 'self-managed-mdcb'),
+        install,
+        mdcb: { from: '2.4.0', to: '' },
+      });
+      const { user } = renderWizard('/wizard/names');
+      const context = await screen.findByRole('textbox', {
+        name: `${contextLabel} of data plane data-plane-1`,
+      });
+      expect(context).toHaveAccessibleDescription(help);
+      const port = screen.getByRole('textbox', { name: 'Redis port of data plane data-plane-1' });
+      expect(port).toHaveAccessibleDescription(/Default: 6379/);
+      expect(
+        screen.getByRole('textbox', { name: 'Redis host of data plane data-plane-1' }),
+      ).toBeVisible();
+      await user.type(port, '63a');
+      expect(port).toBeInvalid();
+      expect(port).toHaveAccessibleDescription(/not a port/);
+      expect(activeAnswers()?.dataPlanes[0]?.redisPort).toBe('63a');
+    },
+  );
+
   it('moves on to the plan when the names are fine', async () => {
     openPlan(withVersions);
     const { user, router } = renderWizard('/wizard/names');

@@ -50,7 +50,7 @@ export const planeFields = [
     label: 'Redis host',
     kind: 'host',
     installs: [],
-    help: 'The data plane’s own Redis, which its Gateways keep their keys in.',
+    help: 'The data plane’s own Redis, where its Gateways keep their keys. On Kubernetes and Helm, localhost stands for the redis service in its namespace; name another as <service>.<namespace>.svc.',
   },
   {
     id: 'redisPort',
