@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Command } from '@/rules';
@@ -44,6 +44,24 @@ describe('CommandBlock', () => {
     const lines = [...region.querySelectorAll('code > span')] as HTMLElement[];
     expect(lines.map((line) => line.style.paddingLeft)).toEqual(['2ch', '4ch', '2ch', '2ch']);
     expect(lines.map((line) => line.style.textIndent)).toEqual(['-2ch', '-4ch', '-2ch', '-2ch']);
+  });
+
+  it('copies a selection of wrapped lines as the characters selected', () => {
+    render(
+      <CommandWrapContext value>
+        <CommandBlock command={install} />
+      </CommandWrapContext>,
+    );
+    const region = screen.getByRole('group', { name: 'Install the new Gateway package' });
+    const range = document.createRange();
+    range.selectNodeContents(region);
+    window.getSelection()?.removeAllRanges();
+    window.getSelection()?.addRange(range);
+    const setData = vi.fn<(format: string, data: string) => void>();
+
+    fireEvent.copy(region, { clipboardData: { setData } });
+
+    expect(setData).toHaveBeenCalledWith('text/plain', install.code);
   });
 
   it('copies the exact code when its lines are wrapped', async () => {

@@ -1,4 +1,4 @@
-import { use, type CSSProperties } from 'react';
+import { use, type ClipboardEvent, type CSSProperties } from 'react';
 import type { Command } from '@/rules';
 import { CommandWrapContext } from '@/components/command-wrap';
 import { CopyButton } from '@/components/copy-button';
@@ -43,6 +43,7 @@ export function CommandBlock({ command, name }: CommandBlockProps) {
           role="group"
           aria-label={accessibleName}
           data-wrapped=""
+          onCopy={copyExactSelection}
           className="bg-slate-950 p-3 font-mono text-sm leading-relaxed whitespace-pre-wrap text-slate-50 wrap-anywhere dark:bg-black"
         >
           <code>
@@ -86,4 +87,18 @@ function hangingLine(line: string): CSSProperties {
     textIndent: `-${indent + 2}ch`,
     backgroundPosition: `${indent + 0.5}ch 100%`,
   };
+}
+
+/**
+ * Copies a selection inside a wrapped block as the characters it spans, nothing more: a browser
+ * may serialise each line's block with a line break of its own, on top of the one in the text
+ * (Chromium does not, so the end-to-end test passes either way).
+ */
+function copyExactSelection(event: ClipboardEvent<HTMLElement>): void {
+  const selection = window.getSelection();
+  if (selection === null || selection.rangeCount !== 1) return;
+  const text = selection.getRangeAt(0).toString();
+  if (text === '') return;
+  event.clipboardData.setData('text/plain', text);
+  event.preventDefault();
 }
