@@ -7,6 +7,8 @@ import { largeAnswers, largePlan, seedPlan } from './large-plan';
 // on a shared link's page or on the printable runbook, and the command blocks wrap when asked.
 
 const phone = { width: 320, height: 720 };
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 const toggleName = 'Wrap long command lines';
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
@@ -77,6 +79,32 @@ test.describe('the largest plan on a 320 px phone', () => {
     expect(new Set(sizes.rowsOfShort)).toEqual(new Set([1]));
     expect(sizes.mostRows).toBeGreaterThan(2);
     await expectNoA11yViolations(page);
+
+    // Copied with its button or selected by hand, a wrapped command is the exact command.
+    const longCommand = largePlan.phases
+      .flatMap((phase) => phase.steps)
+      .flatMap((step) => step.commands.map((command, index) => ({ step, command, index })))
+      .reduce((a, b) => (b.command.code.length > a.command.code.length ? b : a));
+    const card = page.locator(`article[data-step-id="${longCommand.step.id}"]`);
+    const block = card.locator('pre[data-wrapped]').nth(longCommand.index);
+    await card
+      .getByRole('button', { name: new RegExp(`^Copy .*command ${longCommand.index + 1}\\)$`) })
+      .click();
+    await expect(card.getByRole('button', { name: /^Copied/ })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      longCommand.command.code,
+    );
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await block.evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      window.getSelection()?.removeAllRanges();
+      window.getSelection()?.addRange(range);
+    });
+    await page.keyboard.press('Control+C');
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(longCommand.command.code);
 
     // The choice outlives a reload.
     await page.reload();
