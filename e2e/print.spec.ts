@@ -263,6 +263,22 @@ test.describe('the printable runbook', () => {
     expect(start, `the start of ${longestLine}, cut`).toBeGreaterThanOrEqual(0);
     expect(allMono[start + 1]).toMatch(/^↪/);
 
+    // A step's title is printed on the page where its first command begins.
+    const steps = largePlan.phases.flatMap((phase) => phase.steps);
+    for (const [index, step] of steps.entries()) {
+      const first = step.commands[0];
+      if (first === undefined) continue;
+      const title = squeeze(`${index + 1}. ${step.title}`);
+      const at = pages.findIndex(
+        (page_, number) => number > 0 && squeeze(page_.text).includes(title),
+      );
+      expect(at, `step ${index + 1} is printed`).toBeGreaterThan(0);
+      expect(
+        squeeze(pages[at]?.text ?? ''),
+        `step ${index + 1} (${step.id}) and its first command on page ${at + 1}`,
+      ).toContain(squeeze(first.code).slice(0, 12));
+    }
+
     // Only the last page may be mostly blank: no forced break leaves half a page empty.
     pages.slice(0, -1).forEach(({ fill }, index) => {
       expect(fill, `page ${index + 1} of ${pages.length} is filled`).toBeGreaterThan(0.5);
