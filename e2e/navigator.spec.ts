@@ -20,10 +20,7 @@ const longPlan: DraftAnswers = {
   install: 'helm',
   components: ['gateway', 'dashboard', 'pump', 'mdcb'],
   usesGoPlugins: true,
-  dataPlanes: [
-    draftDataPlane('eu-west'),
-    draftDataPlane('us-east'),
-  ],
+  dataPlanes: [draftDataPlane('eu-west'), draftDataPlane('us-east')],
   gateway: { from: '5.3.0', to: '5.8.0' },
   pump: { from: '1.9.0', to: '' },
   mdcb: { from: '2.5.0', to: '' },

@@ -1,66 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import {
-  buildPlan,
-  components,
-  draftDataPlane,
-  type Command,
-  type Plan,
-  toPlanInput,
-  type DraftAnswers,
-} from '../src/rules/index';
+import { components, type Command, type Plan } from '../src/rules/index';
 import { expect, expectNoA11yViolations, saveScreenshots, test } from './fixtures';
+import { largeAnswers, largePlan, seedPlan } from './large-plan';
 
 // The printable runbook of a large plan: what the screen shows around it, and what the PDF that
 // Chromium prints from it contains, page by page.
-
-/** Self-Managed with MDCB on Helm, with Go plugins and two data planes: the longest plans. */
-const largeAnswers: DraftAnswers = {
-  model: 'self-managed-mdcb',
-  install: 'helm',
-  components: ['gateway', 'dashboard', 'pump', 'mdcb'],
-  usesGoPlugins: true,
-  database: 'mongodb',
-  dataPlanes: [draftDataPlane('eu-west'), draftDataPlane('us-east')],
-  gateway: { from: '5.3.0', to: '5.8.0' },
-  pump: { from: '1.9.0', to: '' },
-  mdcb: { from: '2.5.0', to: '' },
-  strategy: 'rolling',
-  downtimeMinutes: '',
-  names: {},
-  images: { gateway: '', dashboard: '', pump: '', mdcb: '' },
-  architecture: 'amd64',
-  sharesDatabase: false,
-  estimate: { instances: { gateway: '', dashboard: '', pump: '', mdcb: '' }, databaseGb: '' },
-};
-
-function planOf(answers: DraftAnswers): Plan {
-  const result = buildPlan(toPlanInput(answers));
-  if (!result.ok) throw new Error('the large answers should make a plan');
-  return result.plan;
-}
-
-const largePlan = planOf(largeAnswers);
-
-/** Puts the plan into storage in the store's persisted shape, open, before the app starts. */
-async function seedPlan(page: Page, answers: DraftAnswers): Promise<void> {
-  const id = 'print-test-plan';
-  const at = '2026-01-01T09:00:00.000Z';
-  const stored = {
-    state: {
-      plans: {
-        [id]: { id, name: 'Large plan', answers, progress: {}, createdAt: at, updatedAt: at },
-      },
-      order: [id],
-      activePlanId: id,
-    },
-    version: 2,
-  };
-  await page.addInitScript((value) => {
-    localStorage.setItem('tyk-upgrade-wizard', value);
-  }, JSON.stringify(stored));
-}
 
 async function openRunbook(page: Page, query = ''): Promise<void> {
   await page.goto(`./#/print${query}`);
@@ -71,7 +17,16 @@ type PdfPage = {
   readonly text: string;
   /** [x0, y0, x1, y1] in points. */
   readonly view: readonly number[];
+  /** The page's lines of monospace text, top to bottom: the commands, among others. */
+  readonly monoLines: readonly string[];
+  /** How far down the page its lowest text reaches, between the margins: 0 to 1. */
+  readonly fill: number;
 };
+
+/** The margins of the A4 runbook (src/print.css), in points. */
+const a4Margins = { top: 16 * (72 / 25.4), bottom: 18 * (72 / 25.4) };
+/** The page footer (src/print.css), which sits in the bottom margin. */
+const footerText = /^(Page \d+ of \d+|Tyk upgrade runbook)$/;
 
 async function printToPdf(page: Page, name: string): Promise<readonly PdfPage[]> {
   // The format is only the fallback: the runbook's @page rule decides the paper.
@@ -88,7 +43,29 @@ async function printToPdf(page: Page, name: string): Promise<readonly PdfPage[]>
     const text = content.items
       .map((item) => ('str' in item ? `${item.str}${item.hasEOL ? '\n' : ' '}` : ''))
       .join('');
-    pages.push({ text, view: pdfPage.view });
+    // Lines of monospace text: items on one baseline, left to right.
+    const rows = new Map<number, { x: number; str: string }[]>();
+    let lowest = Infinity;
+    for (const item of content.items) {
+      if (!('str' in item) || item.str.trim() === '') continue;
+      const [x = 0, y = 0] = [item.transform[4] as number, item.transform[5] as number];
+      if (!footerText.test(item.str.trim())) lowest = Math.min(lowest, y);
+      if (content.styles[item.fontName]?.fontFamily !== 'monospace') continue;
+      const row = rows.get(Math.round(y)) ?? [];
+      row.push({ x, str: item.str });
+      rows.set(Math.round(y), row);
+    }
+    const monoLines = [...rows.entries()]
+      .sort(([a], [b]) => b - a)
+      .map(([, row]) =>
+        row
+          .sort((a, b) => a.x - b.x)
+          .map((part) => part.str)
+          .join(''),
+      );
+    const [, , , height = 0] = pdfPage.view;
+    const fill = (height - a4Margins.top - lowest) / (height - a4Margins.top - a4Margins.bottom);
+    pages.push({ text, view: pdfPage.view, monoLines, fill });
   }
   await document.destroy();
   return pages;
@@ -196,6 +173,13 @@ test.describe('the printable runbook', () => {
         .map((page_) => page_.text)
         .join('\n'),
     );
+    // The same without the page footers, which a command running over a page break encloses.
+    const bodyText = squeeze(
+      pages
+        .slice(1)
+        .map((page_) => page_.text.replace(/Page \d+ of \d+|Tyk upgrade runbook/g, ''))
+        .join('\n'),
+    );
     const steps = largePlan.phases.flatMap((phase) => phase.steps);
     let from = 0;
     for (const [index, step] of steps.entries()) {
@@ -219,8 +203,86 @@ test.describe('the printable runbook', () => {
       b.code.length > a.code.length ? b : a,
     );
     expect(longest.code.length).toBeGreaterThan(300);
-    expect(body.includes(squeeze(longest.code)), `printed whole: ${longest.code}`).toBe(true);
+    // Its long lines are cut with marks (↩ at the end, ↪ at the start of the next), taken out here.
+    expect(
+      bodyText.replace(/[↩↪]/g, '').includes(squeeze(longest.code)),
+      `printed whole: ${longest.code}`,
+    ).toBe(true);
     expect(body).toContain('Sign-off');
+  });
+
+  test('prints long command lines cut with marks, never mid-line without one, and no page half blank @light-only', async ({
+    page,
+  }) => {
+    await seedPlan(page, largeAnswers);
+    await openRunbook(page);
+    const pages = await printToPdf(page, 'runbook-a4-marks');
+
+    const codes = everyCommand(largePlan).map((command) => squeeze(command.code));
+    const lineEnds = everyCommand(largePlan)
+      .flatMap((command) => command.code.split('\n'))
+      .map(squeeze)
+      .filter((line) => line !== '');
+    // A step's links print in monospace too, wrapped anywhere: they are not commands.
+    const links = largePlan.phases
+      .flatMap((phase) => phase.steps)
+      .flatMap((step) => step.links ?? [])
+      .map((link) => squeeze(`${link.label}: ${link.url}`));
+    let commandLines = 0;
+    let cutLines = 0;
+    pages.forEach(({ monoLines }, index) => {
+      for (const line of monoLines) {
+        const text = squeeze(line);
+        const inner = text.replace(/^↪/, '').replace(/↩$/, '');
+        // Monospace text that is no command's (the plan link, a step's links) is not checked.
+        if (inner === '' || !codes.some((code) => code.includes(inner))) continue;
+        if (links.some((link) => link.includes(inner))) continue;
+        commandLines += 1;
+        if (text.endsWith('↩')) {
+          cutLines += 1;
+          continue;
+        }
+        // A printed line without the mark ends where a line of the command ends.
+        expect(
+          lineEnds.some((end) => end.endsWith(inner)),
+          `page ${index + 1}: "${line}" stops inside a command line without ↩`,
+        ).toBe(true);
+      }
+    });
+    expect(commandLines).toBeGreaterThan(200);
+    expect(cutLines).toBeGreaterThan(5);
+    // The line of the plan's that is longest is among those cut, and carried on with ↪.
+    const longestLine = everyCommand(largePlan)
+      .flatMap((command) => command.code.split('\n'))
+      .reduce((a, b) => (b.length > a.length ? b : a));
+    expect(longestLine.length).toBeGreaterThan(100);
+    const allMono = pages.flatMap(({ monoLines }) => monoLines).map(squeeze);
+    const start = allMono.findIndex(
+      (line) => line.endsWith('↩') && squeeze(longestLine).startsWith(line.slice(0, -1)),
+    );
+    expect(start, `the start of ${longestLine}, cut`).toBeGreaterThanOrEqual(0);
+    expect(allMono[start + 1]).toMatch(/^↪/);
+
+    // A step's title is printed on the page where its first command begins.
+    const steps = largePlan.phases.flatMap((phase) => phase.steps);
+    for (const [index, step] of steps.entries()) {
+      const first = step.commands[0];
+      if (first === undefined) continue;
+      const title = squeeze(`${index + 1}. ${step.title}`);
+      const at = pages.findIndex(
+        (page_, number) => number > 0 && squeeze(page_.text).includes(title),
+      );
+      expect(at, `step ${index + 1} is printed`).toBeGreaterThan(0);
+      expect(
+        squeeze(pages[at]?.text ?? ''),
+        `step ${index + 1} (${step.id}) and its first command on page ${at + 1}`,
+      ).toContain(squeeze(first.code).slice(0, 12));
+    }
+
+    // Only the last page may be mostly blank: no forced break leaves half a page empty.
+    pages.slice(0, -1).forEach(({ fill }, index) => {
+      expect(fill, `page ${index + 1} of ${pages.length} is filled`).toBeGreaterThan(0.5);
+    });
   });
 
   test('prints on US Letter when the paper is chosen @light-only', async ({ page }) => {

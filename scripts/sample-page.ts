@@ -3,8 +3,9 @@
 // Serves dist/ (built first when it is missing, or always with --build) on a free port, opens the
 // print view of a large plan (Self-Managed with MDCB on Helm, Go plugins, two data planes) in
 // Chromium, prints it to PDF as a user's "Save as PDF" would, and draws two pages of that PDF with
-// pdf.js inside the same browser: the cover and the page where the first upgrade step begins.
-// Writes docs/runbook-sample.png and docs/runbook-steps-sample.png.
+// pdf.js inside the same browser: the cover, the page where the first upgrade step begins, and the
+// page of steps with the most command lines cut to fit the paper (marked ↩ and ↪).
+// Writes docs/runbook-sample.png, docs/runbook-steps-sample.png and docs/printed-steps.png.
 import { chromium, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -125,7 +126,8 @@ const moduleFiles: Readonly<Record<string, string>> = {
 };
 
 /**
- * Draws pages of the PDF as PNG: the first page, and the first page whose text holds `heading`.
+ * Draws pages of the PDF as PNG: the first page, the first page whose text holds `heading`, and
+ * the page after it that carries on the most cut command lines.
  * pdf.js runs in the browser, where the canvas and the fonts are, so nothing else is installed.
  */
 async function renderPages(
@@ -178,8 +180,18 @@ async function renderPages(
           break;
         }
       }
+      let cutPage = stepsPage;
+      let mostCuts = 0;
+      for (let number = stepsPage; number <= document_.numPages; number += 1) {
+        const content = await (await document_.getPage(number)).getTextContent();
+        const cuts = content.items.filter((item) => (item.str ?? '').startsWith('↪')).length;
+        if (cuts > mostCuts) {
+          mostCuts = cuts;
+          cutPage = number;
+        }
+      }
       const drawn: string[] = [];
-      for (const number of [1, stepsPage]) {
+      for (const number of [1, stepsPage, cutPage]) {
         const pdfPage = await document_.getPage(number);
         const viewport = pdfPage.getViewport({ scale });
         const canvas = document.createElement('canvas');
@@ -196,11 +208,11 @@ async function renderPages(
         context.strokeRect(0.5, 0.5, canvas.width - 1, canvas.height - 1);
         drawn.push(canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, ''));
       }
-      return { drawn, stepsPage, pages: document_.numPages };
+      return { drawn, stepsPage, cutPage, pages: document_.numPages };
     },
     { data: pdf.toString('base64'), heading, scale: renderScale },
   );
-  say(`the PDF has ${pngs.pages} pages; drawing page 1 and page ${pngs.stepsPage}`);
+  say(`the PDF has ${pngs.pages} pages; drawing pages 1, ${pngs.stepsPage} and ${pngs.cutPage}`);
   return pngs.drawn.map((base64) => Buffer.from(base64, 'base64'));
 }
 
@@ -235,14 +247,16 @@ async function main(): Promise<void> {
       await writeFile(pdfPath, pdf);
       say(`wrote ${pdfPath}`);
     }
-    const [cover, steps] = await renderPages(page, server.url, pdf, firstUpgradeHeading());
-    if (cover === undefined || steps === undefined) throw new Error('no pages were drawn');
+    const [cover, steps, cut] = await renderPages(page, server.url, pdf, firstUpgradeHeading());
+    if (cover === undefined || steps === undefined || cut === undefined)
+      throw new Error('no pages were drawn');
 
     const docs = join(repoRoot, 'docs');
     await mkdir(docs, { recursive: true });
     for (const [name, png] of [
       ['runbook-sample.png', cover],
       ['runbook-steps-sample.png', steps],
+      ['printed-steps.png', cut],
     ] as const) {
       const path = join(docs, name);
       await writeFile(path, png);

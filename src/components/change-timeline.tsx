@@ -209,8 +209,13 @@ export function ChangeTimeline({
   const pointX = point === null ? null : x(point.atMinute);
 
   return (
-    <figure aria-labelledby={`${id}-caption`} className="break-inside-avoid print:text-black">
-      <figcaption id={`${id}-caption`} className="mb-2 font-semibold">
+    // With its table the figure is longer than the room left on most pages: on paper the chart
+    // stays with its caption and the table may go on over the break, rather than leave a half page.
+    <figure
+      aria-labelledby={`${id}-caption`}
+      className={`print:text-black ${showTable ? '' : 'break-inside-avoid'}`}
+    >
+      <figcaption id={`${id}-caption`} className="mb-2 font-semibold break-after-avoid">
         {title}
       </figcaption>
       <svg

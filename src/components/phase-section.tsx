@@ -5,6 +5,7 @@ import {
   type StepChange,
   type StepRecord,
 } from '@/rules';
+import { CommandWrapContext } from '@/components/command-wrap';
 import { ProgressBar } from '@/components/progress-bar';
 import { StepCard } from '@/components/step-card';
 
@@ -26,6 +27,8 @@ export type PhaseSectionProps = {
   readonly targetStepId?: string | undefined;
   /** Show only the heading and the progress: used for finished phases when the user hides them. */
   readonly isCollapsed?: boolean;
+  /** The steps' command blocks wrap their long lines. */
+  readonly wrapsCommands?: boolean;
 };
 
 /** The DOM id of a phase's heading, which takes the focus when the phase folds away. */
@@ -45,6 +48,7 @@ export function PhaseSection({
   guideTitleFor,
   targetStepId,
   isCollapsed = false,
+  wrapsCommands = false,
 }: PhaseSectionProps) {
   const headingId = phaseHeadingId(phase.id);
   const { done, total } = count;
@@ -82,24 +86,26 @@ export function PhaseSection({
           All {total} {total === 1 ? 'step is' : 'steps are'} done; the steps are hidden.
         </p>
       ) : (
-        <ol start={firstNumber} aria-labelledby={headingId} className="list-none space-y-4">
-          {phase.steps.map((step, index) => (
-            <li key={step.id}>
-              <StepCard
-                step={step}
-                number={firstNumber + index}
-                doneAt={progress[step.id]}
-                onDoneChange={onDoneChange}
-                permalink={permalinkFor(step.id)}
-                guideTitle={step.guide ? guideTitleFor(step.guide) : undefined}
-                isTarget={step.id === targetStepId}
-                record={records[step.id]}
-                isContingency={isContingency}
-                onRecord={onRecord}
-              />
-            </li>
-          ))}
-        </ol>
+        <CommandWrapContext value={wrapsCommands}>
+          <ol start={firstNumber} aria-labelledby={headingId} className="list-none space-y-4">
+            {phase.steps.map((step, index) => (
+              <li key={step.id}>
+                <StepCard
+                  step={step}
+                  number={firstNumber + index}
+                  doneAt={progress[step.id]}
+                  onDoneChange={onDoneChange}
+                  permalink={permalinkFor(step.id)}
+                  guideTitle={step.guide ? guideTitleFor(step.guide) : undefined}
+                  isTarget={step.id === targetStepId}
+                  record={records[step.id]}
+                  isContingency={isContingency}
+                  onRecord={onRecord}
+                />
+              </li>
+            ))}
+          </ol>
+        </CommandWrapContext>
       )}
     </section>
   );

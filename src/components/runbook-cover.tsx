@@ -36,7 +36,7 @@ export function RunbookCover({
 }: RunbookCoverProps) {
   const summary = planSummary(plan);
   return (
-    <section aria-labelledby="runbook-title" className="space-y-6 break-after-page">
+    <section aria-labelledby="runbook-title" className="space-y-6">
       <header className="space-y-2 border-b-2 border-black pb-3">
         <p className="text-[0.9em] font-semibold tracking-wide uppercase">
           Tyk Upgrade Wizard · Upgrade runbook

@@ -1,8 +1,17 @@
 import { memo } from 'react';
 import type { ReactNode } from 'react';
-import { planProgress, stepStatus, type Plan, type StepRecord } from '@/rules';
+import {
+  continuationMark,
+  continuedMark,
+  planProgress,
+  printedLines,
+  stepStatus,
+  type Plan,
+  type StepRecord,
+} from '@/rules';
 import { RunbookAdvisories } from '@/components/runbook-advisories';
 import { RunbookContents } from '@/components/runbook-contents';
+import { printColumns } from '@/components/runbook-command';
 import { RunbookCover } from '@/components/runbook-cover';
 import { numberPhases, RunbookPhase } from '@/components/runbook-phase';
 import { RunbookSignOff } from '@/components/runbook-sign-off';
@@ -23,8 +32,10 @@ export type RunbookDocumentProps = {
 };
 
 /**
- * The whole runbook, in the order it is printed: the cover on a page of its own, the contents and
- * the advisories, then the phases from a fresh page, and the sign-off at the end. Memoised: another
+ * The whole runbook, in the order it is printed: the cover, the contents and the advisories, then
+ * the phases, and the sign-off at the end. No part is forced onto a fresh page: the cover of a
+ * large plan runs over three pages, and a forced break after it or before the phases left a page
+ * three-quarters blank. Headings keep to what follows them instead. Memoised: another
  * paper size changes the sheet around the runbook, never the runbook itself.
  */
 export const RunbookDocument = memo(function RunbookDocument({
@@ -57,7 +68,8 @@ export const RunbookDocument = memo(function RunbookDocument({
         <RunbookAdvisories advisories={plan.advisories} warnings={plan.warnings} />
         {findings}
       </div>
-      <div className="space-y-8 break-before-page">
+      <div className="space-y-8">
+        {hasCutLines(plan) ? <CutLinesNote /> : null}
         {phases.map((numbered, index) => (
           <RunbookPhase
             key={numbered.phase.id}
@@ -81,4 +93,27 @@ export function progressText(progress: ReturnType<typeof planProgress>): string 
   return progress.isComplete
     ? `Complete: all ${total} steps of the change are done.${rollbacks}`
     : `${done} of ${total} steps of the change done.${rollbacks}`;
+}
+
+/** Whether a command of the plan has a line too long for the paper, which is printed cut. */
+function hasCutLines(plan: Plan): boolean {
+  return plan.phases.some((phase) =>
+    phase.steps.some((step) =>
+      [...step.commands, ...(step.verify?.commands ?? []), ...(step.rollback?.commands ?? [])].some(
+        (command) => printedLines(command.code, printColumns).some((line) => line.isContinued),
+      ),
+    ),
+  );
+}
+
+/** How to read a cut command line, said once before the steps. */
+function CutLinesNote() {
+  return (
+    <p className="break-inside-avoid border-l-4 border-black pl-2 leading-snug">
+      <strong className="font-semibold">Long command lines are cut to fit the paper.</strong> A line
+      that ends with <span className="font-mono font-bold">{continuedMark}</span> goes on in the
+      next line, which starts with <span className="font-mono font-bold">{continuationMark}</span>:
+      type the parts as one line, without the marks.
+    </p>
+  );
 }

@@ -54,7 +54,8 @@ export function RunbookStep({
 
   return (
     <article aria-labelledby={headingId} data-step-id={step.id} className="space-y-2">
-      <div className="break-inside-avoid space-y-1">
+      {/* The title stays with what comes first below it: the first command, or the check. */}
+      <div className="break-after-avoid break-inside-avoid space-y-1">
         <header className="flex flex-wrap items-start gap-x-3 gap-y-1">
           <span
             aria-hidden="true"

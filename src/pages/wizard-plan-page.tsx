@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { AdvisoryList } from '@/components/advisory-list';
 import { AnnouncementPanel } from '@/components/announcement-panel';
 import { ChangeEstimatePanel } from '@/components/change-estimate-panel';
+import { CommandWrapToggle } from '@/components/command-wrap';
 import { OpenedFromLinkNotice } from '@/components/opened-from-link-notice';
 import { PhaseSection, phaseHeadingId } from '@/components/phase-section';
 import { PlanErrors, PlanWarnings, type FieldPage } from '@/components/plan-problems';
@@ -30,6 +31,7 @@ import {
 import type { PlanFindings, SavedPlan } from '@/store/persistence';
 import { useActivePlan } from '@/store/wizard-store';
 import { useRunbookState } from '@/store/use-runbook-state';
+import { usePreferences } from '@/store/preferences';
 
 // Only plans read from a deployment's files have findings; the rest never load the reader's code.
 const DetectPlanFindings = lazy(async () => ({
@@ -141,6 +143,8 @@ function PlanView({ plan, saved, findings }: PlanViewProps) {
   const targetStepId = searchParams.get('step') ?? undefined;
   const targetPhaseId = searchParams.get('phase') ?? undefined;
   const [isHidingFinished, setHidingFinished] = useState(false);
+  const wrapsCommands = usePreferences((state) => state.wrapsCommands);
+  const setWrapsCommands = usePreferences((state) => state.setWrapsCommands);
   const estimate = useMemo(() => estimateOfPlan(plan), [plan]);
   // What is typed into an announcement, over the change fields the plan keeps.
   const [changeDetails, setChangeDetails] = useState<ChangeDetails>({});
@@ -284,6 +288,7 @@ function PlanView({ plan, saved, findings }: PlanViewProps) {
                   />
                   <label htmlFor="hide-finished-phases">Hide finished phases</label>
                 </span>
+                <CommandWrapToggle isWrapped={wrapsCommands} onChange={setWrapsCommands} />
               </RunbookProgress>
             </div>
             {numberedPhases(plan).map(({ phase, firstNumber }) => {
@@ -306,6 +311,7 @@ function PlanView({ plan, saved, findings }: PlanViewProps) {
                     guideTitleFor={guideTitleFor}
                     targetStepId={targetStepId}
                     isCollapsed={isHidingFinished && isFinished && !holdsTarget}
+                    wrapsCommands={wrapsCommands}
                   />
                   {announcements.map((stepId) => (
                     <AnnouncementPanel

@@ -44,6 +44,7 @@ export { buildPlan } from './build-plan';
 export { preparationChecklist } from './checklist';
 export { versionHints } from './version-hints';
 export { shellQuote } from './shell';
+export { continuationMark, continuedMark, printedLines, type PrintedLine } from './print-wrap';
 export {
   buildPlanLink,
   decodePlanLink,

@@ -14,3 +14,5 @@ export const planIndexKey = `${storageKey}.index`;
  * failures, notes) and no cover fields.
  */
 export const schemaVersion = 3;
+/** How the reader likes the plan shown (wrapped command lines), apart from the plans. */
+export const preferencesKey = `${storageKey}.preferences`;
