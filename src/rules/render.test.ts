@@ -219,16 +219,8 @@ describe('renderMarkdown', () => {
     expect(nodesOf(tree, 'thematicBreak')).toEqual([]);
     expect(nodesOf(tree, 'link')).toEqual([]);
     expect(nodesOf(tree, 'emphasis')).toEqual([]);
-    expect(nodesOf(tree, 'inlineCode').map((code) => code.value)).toEqual([
-      'names.gatewayHost',
-      'critical-one',
-      'critical-two',
-      'warning-one',
-      'info-one',
-      'backup-values',
-      'upgrade-gateway',
-      'announce',
-    ]);
+    // No code span of its own: ids and field paths are not for readers (issue 11).
+    expect(nodesOf(tree, 'inlineCode').map((code) => code.value)).toEqual([]);
     const detail = nodesOf(tree, 'paragraph').find((paragraph: Paragraph) =>
       toString(paragraph).startsWith('# not'),
     );
@@ -258,18 +250,20 @@ describe('renderMarkdown', () => {
     ]);
   });
 
-  it('makes each step a task-list item numbered across the plan, with its id', () => {
+  it('makes each step a task-list item numbered across the plan, without its id', () => {
     const items = nodesOf(tree, 'listItem')
       .map((item: ListItem) => item.children[0])
       .filter((first): first is Paragraph => first?.type === 'paragraph')
       .map((first) => toString(first))
       .filter((text) => text.startsWith('[ ]'));
     expect(items).toEqual([
-      '[ ] 1. # Back up *values* [first] backup-values',
-      '[ ] 2. Upgrade the Gateway upgrade-gateway',
-      '[ ] 3. Tell your users announce',
+      '[ ] 1. # Back up *values* [first]',
+      '[ ] 2. Upgrade the Gateway',
+      '[ ] 3. Tell your users',
     ]);
-    expect(markdown).toContain('- [ ] **2. Upgrade the Gateway** `upgrade-gateway`');
+    // Step ids are for links and JSON, never for a reader (issue 11).
+    expect(markdown).toContain('- [ ] **2. Upgrade the Gateway**\n');
+    expect(markdown).not.toContain('upgrade-gateway');
   });
 
   it('summarises the deployment and the versions', () => {
@@ -289,12 +283,13 @@ describe('renderMarkdown', () => {
   });
 
   it('lists the advisories by severity, critical first', () => {
-    const order = ['critical-one', 'critical-two', 'warning-one', 'info-one'].map((id) =>
-      markdown.indexOf(`\`${id}\``),
+    const order = ['Python is gone', 'Second critical', 'Distroless images', 'An info'].map(
+      (title) => markdown.indexOf(`- **${title}**`),
     );
     expect(order.every((position) => position > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(markdown).toContain('- **Python is gone** (Gateway, from 5.3.0) `critical-one`');
+    expect(markdown).toContain('- **Python is gone** (Gateway, from 5.3.0)\n');
+    expect(markdown).not.toContain('critical-one');
   });
 
   it('says so when no advisory applies', () => {
@@ -366,7 +361,7 @@ describe('renderText', () => {
     expect(output).not.toMatch(/^\s*(#|>|- |\* |\d+\. )/m);
     expect(output).not.toMatch(/[`*_\\]/);
     expect(output).not.toContain('- [ ]');
-    expect(output).toContain('[ ] 1. Back up values first  (backup-values)');
+    expect(output).toContain('[ ] 1. Back up values first\n');
   });
 
   it('prints every command indented by four spaces, line by line', () => {
@@ -386,7 +381,8 @@ describe('renderText', () => {
     expect(numbered).toEqual(
       allSteps(plan).map((step, index) => `[ ] ${index + 1}. ${step.title}`),
     );
-    expect(lines).toContain('[ ] 2. Upgrade the Gateway  (upgrade-gateway)');
+    expect(lines).toContain('[ ] 2. Upgrade the Gateway');
+    expect(text).not.toContain('upgrade-gateway');
   });
 
   it('names the phases, the summary and the advisories', () => {
@@ -396,8 +392,9 @@ describe('renderText', () => {
     expect(lines).toContain(
       '  MDCB:             2.4.0 -> 2.5.0 (recommended by the compatibility matrix)',
     );
-    expect(lines).toContain('  [critical] Python is gone (Gateway, from 5.3.0)  (critical-one)');
-    expect(lines).toContain('  names.gatewayHost: is the <default> *localhost*');
+    expect(lines).toContain('  [critical] Python is gone (Gateway, from 5.3.0)');
+    expect(lines).toContain('  Gateway host: is the <default> *localhost*');
+    expect(text).not.toContain('names.gatewayHost');
     expect(lines).toContain('  Expected: status is "pass"');
     expect(lines).toContain('  Rollback: 1. Roll the release back.');
   });

@@ -1,5 +1,6 @@
 // Turns a plan into a runbook: Markdown for GitHub/GitLab and plain text for terminals.
 // Both are deterministic: the same plan always gives the same text.
+import { fieldLabel } from './field-labels';
 import { stopSentences } from './stops';
 import { advisoryContext, numberedPhases, planSummary, summaryFacts, versionRows } from './summary';
 import type {
@@ -178,7 +179,7 @@ function markdownStep({ number, step }: NumberedStep): readonly string[] {
     ...(step.verify === undefined ? [] : markdownCheck(step.verify)),
     ...(step.rollback === undefined ? [] : markdownRollback(step.rollback)),
   ];
-  const title = `- [ ] **${number}. ${escapeInline(oneLine(step.title))}** ${codeSpan(step.id)}`;
+  const title = `- [ ] **${number}. ${escapeInline(oneLine(step.title))}**`;
   return [title, '', ...indent(trimTrailingBlanks(body), '  '), ''];
 }
 
@@ -194,7 +195,8 @@ function markdownWarnings(warnings: readonly FieldMessage[]): readonly string[] 
     markdownHeading(2, 'Warnings'),
     '',
     ...warnings.map(
-      (warning) => `- ${codeSpan(warning.field)}: ${escapeInline(oneLine(warning.message))}`,
+      (warning) =>
+        `- **${escapeInline(fieldLabel(warning.field))}:** ${escapeInline(oneLine(warning.message))}`,
     ),
     '',
   ];
@@ -203,7 +205,7 @@ function markdownWarnings(warnings: readonly FieldMessage[]): readonly string[] 
 function markdownAdvisory(advisory: Advisory): readonly string[] {
   const context = advisoryContext(advisory);
   const suffix = context === null ? '' : ` (${escapeInline(context)})`;
-  const head = `- **${escapeInline(oneLine(advisory.title))}**${suffix} ${codeSpan(advisory.id)}`;
+  const head = `- **${escapeInline(oneLine(advisory.title))}**${suffix}`;
   const detail =
     oneLine(advisory.detail) === '' ? [] : ['', ...indent(markdownText(advisory.detail), '  ')];
   const link =
@@ -290,7 +292,7 @@ function labelledText(label: string, text: string): readonly string[] {
 }
 
 function textStep({ number, step }: NumberedStep): readonly string[] {
-  const lines: string[] = [`[ ] ${number}. ${oneLine(step.title)}  (${step.id})`];
+  const lines: string[] = [`[ ] ${number}. ${oneLine(step.title)}`];
   if (oneLine(step.detail) !== '') lines.push(...plainText(step.detail, textBody));
   for (const link of step.links ?? []) lines.push(`${textBody}${oneLine(link.label)}: ${link.url}`);
   lines.push('', ...textCommands(step.commands));
@@ -318,7 +320,7 @@ function textAdvisories(advisories: readonly Advisory[]): readonly string[] {
         const context = advisoryContext(advisory);
         const suffix = context === null ? '' : ` (${context})`;
         return [
-          `${textBody}[${severityLabels[severity].toLowerCase()}] ${oneLine(advisory.title)}${suffix}  (${advisory.id})`,
+          `${textBody}[${severityLabels[severity].toLowerCase()}] ${oneLine(advisory.title)}${suffix}`,
           ...plainText(advisory.detail, textCommand).filter((line) => line !== ''),
           ...(advisory.url === undefined ? [] : [`${textCommand}Release notes: ${advisory.url}`]),
         ];
@@ -356,7 +358,9 @@ export function renderText(plan: Plan): string {
   if (plan.warnings.length > 0) {
     lines.push(
       'WARNINGS',
-      ...plan.warnings.map((warning) => `${textBody}${warning.field}: ${oneLine(warning.message)}`),
+      ...plan.warnings.map(
+        (warning) => `${textBody}${fieldLabel(warning.field)}: ${oneLine(warning.message)}`,
+      ),
       '',
     );
   }
