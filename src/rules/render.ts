@@ -110,12 +110,6 @@ function longestBacktickRun(text: string): number {
   return Math.max(0, ...Array.from(text.matchAll(/`+/g), (match) => match[0].length));
 }
 
-function codeSpan(text: string): string {
-  const ticks = '`'.repeat(longestBacktickRun(text) + 1);
-  const padding = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${ticks}${padding}${text}${padding}${ticks}`;
-}
-
 /** A fence longer than any run of backticks in the code, so no line of the code can close it. */
 function codeFence(command: Command): readonly string[] {
   const fence = '`'.repeat(Math.max(3, longestBacktickRun(command.code) + 1));
