@@ -25,7 +25,17 @@ const senderStorage = {
           components: ['dashboard', 'gateway', 'pump'],
           usesGoPlugins: false,
           database: 'mongodb',
-          dataPlanes: [{ name: 'data-plane-1', namespace: '', release: '', gatewayHost: '' }],
+          dataPlanes: [
+            {
+              name: 'data-plane-1',
+              namespace: '',
+              release: '',
+              gatewayHost: '',
+              context: '',
+              redisHost: '',
+              redisPort: '',
+            },
+          ],
           gateway: { from: '5.2.5', to: '5.3.0' },
           pump: { from: '1.8.0', to: '' },
           mdcb: { from: '', to: '' },
