@@ -237,7 +237,7 @@ const scenarios: readonly Scenario[] = [
     changeSteps: ['upgrade-dashboard', 'upgrade-gateway'],
     commands: {
       'upgrade-gateway': [
-        'services:\n  tyk-gateway:\n    image: tykio/tyk-gateway:v5.8.15',
+        `(cd /opt/tyk && grep -q '^GATEWAY_VERSION=' .env && sed -i 's/^GATEWAY_VERSION=.*/GATEWAY_VERSION="v5.8.15"/' .env && grep '^GATEWAY_VERSION=' .env)`,
         '(cd /opt/tyk && docker compose pull tyk-gateway && docker compose up -d --no-deps tyk-gateway)',
       ],
       'backup-compose-project': [
@@ -252,7 +252,7 @@ const scenarios: readonly Scenario[] = [
     },
     rollback: {
       'upgrade-gateway': [
-        'services:\n  tyk-gateway:\n    image: tykio/tyk-gateway:v5.3.0',
+        `(cd /opt/tyk && grep -q '^GATEWAY_VERSION=' .env && sed -i 's/^GATEWAY_VERSION=.*/GATEWAY_VERSION="v5.3.0"/' .env && grep '^GATEWAY_VERSION=' .env)`,
         '(cd /opt/tyk && docker compose pull tyk-gateway && docker compose up -d --no-deps tyk-gateway)',
       ],
     },

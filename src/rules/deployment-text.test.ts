@@ -421,3 +421,55 @@ describe('each data plane is a site of its own', () => {
     ]);
   });
 });
+
+describe('a compose project sets each image tag where its own layout does', () => {
+  const compose: PlanInput = {
+    model: 'self-managed',
+    install: 'docker-compose',
+    components: ['gateway', 'dashboard'],
+    usesGoPlugins: false,
+    database: 'mongodb',
+    gateway: { from: '5.3.0', to: '5.8.0' },
+    strategy: 'rolling',
+  };
+
+  it.each([
+    [
+      "Tyk's stack: the .env variable",
+      {},
+      `grep -q '^GATEWAY_VERSION=' .env && sed -i 's/^GATEWAY_VERSION=.*/GATEWAY_VERSION="v5.8.0"/' .env && grep '^GATEWAY_VERSION=' .env`,
+    ],
+    [
+      'a variable of its own',
+      { gatewayTagVariable: 'TYK_GW_TAG' },
+      `grep -q '^TYK_GW_TAG=' .env && sed -i 's/^TYK_GW_TAG=.*/TYK_GW_TAG="v5.8.0"/' .env && grep '^TYK_GW_TAG=' .env`,
+    ],
+    [
+      'the tag in the compose file',
+      { gatewayTagVariable: 'none' },
+      'services:\n  tyk-gateway:\n    image: tykio/tyk-gateway:v5.8.0',
+    ],
+  ])('%s', (_, names, first) => {
+    const upgrade = step(planOf({ ...compose, names }), 'upgrade-gateway');
+    expect(upgrade.commands.map((c) => c.code)).toEqual([
+      first,
+      'docker compose pull tyk-gateway && docker compose up -d --no-deps tyk-gateway',
+    ]);
+    expect(upgrade.rollback?.commands[0]?.code).toBe(first.replaceAll('5.8.0', '5.3.0'));
+  });
+
+  it('names the open-source stack’s tag in the compose file', () => {
+    const oss = planOf({ ...compose, model: 'oss', components: ['gateway'], database: undefined });
+    expect(step(oss, 'upgrade-gateway').commands[0]?.lang).toBe('yaml');
+  });
+
+  it('refuses a variable name that is no shell name, on its field', () => {
+    const result = buildPlan({ ...compose, names: { gatewayTagVariable: 'gw-version' } });
+    expect(result.ok ? [] : result.errors.map((e) => [e.field, e.message])).toEqual([
+      [
+        'names.gatewayTagVariable',
+        'Gateway image tag variable: "gw-version" is not a .env variable name: use capital letters, digits and _, starting with a letter or _ (as GATEWAY_VERSION), or type none if the compose file names the tag itself.',
+      ],
+    ]);
+  });
+});

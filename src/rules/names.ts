@@ -62,8 +62,17 @@ export function defaultNames(model: DeploymentModel, install: InstallType | null
     backupDir: '/var/backups/tyk-upgrade',
     pluginSourceDir: '.',
     pluginName: 'CustomGoPlugin',
+    // Tyk's compose stacks set the Gateway and Dashboard tags in .env and name the others in the
+    // compose file; the open-source stack names its Gateway tag in the compose file.
+    gatewayTagVariable: model === 'oss' ? noTagVariable : 'GATEWAY_VERSION',
+    dashboardTagVariable: 'DASHBOARD_VERSION',
+    pumpTagVariable: noTagVariable,
+    mdcbTagVariable: noTagVariable,
   };
 }
+
+/** The value of a tag variable field that says the compose file names the tag itself. */
+export const noTagVariable = 'none';
 
 /** Tyk's defaults for a data plane: the chart's own names when there is one plane, named ones otherwise. */
 export function dataPlaneDefaults(
@@ -139,6 +148,7 @@ const ipv4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[
 const safePath = /^[A-Za-z0-9_./@%+=:, -]+$/;
 const identifier = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const contextName = /^[A-Za-z0-9][A-Za-z0-9_.:@/-]*$/;
+const envVariable = /^[A-Z_][A-Z0-9_]*$/;
 
 /**
  * Why `value` is not a valid name of this kind, or null when it is. The message starts with
@@ -268,6 +278,13 @@ export function nameProblem(kind: NameKind, value: unknown): string | null {
       if (value.length > 253) return `"${shownValue(value)}" is longer than 253 characters.`;
       if (!contextName.test(value)) {
         return `"${shownValue(value)}" is not a context or host name: use letters, digits and _ . : @ / -, starting with a letter or digit.`;
+      }
+      return null;
+    case 'tag-variable':
+      if (value === noTagVariable) return null;
+      if (value.length > 64) return `"${shownValue(value)}" is longer than 64 characters.`;
+      if (!envVariable.test(value)) {
+        return `"${shownValue(value)}" is not a .env variable name: use capital letters, digits and _, starting with a letter or _ (as GATEWAY_VERSION), or type ${noTagVariable} if the compose file names the tag itself.`;
       }
       return null;
     case 'identifier':

@@ -98,6 +98,16 @@ const bases: readonly PlanInput[] = [
     gateway,
     strategy: 'rolling',
   },
+  {
+    model: 'self-managed-mdcb',
+    install: 'docker-compose',
+    components: ['gateway', 'dashboard', 'mdcb'],
+    usesGoPlugins: false,
+    database: 'mongodb',
+    gateway,
+    mdcb: { from: '2.4.0' },
+    strategy: 'rolling',
+  },
 ];
 
 function expectMessages(messages: readonly FieldMessage[]): void {

@@ -73,6 +73,8 @@ export type ComponentEntry = {
   /** The names that hold its workload, config file, and the host and port its health check calls. */
   readonly nameField: NameId;
   readonly configField: NameId;
+  /** The name of the `.env` variable that holds the component's image tag in a compose project. */
+  readonly tagVariableField: NameId;
   readonly hostField: NameId;
   readonly portField: NameId;
   /** Ports a replacement container publishes besides the health-check port. */
@@ -157,6 +159,11 @@ export type Names = {
   /** Go plugin source folder and plugin file stem (`CustomGoPlugin` gives `CustomGoPlugin.so`). */
   readonly pluginSourceDir: string;
   readonly pluginName: string;
+  /** Docker Compose: the `.env` variable that holds each image tag, or `none` where the compose file names the tag. */
+  readonly gatewayTagVariable: string;
+  readonly dashboardTagVariable: string;
+  readonly pumpTagVariable: string;
+  readonly mdcbTagVariable: string;
 };
 
 export type NameId = keyof Names;
@@ -169,7 +176,8 @@ export type NameKind =
   | 'port' // 1..65535
   | 'path' // absolute or relative path without shell metacharacters
   | 'identifier' // database or plugin name: [A-Za-z_][A-Za-z0-9_-]*
-  | 'context'; // kube context, Docker context or SSH host: [A-Za-z0-9][A-Za-z0-9_.:@/-]*
+  | 'context' // kube context, Docker context or SSH host: [A-Za-z0-9][A-Za-z0-9_.:@/-]*
+  | 'tag-variable'; // a .env variable name [A-Z_][A-Z0-9_]*, or `none`
 
 /** A field of the "Your names" page, described as data so the UI renders it from the catalog. */
 export type NameField = {

@@ -5,6 +5,7 @@ import { findComponent, imageRepository } from '../catalog/components';
 import { isClusterInstall } from '../catalog/installs';
 import { insideDoubleQuotes as dq, shellQuote as q } from '../shell';
 import type { Command, ComponentEntry, ComponentId, InstallType, Rollback } from '../types';
+import { noTagVariable } from '../names';
 import { dockerTag } from '../versions';
 import { bash, script, yaml } from './commands';
 import {
@@ -201,25 +202,55 @@ const docker: InstallRecipe = {
 function composeImageSnippet(u: ComponentUpgrade, ctx: PlanContext, version: string): Command {
   return yaml(
     ['services:', `  ${workload(u)}:`, `    image: ${imageRef(u, ctx, version)}`].join('\n'),
-    'In the compose file, or in the .env variable that sets this tag',
+    'In the compose file, set',
+  );
+}
+
+/** The `.env` variable that holds the component's tag, or null where the compose file names it. */
+function tagVariable(u: ComponentUpgrade, ctx: PlanContext): string | null {
+  const name = String(ctx.names[facts(u.component).tagVariableField]);
+  return name === noTagVariable ? null : name;
+}
+
+/**
+ * Where the tag is set: the `.env` variable, rewritten in place after checking it is there, or
+ * the compose file, shown as the snippet to put in it.
+ */
+function composeTagChange(u: ComponentUpgrade, ctx: PlanContext, version: string): Command {
+  const variable = tagVariable(u, ctx);
+  if (variable === null) return composeImageSnippet(u, ctx, version);
+  const line = `${variable}="${dockerTag(version)}"`;
+  return bash(
+    inComposeDir(
+      ctx,
+      `grep -q ${q(`^${variable}=`)} .env && sed -i ${q(`s/^${variable}=.*/${line}/`)} .env && grep ${q(`^${variable}=`)} .env`,
+    ),
+    `Set ${variable} in .env`,
+  );
+}
+
+function composeRecreate(u: ComponentUpgrade, ctx: PlanContext): Command {
+  const service = q(workload(u));
+  const docker = dockerAt(u.site);
+  return bash(
+    inComposeDir(
+      ctx,
+      `${docker} compose pull ${service} && ${docker} compose up -d --no-deps ${service}`,
+    ),
   );
 }
 
 const dockerCompose: InstallRecipe = {
-  explain: (u) =>
-    `Change the image tag of the ${workload(u)} service, then pull and recreate only that service; --no-deps leaves the services it depends on (Redis, the database) running as they are. "docker compose restart" would keep the old image, so it is not used.`,
-  upgrade: (u, ctx) => {
-    const service = q(workload(u));
-    return [
-      composeImageSnippet(u, ctx, u.change.to),
-      bash(
-        inComposeDir(
-          ctx,
-          `${dockerAt(u.site)} compose pull ${service} && ${dockerAt(u.site)} compose up -d --no-deps ${service}`,
-        ),
-      ),
-    ];
+  explain: (u, ctx) => {
+    const variable = tagVariable(u, ctx);
+    return (
+      (variable === null
+        ? `Change the image tag of the ${workload(u)} service in the compose file`
+        : `Change ${variable} in .env, the variable the compose file reads the ${workload(u)} image tag from (the first command stops if .env has no such line)`) +
+      `, then pull and recreate only that service; --no-deps leaves the services it depends on (Redis, the database) running as they are. "docker compose restart" would keep the old image, so it is not used.`
+    );
   },
+  upgrade: (u, ctx) => [composeTagChange(u, ctx, u.change.to), composeRecreate(u, ctx)],
   runningVersion: (u, ctx) => [
     bash(inComposeDir(ctx, `${dockerAt(u.site)} compose ps ${q(workload(u))}`)),
     bash(inComposeDir(ctx, `${dockerAt(u.site)} compose images ${q(workload(u))}`)),
@@ -227,18 +258,10 @@ const dockerCompose: InstallRecipe = {
   recentLogs: (u, ctx) =>
     inComposeDir(ctx, `${dockerAt(u.site)} compose logs --tail=200 ${q(workload(u))}`),
   rollback: (u, ctx) => {
-    const service = q(workload(u));
+    const variable = tagVariable(u, ctx);
     return {
-      detail: `Set the tag back to ${dockerTag(u.change.from)}, then pull and recreate the service.`,
-      commands: [
-        composeImageSnippet(u, ctx, u.change.from),
-        bash(
-          inComposeDir(
-            ctx,
-            `${dockerAt(u.site)} compose pull ${service} && ${dockerAt(u.site)} compose up -d --no-deps ${service}`,
-          ),
-        ),
-      ],
+      detail: `Set ${variable === null ? 'the tag' : variable} back to ${dockerTag(u.change.from)}${variable === null ? ' in the compose file' : ' in .env'}, then pull and recreate the service.`,
+      commands: [composeTagChange(u, ctx, u.change.from), composeRecreate(u, ctx)],
     };
   },
 };

@@ -179,6 +179,7 @@ const nameOfKind: Readonly<Record<NameKind, fc.Arbitrary<string | number>>> = {
   'docker-name': dnsLabel,
   host: hostName,
   context: fc.stringMatching(/^[a-z0-9][a-z0-9_.:@/-]{0,30}$/),
+  'tag-variable': fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,15}$/),
   port: fc.oneof(port, port.map(String)),
   path: safePath,
   identifier,
