@@ -459,7 +459,14 @@ describe('a compose project sets each image tag where its own layout does', () =
   });
 
   it('names the open-source stack’s tag in the compose file', () => {
-    const oss = planOf({ ...compose, model: 'oss', components: ['gateway'], database: undefined });
+    const oss = planOf({
+      model: 'oss',
+      install: 'docker-compose',
+      components: ['gateway'],
+      usesGoPlugins: false,
+      gateway: compose.gateway,
+      strategy: 'rolling',
+    });
     expect(step(oss, 'upgrade-gateway').commands[0]?.lang).toBe('yaml');
   });
 
