@@ -27,6 +27,7 @@ const helmReleaseByModel: Readonly<Record<DeploymentModel, string>> = {
 /** Tyk's defaults, as its documentation and charts use them, for this model and installation. */
 export function defaultNames(model: DeploymentModel, install: InstallType | null): Names {
   const release = helmReleaseByModel[model];
+  const isCompose = install === 'docker-compose';
   const workloadName = (component: ComponentId): string => {
     // The charts name each workload `<component>-<release>-tyk-<component>`.
     if (install === 'helm') return `${component}-${release}-tyk-${component}`;
@@ -55,9 +56,17 @@ export function defaultNames(model: DeploymentModel, install: InstallType | null
     redisPort: 6379,
     databaseHost: 'localhost',
     databaseName: 'tyk_analytics',
-    gatewayConfig: '/opt/tyk-gateway/tyk.conf',
-    dashboardConfig: '/opt/tyk-dashboard/tyk_analytics.conf',
-    pumpConfig: '/opt/tyk-pump/pump.conf',
+    // Tyk's compose stacks configure the services with env files in confs/; the open-source stack
+    // mounts tyk.standalone.conf.
+    gatewayConfig: isCompose
+      ? model === 'oss'
+        ? './tyk.standalone.conf'
+        : './confs/tyk.env'
+      : '/opt/tyk-gateway/tyk.conf',
+    dashboardConfig: isCompose
+      ? './confs/tyk_analytics.env'
+      : '/opt/tyk-dashboard/tyk_analytics.conf',
+    pumpConfig: isCompose ? './confs/pump.env' : '/opt/tyk-pump/pump.conf',
     mdcbConfig: '/opt/tyk-sink/tyk_sink.conf',
     backupDir: '/var/backups/tyk-upgrade',
     pluginSourceDir: '.',

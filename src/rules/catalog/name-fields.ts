@@ -187,7 +187,7 @@ export const nameFields = [
   {
     id: 'gatewayConfig',
     label: 'Gateway config file',
-    help: 'tyk.conf on the host (or the file you mount into the container).',
+    help: 'tyk.conf on the host (or the file you mount into the container). On Docker Compose, the env file of the service (env_file) or the file mounted into it, relative to the project folder.',
     kind: 'path',
     installs: ['docker', 'docker-compose', 'rpm', 'deb'],
     models: [],
@@ -196,7 +196,7 @@ export const nameFields = [
   {
     id: 'dashboardConfig',
     label: 'Dashboard config file',
-    help: 'tyk_analytics.conf on the host or mounted into the container.',
+    help: 'tyk_analytics.conf on the host or mounted into the container. On Docker Compose, the env file of the service (env_file) or the file mounted into it, relative to the project folder.',
     kind: 'path',
     installs: ['docker', 'docker-compose', 'rpm', 'deb'],
     models: ['self-managed', 'self-managed-mdcb'],
@@ -205,7 +205,7 @@ export const nameFields = [
   {
     id: 'pumpConfig',
     label: 'Pump config file',
-    help: 'pump.conf on the host or mounted into the container.',
+    help: 'pump.conf on the host or mounted into the container. On Docker Compose, the env file of the service (env_file) or the file mounted into it, relative to the project folder.',
     kind: 'path',
     installs: ['docker', 'docker-compose', 'rpm', 'deb'],
     models: [],

@@ -123,16 +123,31 @@ function componentConfigStep(ctx: PlanContext, site: Site, component: ComponentI
         },
       });
     }
-    case 'docker-compose':
+    case 'docker-compose': {
+      // Tyk's compose stacks configure a service through an env_file; others mount a config file.
+      // A relative path is the compose project's, so the copy runs there.
+      const isEnvFile = hostConfig.endsWith('.env');
+      const copy = file(
+        site,
+        isEnvFile ? hostConfig.slice(hostConfig.lastIndexOf('/') + 1) : f.configFile,
+      );
+      const copyCommand = `cp -p ${q(hostConfig)} ${copy}`;
       return backupStep({
         ...common,
-        detail: `Copies ${hostConfig}, the config file mounted into the ${site.workloads[component]} service.${certificates}${onSite(site)}`,
-        commands: [bash(`cp -p ${q(hostConfig)} ${file(site, f.configFile)}`)],
+        detail: `Copies ${hostConfig}, ${isEnvFile ? `the env file (env_file) the ${site.workloads[component]} service reads its settings from` : `the config file mounted into the ${site.workloads[component]} service`}.${certificates}${onSite(site)}`,
+        commands: [
+          bash(
+            hostConfig.startsWith('/') || ctx.names.composeDir === '.'
+              ? copyCommand
+              : `(cd ${q(ctx.names.composeDir)} && ${copyCommand})`,
+          ),
+        ],
         verify: {
-          commands: [bash(`ls -l ${file(site, f.configFile)}`)],
+          commands: [bash(`ls -l ${copy}`)],
           expect: 'The file exists and is not empty.',
         },
       });
+    }
     default:
       return null;
   }
