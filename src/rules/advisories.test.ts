@@ -209,6 +209,18 @@ const cases: readonly Row[] = [
   ],
   ['5.3.0 → 5.4.0 does not', { gateway: change('5.3.0', '5.4.0') }, [], ['distroless-images']],
   [
+    '5.4.0 → 5.5.0 gets a distroless Dashboard image too',
+    { gateway: change('5.4.0', '5.5.0') },
+    ['distroless-images', 'distroless-dashboard-image'],
+    [],
+  ],
+  [
+    'an open-source Gateway hears nothing of a Dashboard image',
+    { model: 'oss', components: ['gateway'], database: null, gateway: change('5.4.0', '5.5.0') },
+    ['distroless-images'],
+    ['distroless-dashboard-image'],
+  ],
+  [
     'distroless is not for packages',
     { install: 'rpm', gateway: change('5.3.5', '5.3.8') },
     [],
@@ -803,6 +815,7 @@ const crossings: readonly (readonly [string, Line, string, string, Situation])[]
   ['header-injector-deprecated', 'gateway', '5.2.5', '5.3.0', plain],
   ['mongo-go-default-driver', 'gateway', '5.2.5', '5.3.0', mongodb],
   ['distroless-images', 'gateway', '5.3.5', '5.3.6', plain],
+  ['distroless-dashboard-image', 'gateway', '5.4.0', '5.5.0', plain],
   ['mdcb-key-replication-fix', 'gateway', '5.0.12', '5.0.13', plain],
   ['rate-limits-multiple-policies', 'gateway', '5.3.13', '5.4.0', plain],
   ['dashboard-sqlite-removed', 'gateway', '5.6.1', '5.7.0', plain],

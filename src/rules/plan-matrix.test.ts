@@ -198,18 +198,23 @@ describe('invariants over every plan', () => {
 
   /** Every sentence and command of a plan, with where it is. */
   function textsOf(plan: Plan): readonly (readonly [string, string])[] {
-    return plan.phases.flatMap((phase) => [
-      [`phase ${phase.id}`, `${phase.title} ${phase.detail}`] as const,
-      ...phase.steps.flatMap((step) =>
-        [
-          step.title,
-          step.detail,
-          step.verify?.expect ?? '',
-          step.rollback?.detail ?? '',
-          ...allCommands(step).flatMap((command) => [command.code, command.label ?? '']),
-        ].map((text) => [step.id, text] as const),
+    return [
+      ...plan.advisories.map(
+        (advisory) => [`advisory ${advisory.id}`, `${advisory.title} ${advisory.detail}`] as const,
       ),
-    ]);
+      ...plan.phases.flatMap((phase) => [
+        [`phase ${phase.id}`, `${phase.title} ${phase.detail}`] as const,
+        ...phase.steps.flatMap((step) =>
+          [
+            step.title,
+            step.detail,
+            step.verify?.expect ?? '',
+            step.rollback?.detail ?? '',
+            ...allCommands(step).flatMap((command) => [command.code, command.label ?? '']),
+          ].map((text) => [step.id, text] as const),
+        ),
+      ]),
+    ];
   }
 
   // Issue 16: the plan speaks about this deployment only.

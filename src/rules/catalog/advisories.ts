@@ -59,7 +59,7 @@ export const advisoryEntries = [
     severity: 'warning',
     title: 'Certificates must name their hosts in SAN entries',
     detail:
-      'Gateway and Dashboard 4.3 are built with Go 1.16, which stops treating a certificate CommonName as its host name. Reissue upstream and listener certificates with Subject Alternative Names before upgrading; GODEBUG=x509ignoreCN=0 only buys time.',
+      'Tyk 4.3 is built with Go 1.16, which stops treating a certificate CommonName as its host name. Reissue upstream and listener certificates with Subject Alternative Names before upgrading; GODEBUG=x509ignoreCN=0 only buys time.',
     component: 'gateway',
     line: 'gateway',
     introducedIn: '>=4.3.0',
@@ -181,13 +181,25 @@ export const advisoryEntries = [
   {
     id: 'distroless-images',
     severity: 'warning',
-    title: 'Gateway and Dashboard images have no shell',
+    title: 'The Gateway image has no shell',
     detail:
-      'From 5.5.0, and from 5.3.6 on the 5.3 line, the Gateway and Dashboard images are distroless. Anything that runs sh or bash inside the container (exec sessions, shell probes, bundling plugins with the Gateway image) stops working: switch to HTTP probes and run tools from a separate container.',
+      'From 5.5.0, and from 5.3.6 on the 5.3 line, the Gateway image is distroless. Anything that runs sh or bash inside the container (exec sessions, shell probes, bundling plugins with the Gateway image) stops working: switch to HTTP probes and run tools from a separate container.',
     component: 'gateway',
     line: 'gateway',
     introducedIn: '>=5.3.6 <5.4.0 || >=5.5.0',
     installs: containerInstalls,
+  },
+  {
+    id: 'distroless-dashboard-image',
+    severity: 'warning',
+    title: 'The Dashboard image has no shell',
+    detail:
+      'From 5.5.0, and from 5.3.6 on the 5.3 line, the Dashboard image is distroless as well: exec sessions and shell probes into the Dashboard container stop working. Use HTTP probes and run tools from a separate container.',
+    component: 'dashboard',
+    line: 'gateway',
+    introducedIn: '>=5.3.6 <5.4.0 || >=5.5.0',
+    installs: containerInstalls,
+    components: ['dashboard'],
   },
   {
     // Affected: 5.0.4–5.0.12, 5.1.1–5.1.2, 5.2.0–5.2.6 and 5.3.0–5.3.2; fixed in 5.0.13, 5.3.3 and 5.4.0.
@@ -275,7 +287,7 @@ export const advisoryEntries = [
     severity: 'info',
     title: 'allow_explicit_policy_id is deprecated',
     detail:
-      'The allow_explicit_policy_id setting is deprecated in the Gateway and Dashboard (5.8.9, 5.8.10 and 5.11.0). Note where you set it and plan to stop depending on it.',
+      'The allow_explicit_policy_id setting is deprecated from 5.8.9, 5.8.10 and 5.11.0 on. Note where you set it and plan to stop depending on it.',
     component: 'gateway',
     line: 'gateway',
     introducedIn: '>=5.8.9 <5.9.0 || >=5.11.0',
@@ -419,7 +431,7 @@ export const advisoryEntries = [
     severity: 'warning',
     title: 'The charts install the LTS version unless told otherwise',
     detail:
-      'Tyk’s charts default to the LTS Gateway and Dashboard. Set the image tags to your target version in values.yaml, or the upgrade leaves you on the LTS release.',
+      'Tyk’s charts default to the LTS release of each component. Set the image tags to your target version in values.yaml, or the upgrade leaves you on the LTS release.',
     component: 'gateway',
     line: 'gateway',
     targetIn: '>=5.4.0 <5.8.0 || >=5.9.0 <5.13.0 || >=5.14.0',
