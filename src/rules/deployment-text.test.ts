@@ -374,6 +374,26 @@ describe('each data plane is a site of its own', () => {
     );
   });
 
+  it('says where a data plane Redis at localhost is, outside a cluster', () => {
+    const deb = planOf({
+      ...mdcbHelm,
+      install: 'deb',
+      dataPlanes: [
+        { name: 'eu', context: 'ops@gw-eu-1' },
+        { name: 'us' },
+        { name: 'ap', redisHost: 'redis.ap.internal' },
+      ],
+    });
+    expect(step(deb, 'eu-backup-redis').detail).toContain(
+      'ssh ops@gw-eu-1, then paste them there.',
+    );
+    expect(step(deb, 'us-backup-redis').detail).toContain(
+      'localhost is the machine the commands run on: run them on a host of data plane us, or give its Redis host on the names page.',
+    );
+    expect(step(deb, 'ap-backup-redis').detail).not.toContain('localhost is the machine');
+    expect(step(deb, 'backup-redis').detail).not.toContain('localhost is the machine');
+  });
+
   it('reaches a Docker data plane through its Docker context, and a package one on its host', () => {
     const docker = planOf({
       ...mdcbHelm,

@@ -2,6 +2,7 @@
 // installation, the Dashboard database, Redis, the API definitions and policies, and a restore
 // test. All of them come before the first change.
 import { findComponent } from '../catalog/components';
+import { findInstall } from '../catalog/installs';
 import { isRunByTyk } from '../catalog/models';
 import { shellQuote as q, joinPath } from '../shell';
 import type { Command, ComponentId, Rollback, Step } from '../types';
@@ -24,6 +25,7 @@ import {
   redisSites,
   redisStepNaming,
   whereStoreIs,
+  type StoreEndpoint,
 } from './data-stores';
 
 const nothingToUndo: Rollback = {
@@ -281,6 +283,19 @@ function databaseStep(ctx: PlanContext): Step | null {
   });
 }
 
+/**
+ * Where a data plane's Redis is reached outside a cluster: localhost is the machine the command
+ * runs on, so the step says which machine that must be.
+ */
+function wherePlaneRedisIs(ctx: PlanContext, site: Site, store: StoreEndpoint): string {
+  if (site.planeName === null || store.forward !== null || site.redisHost !== 'localhost')
+    return '';
+  const isPackage =
+    ctx.input.install !== null && findInstall(ctx.input.install).packageManager !== null;
+  if (isPackage && site.context !== '') return onHostSentence(site);
+  return ` localhost is the machine the commands run on: run them on a host of data plane ${site.planeName}, or give its Redis host on the names page.`;
+}
+
 function redisSteps(ctx: PlanContext): readonly Step[] {
   return redisSites(ctx).map(({ site, store, snapshot }) => {
     const rdb = q(snapshot);
@@ -291,7 +306,8 @@ function redisSteps(ctx: PlanContext): readonly Step[] {
       title: `Back up ${which}`,
       detail:
         'BGSAVE writes a snapshot (dump.rdb) in the background while Redis keeps serving; the loop waits until LASTSAVE changes, which is when the snapshot is complete. CONFIG GET dir shows where it is, for a restore; --rdb copies a snapshot here. Export REDISCLI_AUTH first if Redis needs a password. Managed Redis services may refuse BGSAVE and CONFIG: use their own snapshots.' +
-        whereStoreIs('Redis', store),
+        whereStoreIs('Redis', store) +
+        wherePlaneRedisIs(ctx, site, store),
       commands: [
         onStore(store, (host, port) => {
           const cli = redisCli(host, port);
