@@ -13,7 +13,8 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { buildPlan, draftDataPlane, toPlanInput, type DraftAnswers } from '@/rules/index';
+import { buildPlan, toPlanInput } from '@/rules/index';
+import { largeAnswers } from '../e2e/large-plan';
 import { startStaticServer } from './static-server';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -25,25 +26,8 @@ const rendererPath = '__runbook-sample/';
 const renderScale = 96 / 72;
 const sizeLimitBytes = 300 * 1024;
 
-/** The large plan: the same answers as the end-to-end test of the printed runbook. */
-const sampleAnswers: DraftAnswers = {
-  model: 'self-managed-mdcb',
-  install: 'helm',
-  components: ['gateway', 'dashboard', 'pump', 'mdcb'],
-  usesGoPlugins: true,
-  database: 'mongodb',
-  dataPlanes: [draftDataPlane('eu-west'), draftDataPlane('us-east')],
-  gateway: { from: '5.3.0', to: '5.8.0' },
-  pump: { from: '1.9.0', to: '' },
-  mdcb: { from: '2.5.0', to: '' },
-  strategy: 'rolling',
-  downtimeMinutes: '',
-  names: {},
-  images: { gateway: '', dashboard: '', pump: '', mdcb: '' },
-  architecture: 'amd64',
-  sharesDatabase: false,
-  estimate: { instances: { gateway: '', dashboard: '', pump: '', mdcb: '' }, databaseGb: '' },
-};
+/** The large plan: the same answers as the end-to-end tests of the printed runbook. */
+const sampleAnswers = largeAnswers;
 
 /** The store's persisted shape (see src/store/wizard-store.ts), with the sample plan open. */
 function storedState(): string {
