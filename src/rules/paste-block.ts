@@ -73,6 +73,18 @@ function skipDoubleQuoted(code: string, from: number): number | undefined {
   return undefined;
 }
 
+/**
+ * Index just past the quoted text that starts at `from` ('…', "…" or `…`); undefined when it is
+ * left open, null when no quote starts there.
+ */
+function skipQuoted(code: string, from: number): number | undefined | null {
+  const char = code[from];
+  if (char === '"') return skipDoubleQuoted(code, from + 1);
+  if (char !== "'" && char !== '`') return null;
+  const end = code.indexOf(char, from + 1);
+  return end < 0 ? undefined : end + 1;
+}
+
 /** Index just past the bracket that closes `$(`, `$((` or `${` opened before `from`. */
 function skipBracketed(code: string, from: number, close: ')' | '}'): number | undefined {
   const open = close === ')' ? '(' : '{';
@@ -80,16 +92,11 @@ function skipBracketed(code: string, from: number, close: ')' | '}'): number | u
   let i = from;
   while (i < code.length) {
     const char = code[i];
+    const quoted = skipQuoted(code, i);
+    if (quoted === undefined) return undefined;
     if (char === '\\') i += 2;
-    else if (char === "'") {
-      const end = code.indexOf("'", i + 1);
-      if (end < 0) return undefined;
-      i = end + 1;
-    } else if (char === '"') {
-      const end = skipDoubleQuoted(code, i + 1);
-      if (end === undefined) return undefined;
-      i = end;
-    } else {
+    else if (quoted !== null) i = quoted;
+    else {
       if (char === open) depth += 1;
       else if (char === close) depth -= 1;
       i += 1;
@@ -105,20 +112,11 @@ function skipWord(code: string, from: number): number | undefined {
   while (i < code.length) {
     const char = code[i] ?? '';
     if (wordEnd.test(char)) return i;
+    const quoted = skipQuoted(code, i);
+    if (quoted === undefined) return undefined;
     if (char === '\\') i += 2;
-    else if (char === "'") {
-      const end = code.indexOf("'", i + 1);
-      if (end < 0) return undefined;
-      i = end + 1;
-    } else if (char === '"') {
-      const end = skipDoubleQuoted(code, i + 1);
-      if (end === undefined) return undefined;
-      i = end;
-    } else if (char === '`') {
-      const end = code.indexOf('`', i + 1);
-      if (end < 0) return undefined;
-      i = end + 1;
-    } else if (char === '$' && (code[i + 1] === '(' || code[i + 1] === '{')) {
+    else if (quoted !== null) i = quoted;
+    else if (char === '$' && (code[i + 1] === '(' || code[i + 1] === '{')) {
       const end = skipBracketed(code, i + 2, code[i + 1] === '(' ? ')' : '}');
       if (end === undefined) return undefined;
       i = end;
