@@ -1,16 +1,14 @@
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlan } from './build-plan';
 import { bash, yaml } from './steps/commands';
 import { pasteBlock } from './paste-block';
 import { matrixCases, matrixTimeLimit } from './test-support/matrix-plans';
+import { shellcheckReport } from './test-support/shellcheck-files';
 import type { Command } from './types';
-
-const run = promisify(execFile);
 
 const readSecret = bash(
   "read -rsp 'Gateway secret: ' TYK_GW_SECRET && echo && export TYK_GW_SECRET",
@@ -346,20 +344,7 @@ describe('the Copy all block of every step of the matrix', () => {
   }, 60_000);
 
   it('passes shellcheck', async () => {
-    const chunkSize = Math.ceil(files.length / 4);
-    const chunks = Array.from({ length: Math.ceil(files.length / chunkSize) }, (_, i) =>
-      files.slice(i * chunkSize, (i + 1) * chunkSize),
-    );
-    const reports = await Promise.all(
-      chunks.map(async (chunk) => {
-        try {
-          await run('shellcheck', ['--format=gcc', ...chunk], { maxBuffer: 64 * 1024 * 1024 });
-          return '';
-        } catch (error) {
-          return named((error as { stdout?: string }).stdout ?? String(error));
-        }
-      }),
-    );
-    expect(reports.join('').slice(0, 4000)).toBe('');
+    const report = await shellcheckReport(files, named);
+    expect(report.slice(0, 4000)).toBe('');
   }, 120_000);
 });

@@ -1,17 +1,15 @@
 // Every bash command of every plan in the input matrix goes through shellcheck, as a user would
 // paste it: one file per distinct snippet, all checked in a few shellcheck runs.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { models } from './catalog/models';
 import { defaultNames } from './names';
 import { commandsOf, matrixCases, matrixTimeLimit } from './test-support/matrix-plans';
+import { shellcheckReport } from './test-support/shellcheck-files';
 import { versionHints } from './version-hints';
-
-const run = promisify(execFile);
 
 function shellcheckVersion(): string {
   try {
@@ -69,26 +67,14 @@ describe('shellcheck', () => {
       writeFileSync(file, `#!/usr/bin/env bash\n${code}\n`);
       return file;
     });
-    const chunkSize = Math.ceil(files.length / 4);
-    const chunks = Array.from({ length: Math.ceil(files.length / chunkSize) }, (_, i) =>
-      files.slice(i * chunkSize, (i + 1) * chunkSize),
+    // Name the snippet, not the temp file, so the failure reads as the command a user would paste.
+    const report = await shellcheckReport(files, (stdout) =>
+      stdout.replace(
+        /\S*snippet-(\d+)\.sh:(\d+):/g,
+        (_m, index: string, line: string) =>
+          `\n${snippets[Number(index)] ?? ''}\n  line ${Number(line) - 1}:`,
+      ),
     );
-    const reports = await Promise.all(
-      chunks.map(async (chunk) => {
-        try {
-          await run('shellcheck', ['--format=gcc', ...chunk], { maxBuffer: 64 * 1024 * 1024 });
-          return '';
-        } catch (error) {
-          const stdout = (error as { stdout?: string }).stdout ?? String(error);
-          // Name the snippet, not the temp file, so the failure reads as the command a user would paste.
-          return stdout.replace(
-            /\S*snippet-(\d+)\.sh:(\d+):/g,
-            (_m, index: string, line: string) =>
-              `\n${snippets[Number(index)] ?? ''}\n  line ${Number(line) - 1}:`,
-          );
-        }
-      }),
-    );
-    expect(reports.join('').slice(0, 4000)).toBe('');
+    expect(report.slice(0, 4000)).toBe('');
   }, 120_000);
 });
