@@ -73,6 +73,22 @@ function entryApplies(entry: AdvisoryEntry, input: NormalizedInput): boolean {
   return true;
 }
 
+// The catalogued releases of a line that lie in a range, oldest first. Catalogue and ranges are
+// fixed, so each pair is worked out once instead of once per advisory of every plan.
+const releasesInRange = new Map<string, readonly string[]>();
+
+function ascendingReleasesIn(line: VersionLine, range: string): readonly string[] {
+  const key = `${line} ${range}`;
+  const known = releasesInRange.get(key);
+  if (known !== undefined) return known;
+  const versions = [...releasesOf(line)]
+    .reverse()
+    .map((release) => release.version)
+    .filter((version) => satisfiesRange(version, range));
+  releasesInRange.set(key, versions);
+  return versions;
+}
+
 /** The first catalogued release after `from`, up to `to`, inside `range`: the one that brings a crossing in. */
 function bringingRelease(
   line: VersionLine,
@@ -80,13 +96,10 @@ function bringingRelease(
   range: string,
 ): string | undefined {
   const hasFrom = versionOrNull(change.from) !== null;
-  const ascending = [...releasesOf(line)].reverse();
-  return ascending.find(
-    (release) =>
-      satisfiesRange(release.version, range) &&
-      !isNewer(release.version, change.to) &&
-      (!hasFrom || isNewer(release.version, change.from)),
-  )?.version;
+  return ascendingReleasesIn(line, range).find(
+    (version) =>
+      !isNewer(version, change.to) && (!hasFrom || isNewer(version, change.from)),
+  );
 }
 
 function withVersion(

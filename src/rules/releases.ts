@@ -53,18 +53,22 @@ function ltsStatus(window: LtsWindow): 'full-support' | 'maintenance' | 'unsuppo
   return 'unsupported';
 }
 
-/** Minor lines of the Gateway catalogue, oldest first: `3.0` … `5.14`. */
-function gatewayLines(): readonly string[] {
-  const lines: string[] = [];
-  for (const release of [...gatewayReleases].reverse()) {
-    const line = minorLine(release.version);
-    if (!lines.includes(line)) lines.push(line);
+/** The newest patch of each minor line of the Gateway catalogue, oldest line first: `3.0` … `5.14`. */
+const newestPatchByLine: ReadonlyMap<string, string> = (() => {
+  const byLine = new Map<string, string>();
+  // The catalogue lists the newest release first, so the first release seen on a line is its newest.
+  const newestFirst = gatewayReleases.map((release) => release.version);
+  for (const version of newestFirst) {
+    const line = minorLine(version);
+    if (!byLine.has(line)) byLine.set(line, version);
   }
-  return lines;
-}
+  return new Map([...byLine].reverse());
+})();
+
+const gatewayLines: readonly string[] = [...newestPatchByLine.keys()];
 
 function newestPatchOf(line: string): string {
-  return gatewayReleases.find((release) => minorLine(release.version) === line)?.version ?? '';
+  return newestPatchByLine.get(line) ?? '';
 }
 
 /** What to move to: the LTS line in full support and the newest line, when they differ. */
@@ -104,10 +108,9 @@ export function supportStatus(version: string): {
       detail: `${parsed} is newer than the release catalogue of ${catalogDate} (newest ${latest}). Read its release notes for its support dates.`,
     };
   }
-  const lines = gatewayLines();
   const line = minorLine(parsed);
   const choices = supportedChoices();
-  if (!lines.includes(line)) {
+  if (!newestPatchByLine.has(line)) {
     const oldest = gatewayReleases[gatewayReleases.length - 1]?.version ?? latest;
     if (compareVersions(parsed, oldest) < 0) {
       return {
@@ -147,7 +150,7 @@ export function supportStatus(version: string): {
       detail: `${line} is the newest release line and is supported until the next minor release ships. Keep up with new minors, or choose an LTS line for longer support.${note}`,
     };
   }
-  const next = lines[lines.indexOf(line) + 1] ?? minorLine(latest);
+  const next = gatewayLines[gatewayLines.indexOf(line) + 1] ?? minorLine(latest);
   return {
     status: 'unsupported',
     detail: `${line} was not a long-term support line; it reached end of life when ${next} shipped. Upgrade to ${choices}.`,

@@ -20,6 +20,7 @@ const parsedVersions = new Map<string, ParsedVersion>();
 const rangeAnswers = new Map<string, boolean>();
 const validRanges = new Map<string, boolean>();
 const comparisons = new Map<string, number>();
+const minorLines = new Map<string, string>();
 
 export type ParsedVersion =
   | { readonly ok: true; readonly version: string }
@@ -75,10 +76,12 @@ export function isValidRange(range: string): boolean {
 
 /** `5.3.0` → `5.3`. */
 export function minorLine(version: string): string {
-  const parsed = versionOrNull(version);
-  if (parsed === null) return '';
-  const [major = '', minor = ''] = parsed.split('.');
-  return `${major}.${minor}`;
+  return remembered(minorLines, version, () => {
+    const parsed = versionOrNull(version);
+    if (parsed === null) return '';
+    const [major = '', minor = ''] = parsed.split('.');
+    return `${major}.${minor}`;
+  });
 }
 
 /** Docker tags are `v`-prefixed. */
