@@ -19,6 +19,25 @@ export function releaseHistoryOf(line: VersionLine): readonly ReleaseRecord[] {
   return gatewayReleaseHistory;
 }
 
+function byVersion(history: readonly ReleaseRecord[]): ReadonlyMap<string, ReleaseRecord> {
+  return new Map(history.map((release) => [release.version, release]));
+}
+
+// Plans look releases up by version many times over; the histories are fixed, so each is indexed once.
+const releaseIndex: Readonly<Record<VersionLine, ReadonlyMap<string, ReleaseRecord>>> = {
+  gateway: byVersion(gatewayReleaseHistory),
+  pump: byVersion(pumpReleaseHistory),
+  mdcb: byVersion(mdcbReleaseHistory),
+};
+
+/** The catalogued release of exactly this (already parsed) version, or undefined. */
+export function releaseOfVersion(
+  line: VersionLine,
+  version: string | null,
+): ReleaseRecord | undefined {
+  return version === null ? undefined : releaseIndex[line].get(version);
+}
+
 const lineLabels = { gateway: 'Gateway', pump: 'Pump', mdcb: 'MDCB' } as const satisfies Record<
   VersionLine,
   string
@@ -222,9 +241,7 @@ const headingAnchor = (heading: string): string => `${heading.replaceAll('.', '-
 export function releaseNotesUrl(page: ReleaseNotesPage, version: unknown): string {
   const pageUrl = `${releaseNotesBase}/${page}`;
   const parsed = versionOrNull(version);
-  const release = releaseHistoryOf(page === 'dashboard' ? 'gateway' : page).find(
-    (candidate) => candidate.version === parsed,
-  );
+  const release = releaseOfVersion(page === 'dashboard' ? 'gateway' : page, parsed);
   if (release === undefined) return pageUrl;
   if (release.source === 'tag') {
     const repository = publicRepositories[page];

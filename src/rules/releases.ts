@@ -2,7 +2,7 @@
 // worked out as of `catalogDate`, never as of today, so the same answers always give the same plan.
 // The data is in catalog/releases.ts; the companions of a Gateway release in release-lookup.ts.
 import { catalogDate, gatewayReleases, ltsWindows, type LtsWindow } from './catalog/releases';
-import { releaseHistoryOf } from './release-lookup';
+import { releaseHistoryOf, releaseOfVersion } from './release-lookup';
 import type { Release, SupportStatus, VersionLine } from './types';
 import { compareVersions, isNewer, minorLine, versionOrNull } from './versions';
 
@@ -14,9 +14,7 @@ export function releasesOf(line: ReleaseLine): readonly Release[] {
 
 /** The catalogued release, accepting `v5.3.0` and spaces; undefined when the version is not in the release history. */
 export function findRelease(line: ReleaseLine, version: string): Release | undefined {
-  const parsed = versionOrNull(version);
-  if (parsed === null) return undefined;
-  return releasesOf(line).find((release) => release.version === parsed);
+  return releaseOfVersion(line, versionOrNull(version));
 }
 
 export function latestRelease(line: ReleaseLine): string {

@@ -6,7 +6,12 @@ import { shellQuote as q } from '../shell';
 import type { Command, Phase, Step } from '../types';
 import { bash } from './commands';
 
-const variableUse = /\$\{?([A-Z][A-Z0-9_]*)/g;
+// Only the catalogue's names matter, so the pattern names them: a longer name that starts with
+// one of them (`$TYK_SECRETS`) is not a use of it.
+const variableUse = new RegExp(
+  `\\$\\{?(${shellVariables.map((variable) => variable.name).join('|')})(?![A-Za-z0-9_])`,
+  'g',
+);
 
 function commandsOf(step: Step): readonly Command[] {
   return [...step.commands, ...(step.verify?.commands ?? []), ...(step.rollback?.commands ?? [])];
