@@ -99,7 +99,42 @@ export function registerOfflineSupport(): void {
   // The one-file build runs without a server and has no sw.js beside it.
   if (!import.meta.env.PROD || import.meta.env.MODE === 'single-file') return;
   if (!('serviceWorker' in navigator) || !isServedOverHttp()) return;
-  // Wait for the page to load, so precaching never competes with the first render.
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register, { once: true });
+  // Precaching fetches every file of the build. It waits until the page has loaded and then until
+  // the chunks its first page asked for have arrived, so that it never queues in front of them.
+  const start = () => whenNetworkQuiet(register);
+  if (document.readyState === 'complete') start();
+  else window.addEventListener('load', start, { once: true });
+}
+
+/** How long no file may finish loading before the network counts as quiet. */
+const quietMs = 1000;
+/** Precaching starts by then however busy the page is: a slow chunk must not keep a tab from going offline. */
+const longestWaitMs = 10_000;
+
+/** Calls `then` once, when no file has finished loading for `quietMs` and the page is idle. */
+function whenNetworkQuiet(then: () => void): void {
+  let isDone = false;
+  let quietTimer: ReturnType<typeof setTimeout> | undefined;
+  let observer: PerformanceObserver | undefined;
+  const finish = () => {
+    if (isDone) return;
+    isDone = true;
+    clearTimeout(quietTimer);
+    clearTimeout(latest);
+    observer?.disconnect();
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(then, { timeout: 2000 });
+    else then();
+  };
+  const restart = () => {
+    clearTimeout(quietTimer);
+    quietTimer = setTimeout(finish, quietMs);
+  };
+  const latest = setTimeout(finish, longestWaitMs);
+  try {
+    observer = new PerformanceObserver(restart);
+    observer.observe({ type: 'resource' });
+  } catch {
+    // Without resource timing there is nothing to listen to; the quiet timer alone decides.
+  }
+  restart();
 }
