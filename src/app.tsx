@@ -63,48 +63,62 @@ function lazyPage<M>(
   return lazy(async () => ({ default: pick(await loadWithRetry(load)) }));
 }
 
+/** Starts loading a chunk that a page about to be shown will ask for; a failure is left to that page. */
+function preload(load: () => Promise<unknown>): void {
+  load().catch(() => undefined);
+}
+
 // One page per wizard step; the list of steps comes from the rules.
+const wizardPageLoaders = {
+  deployment: () => import('@/pages/wizard-deployment-page'),
+  versions: () => import('@/pages/wizard-versions-page'),
+  preparation: () => import('@/pages/wizard-preparation-page'),
+  backups: () => import('@/pages/wizard-backups-page'),
+  names: () => import('@/pages/wizard-names-page'),
+  plan: () => import('@/pages/wizard-plan-page'),
+} as const satisfies Readonly<Record<WizardStep, () => Promise<unknown>>>;
+
 const wizardPages: Readonly<Record<WizardStep, LazyExoticComponent<ComponentType>>> = {
-  deployment: lazyPage(
-    () => import('@/pages/wizard-deployment-page'),
-    (module) => module.WizardDeploymentPage,
-  ),
-  versions: lazyPage(
-    () => import('@/pages/wizard-versions-page'),
-    (module) => module.WizardVersionsPage,
-  ),
-  preparation: lazyPage(
-    () => import('@/pages/wizard-preparation-page'),
-    (module) => module.WizardPreparationPage,
-  ),
-  backups: lazyPage(
-    () => import('@/pages/wizard-backups-page'),
-    (module) => module.WizardBackupsPage,
-  ),
-  names: lazyPage(
-    () => import('@/pages/wizard-names-page'),
-    (module) => module.WizardNamesPage,
-  ),
-  plan: lazyPage(
-    () => import('@/pages/wizard-plan-page'),
-    (module) => module.WizardPlanPage,
-  ),
+  deployment: lazyPage(wizardPageLoaders.deployment, (module) => module.WizardDeploymentPage),
+  versions: lazyPage(wizardPageLoaders.versions, (module) => module.WizardVersionsPage),
+  preparation: lazyPage(wizardPageLoaders.preparation, (module) => module.WizardPreparationPage),
+  backups: lazyPage(wizardPageLoaders.backups, (module) => module.WizardBackupsPage),
+  names: lazyPage(wizardPageLoaders.names, (module) => module.WizardNamesPage),
+  plan: lazyPage(wizardPageLoaders.plan, (module) => module.WizardPlanPage),
 };
+
+/** The wizard step the address names (`#/wizard/plan?step=…` → plan), if any. */
+function wizardStepInAddress(): WizardStep | undefined {
+  const named = /^#\/wizard\/([a-z]+)/.exec(window.location.hash)?.[1];
+  return wizardSteps.find(({ id }) => id === named)?.id;
+}
+
+const loadWizardLayout = () => import('@/pages/wizard-layout');
 
 const NewPlanPage = lazyPage(
   () => import('@/pages/new-plan-page'),
   (module) => module.NewPlanPage,
 );
+// The layout and the page inside it are fetched side by side, not one after the other.
 const WizardLayout = lazyPage(
-  () => import('@/pages/wizard-layout'),
+  () => {
+    const step = wizardStepInAddress();
+    if (step !== undefined) preload(wizardPageLoaders[step]);
+    return loadWizardLayout();
+  },
   (module) => module.WizardLayout,
 );
 const ReadDeploymentPage = lazyPage(
   () => import('@/pages/read-deployment-page'),
   (module) => module.ReadDeploymentPage,
 );
+// A shared link that reads well opens the plan, so its pages are fetched while the link is read.
 const SharedPlanPage = lazyPage(
-  () => import('@/pages/shared-plan-page'),
+  () => {
+    preload(loadWizardLayout);
+    preload(wizardPageLoaders.plan);
+    return import('@/pages/shared-plan-page');
+  },
   (module) => module.SharedPlanPage,
 );
 const GuidePage = lazyPage(
