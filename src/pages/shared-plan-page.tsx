@@ -4,6 +4,7 @@ import { ChangeEstimatePanel } from '@/components/change-estimate-panel';
 import { wizardPath } from '@/components/wizard-frame';
 import {
   buildPlan,
+  planTitleOf,
   decodePlanLink,
   estimateOfPlan,
   findModel,
@@ -50,8 +51,8 @@ type SharedLink =
 const sharedPlanName = 'Shared plan';
 
 function planNameFor(answers: DraftAnswers): string {
-  const result = buildPlan(toPlanInput(answers));
-  return result.ok ? `${sharedPlanName}: ${result.plan.title}` : sharedPlanName;
+  const title = planTitleOf(toPlanInput(answers));
+  return title === null ? sharedPlanName : `${sharedPlanName}: ${title}`;
 }
 
 function earliestStep(steps: readonly WizardStep[]): WizardStep {

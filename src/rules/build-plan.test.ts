@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlan } from './build-plan';
+import { buildPlan, planTitleOf } from './build-plan';
 import { planSummary } from './summary';
 import type { Plan, PlanInput, Step } from './types';
 
@@ -923,6 +923,20 @@ describe('the whole plan of one deployment', () => {
       { component: 'dashboard', from: '5.2.5', to: '5.3.0' },
       { component: 'pump', from: '1.8.0', to: '1.9.0' },
     ]);
+  });
+});
+
+describe('planTitleOf', () => {
+  it('gives the title of the plan without building it', () => {
+    const input = scenarios[0]?.input ?? ({} as PlanInput);
+    expect(planTitleOf(input)).toBe(
+      'Tyk Self-Managed on Debian / Ubuntu packages: Gateway 5.2.5 to 5.3.0',
+    );
+  });
+
+  it('is null for answers that make no plan', () => {
+    expect(planTitleOf({ model: 'self-managed' })).toBeNull();
+    expect(planTitleOf(null)).toBeNull();
   });
 });
 

@@ -290,6 +290,12 @@ function upgradePhases(ctx: PlanContext): readonly Phase[] {
   return introduceVariables(phases);
 }
 
+/** The title `buildPlan` would give these answers, without laying out the steps; null when they are not valid. */
+export function planTitleOf(raw: unknown): string | null {
+  const result = validate(raw);
+  return result.ok ? planTitle(result.input, result.facts) : null;
+}
+
 /** Validate, work out the sites, then lay out the phases. Never throws. */
 export function buildPlan(raw: unknown): PlanResult {
   const result = validate(raw);

@@ -40,7 +40,7 @@ export {
   type PlaneFieldId,
 } from './catalog/plane-fields';
 export { validate } from './validate';
-export { buildPlan } from './build-plan';
+export { buildPlan, planTitleOf } from './build-plan';
 export { preparationChecklist } from './checklist';
 export { versionHints } from './version-hints';
 export { shellQuote } from './shell';
