@@ -1,6 +1,6 @@
 // The wizard's pages and what the typed answers are worth so far: the messages `validate` gives,
 // sorted by the page that asks for each field, and which pages the user may open.
-import { toPlanInput } from './answers';
+import { toPlanInput } from './answers-to-input';
 import { buildPlan } from './build-plan';
 import type {
   DraftAnswers,

@@ -72,11 +72,10 @@ export {
   copyAnswers,
   draftDataPlane,
   fitAnswersToModel,
-  toPlanInput,
-  answersFromInput,
-  readStoredAnswers,
-  readStoredString,
 } from './answers';
+export { toPlanInput } from './answers-to-input';
+export { answersFromInput } from './answers-from-input';
+export { readStoredAnswers, readStoredString } from './stored-answers';
 export { wizardSteps, wizardStepIds, type WizardStep, type WizardStepEntry } from './wizard-steps';
 export {
   stepOfField,

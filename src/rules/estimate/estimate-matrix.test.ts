@@ -7,7 +7,8 @@ import { describeInput } from '../input-matrix';
 import { matrixCases } from '../test-support/matrix-plans';
 import type { Plan, PlanInput } from '../types';
 import { stepEstimates } from './catalogue';
-import { catalogueEntry, estimatePlan, timedSteps } from './estimate';
+import { estimatePlan } from './estimate';
+import { catalogueEntry, timedSteps } from './timed-steps';
 import type { ChangeEstimate, EstimateAnswers } from './types';
 
 // Over the whole input matrix; the limit leaves room for a busy two-core machine.

@@ -1,15 +1,11 @@
 // The estimate's answers on their way through the wizard: typed, checked, linked, stored.
 import { describe, expect, it } from 'vitest';
-import {
-  answersFromInput,
-  copyAnswers,
-  defaultAnswers,
-  limitAnswers,
-  readStoredAnswers,
-  toPlanInput,
-} from '../answers';
+import { copyAnswers, defaultAnswers, limitAnswers } from '../answers';
+import { answersFromInput } from '../answers-from-input';
+import { toPlanInput } from '../answers-to-input';
 import { stepOfField } from '../draft';
 import { decodePlanLink, planLinkFor } from '../link';
+import { readStoredAnswers } from '../stored-answers';
 import type { DraftAnswers, DraftEstimate } from '../types';
 import { validate } from '../validate';
 
