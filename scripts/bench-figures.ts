@@ -159,6 +159,16 @@ export function renderFigures(report: RenderReport): Figure[] {
       unit: 'ms',
       isMet: report.open.isMet,
     },
+    {
+      section: 'render',
+      id: 'render.open.to-bodies',
+      label: `Largest plan from its ${how} to every step's detail and commands in the DOM, median`,
+      goal: null,
+      measured: `${report.open.toBodies.medianMs} ms`,
+      value: report.open.toBodies.medianMs,
+      unit: 'ms',
+      isMet: null,
+    },
     ...interactionFigures(
       'render.answer-change',
       'Answer change on the versions page',
