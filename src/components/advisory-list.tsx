@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { componentLabel, type Advisory, type Severity } from '@/rules';
 import { SeverityIcon } from '@/components/severity-icon';
 
@@ -39,7 +39,11 @@ const severityStyles: Readonly<Record<Severity, SeverityStyle>> = {
   },
 };
 
-export function AdvisoryList({ advisories, headingLevel = 3 }: AdvisoryListProps) {
+// Memoised: ticking a step re-renders the progress, not this.
+export const AdvisoryList = memo(function AdvisoryList({
+  advisories,
+  headingLevel = 3,
+}: AdvisoryListProps) {
   const idPrefix = useId();
   if (advisories.length === 0) {
     return <p>No advisories apply to the versions you cross.</p>;
@@ -103,7 +107,7 @@ export function AdvisoryList({ advisories, headingLevel = 3 }: AdvisoryListProps
       })}
     </div>
   );
-}
+});
 
 type AdvisoryItemProps = {
   readonly advisory: Advisory;

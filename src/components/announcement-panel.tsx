@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { CopyButton } from '@/components/copy-button';
 import { downloadText, fileStemOf } from '@/components/export-panel';
 import { inputClass } from '@/components/field';
@@ -53,7 +53,8 @@ const buttonClass =
  * A ready-to-send message for one of the plan's "tell the stakeholders" steps, with what the user
  * fills in (the window, the people) and the impact of the plan's strategy; copy it or save it.
  */
-export function AnnouncementPanel({
+// Memoised: ticking a step re-renders the progress, not this.
+export const AnnouncementPanel = memo(function AnnouncementPanel({
   plan,
   estimate,
   stepId,
@@ -142,4 +143,4 @@ export function AnnouncementPanel({
       </div>
     </details>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { answerLimits, coverFields, emptyCover, type ChangeCover } from '@/rules';
 
 export type ChangeCoverFormProps = {
@@ -13,7 +13,11 @@ const inputTypes: Readonly<Partial<Record<keyof ChangeCover, string>>> = {
 };
 
 /** The change ticket, environment, window, operator and approver: printed on the cover. */
-export function ChangeCoverForm({ cover, onSave }: ChangeCoverFormProps) {
+// Memoised: ticking a step re-renders the progress, not this.
+export const ChangeCoverForm = memo(function ChangeCoverForm({
+  cover,
+  onSave,
+}: ChangeCoverFormProps) {
   const headingId = useId();
   const idBase = useId();
   const [draft, setDraft] = useState<ChangeCover>(cover ?? emptyCover);
@@ -66,7 +70,7 @@ export function ChangeCoverForm({ cover, onSave }: ChangeCoverFormProps) {
       </div>
     </section>
   );
-}
+});
 
 export type RunbookChangeFieldsProps = { readonly cover: ChangeCover | undefined };
 

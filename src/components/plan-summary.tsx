@@ -1,9 +1,11 @@
+import { memo } from 'react';
 import { planSummary, type Plan } from '@/rules';
 
 export type PlanSummaryProps = { readonly plan: Plan };
 
 /** The deployment's facts and each component's move, as the plan page shows them. */
-export function PlanSummary({ plan }: PlanSummaryProps) {
+// Memoised: ticking a step re-renders the progress, not this.
+export const PlanSummary = memo(function PlanSummary({ plan }: PlanSummaryProps) {
   const summary = planSummary(plan);
   return (
     <div className="grid gap-4 sm:grid-cols-2">
@@ -62,4 +64,4 @@ export function PlanSummary({ plan }: PlanSummaryProps) {
       </section>
     </div>
   );
-}
+});
