@@ -97,8 +97,7 @@ function bringingRelease(
 ): string | undefined {
   const hasFrom = versionOrNull(change.from) !== null;
   return ascendingReleasesIn(line, range).find(
-    (version) =>
-      !isNewer(version, change.to) && (!hasFrom || isNewer(version, change.from)),
+    (version) => !isNewer(version, change.to) && (!hasFrom || isNewer(version, change.from)),
   );
 }
 
