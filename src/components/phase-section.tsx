@@ -29,8 +29,6 @@ export type PhaseSectionProps = {
   readonly isCollapsed?: boolean;
   /** The steps' command blocks wrap their long lines. */
   readonly wrapsCommands?: boolean;
-  /** False while the plan opens: the cards show their headings and tick boxes only. */
-  readonly areBodiesShown?: boolean;
 };
 
 /** The DOM id of a phase's heading, which takes the focus when the phase folds away. */
@@ -51,7 +49,6 @@ export function PhaseSection({
   targetStepId,
   isCollapsed = false,
   wrapsCommands = false,
-  areBodiesShown = true,
 }: PhaseSectionProps) {
   const headingId = phaseHeadingId(phase.id);
   const { done, total } = count;
@@ -104,7 +101,6 @@ export function PhaseSection({
                   record={records[step.id]}
                   isContingency={isContingency}
                   onRecord={onRecord}
-                  isBodyShown={areBodiesShown}
                 />
               </li>
             ))}

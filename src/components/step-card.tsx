@@ -1,4 +1,4 @@
-import { memo, useId, useMemo, useState, type ReactNode } from 'react';
+import { memo, useId, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import {
   pasteBlock,
@@ -35,11 +35,6 @@ export type StepCardProps = {
   readonly isContingency?: boolean;
   /** Records a skip, a failure, a note or a used rollback; without it the card offers none. */
   readonly onRecord?: ((stepId: string, change: StepChange) => void) | undefined;
-  /**
-   * False while a long plan opens: the card shows its title, badges and tick box, and its detail,
-   * commands, folds and record controls follow a moment later (see the plan page).
-   */
-  readonly isBodyShown?: boolean;
 };
 
 export const stepKindNames: Readonly<Record<StepKind, string>> = {
@@ -70,7 +65,6 @@ export const StepCard = memo(function StepCard({
   record,
   isContingency = false,
   onRecord,
-  isBodyShown = true,
 }: StepCardProps) {
   const idBase = useId();
   const headingId = `${idBase}-heading`;
@@ -83,7 +77,7 @@ export const StepCard = memo(function StepCard({
   const tickedText = markedAt === undefined ? null : formatRecorded(markedAt);
   const stepName = `step ${number}`;
   const boxWord = isContingency ? 'Used' : 'Done';
-  const block = useMemo(() => (isBodyShown ? pasteBlock(step) : undefined), [isBodyShown, step]);
+  const block = pasteBlock(step);
   const blockNoteId = `${idBase}-copy-all`;
 
   function onBoxChange(isChecked: boolean): void {
@@ -152,93 +146,88 @@ export const StepCard = memo(function StepCard({
         ) : null}
       </header>
 
-      {isBodyShown ? (
-        <>
-          <p className="leading-relaxed whitespace-pre-line">{step.detail}</p>
+      <p className="leading-relaxed whitespace-pre-line">{step.detail}</p>
 
-          {step.links && step.links.length > 0 ? (
-            <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-              {step.links.map((link) => (
-                <li key={link.url}>
-                  <a
-                    href={link.url}
-                    target="_blank"
-                    rel="noreferrer"
-                    className="text-blue-700 underline underline-offset-2 dark:text-sky-300"
-                  >
-                    {link.label}
-                    <span className="sr-only"> (opens in a new tab)</span>
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
+      {step.links && step.links.length > 0 ? (
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {step.links.map((link) => (
+            <li key={link.url}>
+              <a
+                href={link.url}
+                target="_blank"
+                rel="noreferrer"
+                className="text-blue-700 underline underline-offset-2 dark:text-sky-300"
+              >
+                {link.label}
+                <span className="sr-only"> (opens in a new tab)</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
 
-          {step.commands.length > 0 ? (
-            <div className="space-y-3">
-              {step.commands.map((command, index) => (
-                <CommandBlock
-                  key={index}
-                  command={command}
-                  name={`${command.label ?? 'Command'} (${stepName}, command ${index + 1})`}
-                />
-              ))}
-              {block ? (
-                <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1">
-                  <p id={blockNoteId} className="text-sm text-slate-700 dark:text-slate-300">
-                    {copyAllNote(block)}
-                  </p>
-                  <CopyButton
-                    text={block.code}
-                    idleText="Copy all"
-                    what={`${block.commandCount} commands of ${stepName}`}
-                    describedBy={blockNoteId}
-                  />
-                </div>
-              ) : null}
+      {step.commands.length > 0 ? (
+        <div className="space-y-3">
+          {step.commands.map((command, index) => (
+            <CommandBlock
+              key={index}
+              command={command}
+              name={`${command.label ?? 'Command'} (${stepName}, command ${index + 1})`}
+            />
+          ))}
+          {block ? (
+            <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1">
+              <p id={blockNoteId} className="text-sm text-slate-700 dark:text-slate-300">
+                {copyAllNote(block)}
+              </p>
+              <CopyButton
+                text={block.code}
+                idleText="Copy all"
+                what={`${block.commandCount} commands of ${stepName}`}
+                describedBy={blockNoteId}
+              />
             </div>
           ) : null}
-
-          {step.verify ? (
-            <Fold summary="Check that it worked" context={stepName}>
-              {step.verify.commands.map((command, index) => (
-                <CommandBlock
-                  key={index}
-                  command={command}
-                  name={`${command.label ?? 'Check'} (${stepName}, check ${index + 1})`}
-                />
-              ))}
-              <p className="leading-relaxed">
-                <strong className="font-semibold">What good looks like:</strong>{' '}
-                {step.verify.expect}
-              </p>
-            </Fold>
-          ) : null}
-
-          {step.rollback ? (
-            <Fold summary="How to roll back" context={stepName}>
-              <p className="leading-relaxed whitespace-pre-line">{step.rollback.detail}</p>
-              {step.rollback.commands.map((command, index) => (
-                <CommandBlock
-                  key={index}
-                  command={command}
-                  name={`${command.label ?? 'Rollback'} (${stepName}, rollback command ${index + 1})`}
-                />
-              ))}
-            </Fold>
-          ) : null}
-
-          {onRecord === undefined ? null : (
-            <StepRunControls
-              stepId={step.id}
-              stepName={stepName}
-              record={record}
-              isContingency={isContingency}
-              onRecord={onRecord}
-            />
-          )}
-        </>
+        </div>
       ) : null}
+
+      {step.verify ? (
+        <Fold summary="Check that it worked" context={stepName}>
+          {step.verify.commands.map((command, index) => (
+            <CommandBlock
+              key={index}
+              command={command}
+              name={`${command.label ?? 'Check'} (${stepName}, check ${index + 1})`}
+            />
+          ))}
+          <p className="leading-relaxed">
+            <strong className="font-semibold">What good looks like:</strong> {step.verify.expect}
+          </p>
+        </Fold>
+      ) : null}
+
+      {step.rollback ? (
+        <Fold summary="How to roll back" context={stepName}>
+          <p className="leading-relaxed whitespace-pre-line">{step.rollback.detail}</p>
+          {step.rollback.commands.map((command, index) => (
+            <CommandBlock
+              key={index}
+              command={command}
+              name={`${command.label ?? 'Rollback'} (${stepName}, rollback command ${index + 1})`}
+            />
+          ))}
+        </Fold>
+      ) : null}
+
+      {onRecord === undefined ? null : (
+        <StepRunControls
+          stepId={step.id}
+          stepName={stepName}
+          record={record}
+          isContingency={isContingency}
+          onRecord={onRecord}
+        />
+      )}
 
       <footer className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-3 dark:border-slate-800">
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">

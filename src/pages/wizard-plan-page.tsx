@@ -1,5 +1,4 @@
-import { lazy, startTransition, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { AdvisoryList } from '@/components/advisory-list';
 import { AnnouncementPanel } from '@/components/announcement-panel';
@@ -174,28 +173,13 @@ function PlanView({ plan, saved, findings }: PlanViewProps) {
     return () => cancelAnimationFrame(frame);
   }, [targetElementId]);
 
-  // The first screen holds the summary and the advisories, so the steps' bodies (detail, commands,
-  // folds) are made in a transition after the first paint: a long plan opens at once, and typing or
-  // scrolling is never held up by it. A link to a step or a phase makes them at once, so that
-  // nothing above the target grows after it has been scrolled into view.
-  const [areBodiesShown, setBodiesShown] = useState(targetElementId !== undefined);
-  useEffect(() => {
-    if (!areBodiesShown) startTransition(() => setBodiesShown(true));
-  }, [areBodiesShown]);
-  /** Makes every body before a jump, so the target stays where it is scrolled to. */
-  function showBodies(): void {
-    if (!areBodiesShown) flushSync(() => setBodiesShown(true));
-  }
-
   // A jump from the navigator moves at once, even to where the address already points, and the
   // address follows so that a reload opens the plan at the same place.
   function jumpToStep(stepId: string): void {
-    showBodies();
     bringIntoView(stepElementId(stepId));
     setSearchParams({ step: stepId }, { replace: true });
   }
   function jumpToPhase(phaseId: string): void {
-    showBodies();
     bringIntoView(phaseHeadingId(phaseId));
     setSearchParams({ phase: phaseId }, { replace: true });
   }
@@ -283,11 +267,7 @@ function PlanView({ plan, saved, findings }: PlanViewProps) {
 
           <PlanWarnings warnings={plan.warnings} pageForField={pageForField} />
 
-          <section
-            aria-labelledby="steps-heading"
-            aria-busy={areBodiesShown ? undefined : true}
-            className="space-y-6"
-          >
+          <section aria-labelledby="steps-heading" className="space-y-6">
             <div className="space-y-3 rounded-lg border border-slate-300 p-4 dark:border-slate-700">
               <h2 id="steps-heading" className="text-xl font-semibold tracking-tight">
                 Steps
@@ -332,7 +312,6 @@ function PlanView({ plan, saved, findings }: PlanViewProps) {
                     targetStepId={targetStepId}
                     isCollapsed={isHidingFinished && isFinished && !holdsTarget}
                     wrapsCommands={wrapsCommands}
-                    areBodiesShown={areBodiesShown}
                   />
                   {announcements.map((stepId) => (
                     <AnnouncementPanel
