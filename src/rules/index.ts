@@ -124,11 +124,13 @@ export {
   changeRecordMarkdown,
   coverFields,
   emptyCover,
+  limitCover,
   recordedSteps,
   type ChangeRun,
   type RecordedStep,
 } from './change-record';
 export { fieldLabel } from './field-labels';
+export { recordOnStep, tickStep, type StepProgress } from './step-records';
 export { describeInput, inputMatrix } from './input-matrix';
 // The release history (issue 9): resolving typed versions, companions per Gateway, release-note links.
 export {
