@@ -26,6 +26,8 @@ export type PlanFindings = {
 export type SavedPlan = {
   id: string;
   name: string;
+  /** True once the user named the plan; until then its name follows its answers (saved-plan.ts). */
+  isNameCustom: boolean;
   answers: DraftAnswers;
   /** Key: a plan step id or `check:<checklist item id>`; value: the ISO time it was ticked. */
   progress: Record<string, string>;
@@ -346,10 +348,15 @@ function readPlan(value: unknown): { plan: SavedPlan; isShortened: boolean } | n
   const cover = readCover(value['cover']);
   const limitedAnswers = limitAnswers(answers);
   const limitedName = limitPlanName(name);
+  const isNameCustom = value['isNameCustom'];
+  const shownName = limitedName.trim() === '' ? 'Upgrade plan' : limitedName;
   return {
     plan: {
       id,
-      name: limitedName.trim() === '' ? 'Upgrade plan' : limitedName,
+      name: shownName,
+      // Plans saved before the flag: the names older versions gave are the ones they made up.
+      isNameCustom:
+        typeof isNameCustom === 'boolean' ? isNameCustom : !/^Upgrade plan( \d+)?$/.test(shownName),
       answers: limitedAnswers,
       progress,
       steps: readStepRecords(value['steps']),

@@ -19,11 +19,10 @@ import type { PlanFindings, SavedPlan } from '@/store/persistence';
 import { writePlanIndex } from '@/store/plan-rows';
 import {
   changedPlan,
+  givenName,
   newPlan,
   newPlanId,
-  nextPlanName,
   renamedPlan,
-  uniquePlanName,
   withAnswers,
 } from '@/store/saved-plan';
 import { removeText, type KeptAside } from '@/store/storage-access';
@@ -100,7 +99,7 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
 
   createPlan: (answers = defaultAnswers, atIso = nowIso()) => {
     const { plans, order } = get();
-    const plan = newPlan(plans, nextPlanName(plans), answers, atIso);
+    const plan = newPlan(plans, answers, atIso);
     set({
       plans: { ...plans, [plan.id]: plan },
       order: [plan.id, ...order],
@@ -111,7 +110,7 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
 
   importPlan: (answers, name, atIso = nowIso()) => {
     const { plans, order } = get();
-    const plan = newPlan(plans, uniquePlanName(plans, name), answers, atIso);
+    const plan = newPlan(plans, answers, atIso, givenName(plans, name));
     set({
       plans: { ...plans, [plan.id]: plan },
       order: [plan.id, ...order],
@@ -128,7 +127,7 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
     const { plans, activePlanId } = get();
     const plan = activePlanId === null ? undefined : plans[activePlanId];
     if (plan === undefined) return;
-    set({ plans: { ...plans, [plan.id]: withAnswers(plan, patch, atIso) } });
+    set({ plans: { ...plans, [plan.id]: withAnswers(plans, plan, patch, atIso) } });
   },
 
   setFindings: (findings, atIso = nowIso()) => {
@@ -198,7 +197,11 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
     const source = plans[id];
     if (source === undefined) return '';
     // A copy is a fresh runbook: nothing in it has been done yet.
-    const copy = newPlan(plans, limitPlanName(`${source.name} (copy)`), source.answers, atIso);
+    const naming = {
+      name: limitPlanName(`${source.name} (copy)`),
+      isNameCustom: source.isNameCustom,
+    };
+    const copy = newPlan(plans, source.answers, atIso, naming);
     set({ plans: { ...plans, [copy.id]: copy }, order: [copy.id, ...order] });
     return copy.id;
   },
