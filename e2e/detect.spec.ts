@@ -92,7 +92,9 @@ test.describe('Read my deployment', () => {
     const apply = page.getByRole('button', { name: /^Apply \d+ chosen answers$/ });
     await tabTo(page, apply);
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { name: 'Applied to “Upgrade plan 1”' })).toBeFocused();
+    await expect(
+      page.getByRole('heading', { name: 'Applied to “Docker Compose · Gateway 5.8.0 → …”' }),
+    ).toBeFocused();
     await expect(gateway).toBeDisabled();
     await expect(dashboardPort).not.toBeChecked();
     await expectNoA11yViolations(page);

@@ -24,8 +24,8 @@ test.describe('maximum lengths @light-only', () => {
     await page.goto('./');
     await page.getByRole('link', { name: 'Start planning' }).click();
     await page.getByRole('link', { name: 'Saved plans' }).click();
-    await page.getByRole('button', { name: 'Rename Upgrade plan 1' }).click();
-    const name = page.getByRole('textbox', { name: 'New name for Upgrade plan 1' });
+    await page.getByRole('button', { name: 'Rename Docker Compose' }).click();
+    const name = page.getByRole('textbox', { name: 'New name for Docker Compose' });
     await name.fill('n'.repeat(2_000_000));
     await expect(name).toHaveValue('n'.repeat(120));
     await expect(page.getByText('A plan name can be at most 120 characters long.')).toBeVisible();

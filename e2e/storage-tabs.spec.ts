@@ -77,17 +77,18 @@ test.describe('two tabs of one browser @light-only', () => {
     await page.getByRole('radio', { name: 'Helm' }).check();
 
     await openLanding(page);
-    await expect(savedPlanNames(page)).toHaveText(['Upgrade plan 2', 'Upgrade plan 1']);
+    // Each plan is named after its deployment, and follows it: the Helm plan says so.
+    await expect(savedPlanNames(page)).toHaveText(['Docker Compose (2)', 'Helm']);
     await openLanding(other);
-    await expect(savedPlanNames(other)).toHaveText(['Upgrade plan 2', 'Upgrade plan 1']);
+    await expect(savedPlanNames(other)).toHaveText(['Docker Compose (2)', 'Helm']);
 
-    await page.getByRole('button', { name: 'Rename Upgrade plan 2' }).click();
-    await page.getByRole('textbox', { name: 'New name for Upgrade plan 2' }).fill('Production');
+    await page.getByRole('button', { name: 'Rename Docker Compose (2)' }).click();
+    await page.getByRole('textbox', { name: 'New name for Docker Compose (2)' }).fill('Production');
     await page.getByRole('button', { name: 'Save name' }).click();
-    await expect(savedPlanNames(other)).toHaveText(['Production', 'Upgrade plan 1']);
+    await expect(savedPlanNames(other)).toHaveText(['Production', 'Helm']);
 
-    await other.getByRole('button', { name: 'Delete Upgrade plan 1' }).click();
-    await other.getByRole('button', { name: 'Delete plan Upgrade plan 1' }).click();
+    await other.getByRole('button', { name: 'Delete Helm' }).click();
+    await other.getByRole('button', { name: 'Delete plan Helm' }).click();
     await expect(savedPlanNames(page)).toHaveText(['Production']);
     await expect(page.getByRole('alert')).toHaveCount(0);
 
@@ -106,7 +107,7 @@ test.describe('two tabs of one browser @light-only', () => {
     const other = await context.newPage();
     await canStopHearingOtherTabs(other);
     await openLanding(other);
-    await other.getByRole('link', { name: 'Resume Upgrade plan 1' }).click();
+    await other.getByRole('link', { name: 'Resume Docker Compose' }).click();
     await other.getByRole('link', { name: 'Step 1: Your deployment' }).click();
     await expect(other.getByRole('heading', { level: 1, name: 'Your deployment' })).toBeVisible();
 
@@ -115,7 +116,8 @@ test.describe('two tabs of one browser @light-only', () => {
     await other.getByRole('radio', { name: 'Helm' }).check();
 
     const question = other.getByRole('alert').filter({ hasText: 'Changed in two tabs at once' });
-    await expect(question).toContainText('“Upgrade plan 1” was changed in another tab');
+    // The name this tab's answer gave the plan is part of the change, never a conflict of its own.
+    await expect(question).toContainText('“Helm” was changed in another tab');
     await expect(question).toContainText('Nothing has been saved over either version.');
     // Neither version is written over while the user decides.
     await expect(other.getByRole('radio', { name: 'Helm' })).toBeChecked();
@@ -123,11 +125,11 @@ test.describe('two tabs of one browser @light-only', () => {
 
     await question.getByRole('button', { name: 'Keep both' }).click();
     await expect(question).toHaveCount(0);
-    const both = ['Upgrade plan 1', "Upgrade plan 1 (this tab's copy)"];
+    const both = ['Docker Compose', "Helm (this tab's copy)"];
     expect(await storedPlanNames(other)).toEqual(both);
     await openLanding(page);
     await expect(savedPlanNames(page)).toHaveText([both[1] ?? '', both[0] ?? '']);
-    await page.getByRole('link', { name: 'Resume Upgrade plan 1', exact: true }).click();
+    await page.getByRole('link', { name: 'Resume Docker Compose', exact: true }).click();
     await page.getByRole('link', { name: 'Step 1: Your deployment' }).click();
     await expect(page.getByRole('radio', { name: 'Tyk Open Source' })).toBeChecked();
   });
@@ -162,7 +164,7 @@ test.describe('a storage that is full before the app writes @light-only', () => 
     const current = page.getByRole('combobox', { name: 'Current Gateway and Dashboard version' });
     await current.fill('5.3.0');
     await expect(alert).toContainText(
-      'The latest changes to “Upgrade plan 1” are kept in this tab',
+      'The latest changes to “Helm · Gateway 5.3.0 → …” are kept in this tab',
     );
     await expectNoA11yViolations(page);
 
@@ -189,6 +191,6 @@ test.describe('a storage that is full before the app writes @light-only', () => 
     await expect(alert).toHaveCount(0);
     await page.reload();
     await expect(current).toHaveValue('5.3.0');
-    expect(await storedPlanNames(page)).toEqual(['Upgrade plan 1']);
+    expect(await storedPlanNames(page)).toEqual(['Helm · Gateway 5.3.0 → …']);
   });
 });

@@ -96,7 +96,17 @@ export function largestPlan(): LargestPlan {
 /** A saved plan as the store keeps it, with no step ticked. */
 export function savedPlanOf(id: string, name: string, answers: DraftAnswers): SavedPlan {
   const at = '2026-09-01T10:00:00.000Z';
-  return { id, name, answers, progress: {}, steps: {}, createdAt: at, updatedAt: at, revision: 1 };
+  return {
+    id,
+    name,
+    isNameCustom: true,
+    answers,
+    progress: {},
+    steps: {},
+    createdAt: at,
+    updatedAt: at,
+    revision: 1,
+  };
 }
 
 /** The store's persisted value with these saved plans, in this order, the first one open. */

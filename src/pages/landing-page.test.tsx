@@ -42,11 +42,11 @@ describe('Landing page', () => {
     renderWizard('/');
     const list = screen.getByRole('region', { name: 'Your saved plans' });
     expect(within(list).getAllByRole('article')).toHaveLength(2);
-    const first = planNamed('Upgrade plan 1');
+    const first = planNamed('Docker Compose · Gateway 5.3.0 → 5.8.2');
     expect(within(first).getByText('Tyk Self-Managed')).toBeVisible();
     expect(within(first).getByText('Gateway 5.3.0 → 5.8.2')).toBeVisible();
     expect(within(first).getByText(/2026/)).toHaveAttribute('datetime', '2026-09-01T10:00:00.000Z');
-    const second = planNamed('Upgrade plan 2');
+    const second = planNamed('Docker Compose');
     expect(within(second).getByText('Not given yet')).toBeVisible();
     expect(within(second).getByText(/not complete yet/)).toBeVisible();
   });
@@ -63,10 +63,14 @@ describe('Landing page', () => {
     useWizardStore.getState().setProgress(stepIds[0] ?? '', true, '2026-09-01T11:00:00.000Z');
     useWizardStore.getState().setProgress('check:not-a-step', true, '2026-09-01T11:00:00.000Z');
     const { user, router } = renderWizard('/');
-    const bar = screen.getByRole('progressbar', { name: 'Progress of Upgrade plan 1' });
+    const bar = screen.getByRole('progressbar', {
+      name: 'Progress of Docker Compose · Gateway 5.3.0 → 5.8.2',
+    });
     expect(bar).toHaveAttribute('aria-valuenow', '1');
     expect(bar).toHaveAttribute('aria-valuemax', String(stepIds.length));
-    await user.click(screen.getByRole('link', { name: 'Resume Upgrade plan 1' }));
+    await user.click(
+      screen.getByRole('link', { name: 'Resume Docker Compose · Gateway 5.3.0 → 5.8.2' }),
+    );
     expect(router.state.location.pathname).toBe('/wizard/plan');
   });
 
@@ -74,7 +78,7 @@ describe('Landing page', () => {
     const first = openPlan(defaultAnswers);
     openPlan(defaultAnswers);
     const { user, router } = renderWizard('/');
-    await user.click(screen.getByRole('link', { name: 'Resume Upgrade plan 1' }));
+    await user.click(screen.getByRole('link', { name: 'Resume Docker Compose' }));
     expect(useWizardStore.getState().activePlanId).toBe(first);
     expect(router.state.location.pathname).toBe('/wizard/versions');
   });
@@ -82,8 +86,8 @@ describe('Landing page', () => {
   it('renames a plan inline, and Escape cancels', async () => {
     const id = openPlan(defaultAnswers);
     const { user } = renderWizard('/');
-    await user.click(screen.getByRole('button', { name: 'Rename Upgrade plan 1' }));
-    const input = screen.getByRole('textbox', { name: 'New name for Upgrade plan 1' });
+    await user.click(screen.getByRole('button', { name: 'Rename Docker Compose' }));
+    const input = screen.getByRole('textbox', { name: 'New name for Docker Compose' });
     expect(input).toHaveFocus();
     await user.clear(input);
     expect(screen.getByText('Enter a name.')).toBeVisible();
@@ -99,23 +103,25 @@ describe('Landing page', () => {
   it('duplicates a plan', async () => {
     openPlan(complete);
     const { user } = renderWizard('/');
-    await user.click(screen.getByRole('button', { name: 'Duplicate Upgrade plan 1' }));
-    expect(planNamed('Upgrade plan 1 (copy)')).toBeVisible();
+    await user.click(
+      screen.getByRole('button', { name: 'Duplicate Docker Compose · Gateway 5.3.0 → 5.8.2' }),
+    );
+    expect(planNamed('Docker Compose · Gateway 5.3.0 → 5.8.2 (copy)')).toBeVisible();
     expect(useWizardStore.getState().order).toHaveLength(2);
   });
 
   it('deletes a plan only after confirmation', async () => {
     openPlan(defaultAnswers);
     const { user } = renderWizard('/');
-    await user.click(screen.getByRole('button', { name: 'Delete Upgrade plan 1' }));
+    await user.click(screen.getByRole('button', { name: 'Delete Docker Compose' }));
     expect(screen.getByRole('button', { name: 'Keep it' })).toHaveFocus();
     await user.click(screen.getByRole('button', { name: 'Keep it' }));
     expect(useWizardStore.getState().order).toHaveLength(1);
-    expect(screen.getByRole('button', { name: 'Delete Upgrade plan 1' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Delete Docker Compose' })).toHaveFocus();
 
-    await user.click(screen.getByRole('button', { name: 'Delete Upgrade plan 1' }));
+    await user.click(screen.getByRole('button', { name: 'Delete Docker Compose' }));
     expect(screen.getByText(/This cannot be undone/)).toBeVisible();
-    await user.click(screen.getByRole('button', { name: 'Delete plan Upgrade plan 1' }));
+    await user.click(screen.getByRole('button', { name: 'Delete plan Docker Compose' }));
     expect(useWizardStore.getState().order).toHaveLength(0);
     expect(screen.getByRole('heading', { name: 'Your saved plans' })).toHaveFocus();
   });

@@ -97,7 +97,9 @@ describe('Read my deployment', () => {
     await user.click(screen.getByRole('button', { name: /^Apply \d+ chosen answers$/ }));
 
     expect(
-      await screen.findByRole('heading', { name: 'Applied to “Upgrade plan 1”' }),
+      await screen.findByRole('heading', {
+        name: 'Applied to “Docker Compose · Gateway 5.8.0 → …”',
+      }),
     ).toHaveFocus();
     const answers = activeAnswers();
     expect(answers?.gateway).toEqual({ from: '5.8.0', to: '' });
@@ -136,7 +138,9 @@ describe('Read my deployment', () => {
     await user.click(screen.getByRole('button', { name: 'Read the files' }));
     await user.click(proposal('Current Gateway and Dashboard version: 5.8.0'));
     await user.click(screen.getByRole('button', { name: /^Apply \d+ chosen answers$/ }));
-    await screen.findByRole('heading', { name: 'Applied to “Upgrade plan 1”' });
+    await screen.findByRole('heading', {
+      name: 'Applied to “Docker Compose · Gateway 5.8.0 → 5.9.0”',
+    });
     expect(activeAnswers()?.gateway).toEqual({ from: '5.8.0', to: '5.9.0' });
   });
 
@@ -182,7 +186,7 @@ describe('Read my deployment', () => {
       '5.8.0',
     );
     await user.click(screen.getByRole('button', { name: /^Apply/ }));
-    await screen.findByRole('heading', { name: 'Applied to “Upgrade plan 1”' });
+    await screen.findByRole('heading', { name: 'Applied to “Docker Compose”' });
     expect(screen.getByRole('region', { name: 'What the files show' }).textContent).not.toContain(
       'gw-Secret-1',
     );

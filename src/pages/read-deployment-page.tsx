@@ -78,14 +78,12 @@ export function ReadDeploymentPage() {
 
   function apply(detected: DetectedDeployment, next: DraftAnswers, kept: number): void {
     const atIso = new Date().toISOString();
-    let name = draft?.plan.name ?? '';
-    if (draft === null) {
-      const id = createPlan(next, atIso);
-      name = useWizardStore.getState().plans[id]?.name ?? '';
-    } else {
-      updateAnswers(next, atIso);
-    }
+    let id = draft?.plan.id ?? '';
+    if (draft === null) id = createPlan(next, atIso);
+    else updateAnswers(next, atIso);
     setFindings({ target: target.trim(), findings: findingsWith(detected, next, target) }, atIso);
+    // The name as it is now: a plan named after its deployment takes the new answers' name.
+    const name = useWizardStore.getState().plans[id]?.name ?? '';
     setApplied({ planName: name, count: chosen.size, kept });
     requestAnimationFrame(() => appliedHeading.current?.focus());
   }

@@ -22,6 +22,7 @@ function savedPlan(id: string, name: string, answers: DraftAnswers): SavedPlan {
   return {
     id,
     name,
+    isNameCustom: true,
     answers,
     progress: {},
     steps: {},

@@ -63,7 +63,9 @@ describe('StorageStatus', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Not saved: the storage of this browser is full');
-    expect(alert).toHaveTextContent('The latest changes to “Upgrade plan 1”');
+    expect(alert).toHaveTextContent(
+      'The latest changes to “Docker Compose · Gateway 5.3.0 → 5.8.2”',
+    );
     expect(useWizardStore.getState().plans[id]?.answers.gateway).toEqual({
       from: '5.3.0',
       to: '5.8.2',
@@ -99,7 +101,7 @@ describe('StorageStatus', () => {
     const conflict = (await screen.findAllByRole('alert')).find((alert) =>
       alert.textContent.includes('Changed in two tabs at once'),
     );
-    expect(conflict).toHaveTextContent('“Upgrade plan 1” was changed in another tab');
+    expect(conflict).toHaveTextContent('“Docker Compose” was changed in another tab');
     await user.click(screen.getByRole('button', { name: 'Keep both' }));
 
     expect(screen.queryByText('Changed in two tabs at once')).toBeNull();
@@ -110,8 +112,8 @@ describe('StorageStatus', () => {
     ]);
     expect(kept).toEqual(
       expect.arrayContaining([
-        ['Upgrade plan 1', 'oss', 'rolling'],
-        ["Upgrade plan 1 (this tab's copy)", 'self-managed', 'blue-green'],
+        ['Docker Compose', 'oss', 'rolling'],
+        ["Docker Compose (this tab's copy)", 'self-managed', 'blue-green'],
       ]),
     );
   });

@@ -1,5 +1,6 @@
 // The change record: the runbook as it was carried out, for a change-management ticket. Pure: the
 // time of the export comes in as an argument, like every recorded time.
+import { limitCoverField } from './answers';
 import { isContingencyPhase, stepStatus, type StepStatus } from './runbook';
 import { numberedPhases, planProgress, summaryFacts, versionRows } from './summary';
 import type { ChangeCover, Plan, StepRecord } from './types';
@@ -33,6 +34,16 @@ export const emptyCover: ChangeCover = {
   operator: '',
   approver: '',
 };
+
+/** The cover with every field a string within its limit; a field that is not text is empty. */
+export function limitCover(fields: Readonly<Record<keyof ChangeCover, unknown>>): ChangeCover {
+  const cover: Record<string, string> = {};
+  for (const { key } of coverFields) {
+    const field = fields[key];
+    cover[key] = typeof field === 'string' ? limitCoverField(field) : '';
+  }
+  return cover as ChangeCover;
+}
 
 export type RecordedStep = {
   readonly id: string;

@@ -123,11 +123,14 @@ export {
   changeRecordMarkdown,
   coverFields,
   emptyCover,
+  limitCover,
   recordedSteps,
   type ChangeRun,
   type RecordedStep,
 } from './change-record';
 export { fieldLabel } from './field-labels';
+export { deploymentPlanName, distinctPlanName, maxDeploymentNameLength } from './plan-name';
+export { recordOnStep, tickStep, type StepProgress } from './step-records';
 export { describeInput, inputMatrix } from './input-matrix';
 // The release history (issue 9): resolving typed versions, companions per Gateway, release-note links.
 export {

@@ -1,9 +1,9 @@
-// Saved plans in localStorage: the record's schema and its migrations, the reader that keeps every
-// plan it can read, and the few calls that touch storage, each of which reports failure instead of
-// throwing. Everything from storage is `unknown` until it has been checked.
+// Saved plans in localStorage: the record's schema and its migrations, and the reader that keeps
+// every plan it can read (storage-access.ts touches storage itself). Everything from storage is
+// `unknown` until it has been checked.
 import {
   limitAnswers,
-  limitCoverField,
+  limitCover,
   limitPlanName,
   readStoredAnswers,
   readStoredString,
@@ -26,6 +26,8 @@ export type PlanFindings = {
 export type SavedPlan = {
   id: string;
   name: string;
+  /** True once the user named the plan; until then its name follows its answers (saved-plan.ts). */
+  isNameCustom: boolean;
   answers: DraftAnswers;
   /** Key: a plan step id or `check:<checklist item id>`; value: the ISO time it was ticked. */
   progress: Record<string, string>;
@@ -279,24 +281,10 @@ function readStepRecords(value: unknown): Record<string, StepRecord> {
   return records;
 }
 
-const coverKeys = [
-  'ticket',
-  'environment',
-  'windowStart',
-  'windowEnd',
-  'operator',
-  'approver',
-] as const satisfies readonly (keyof ChangeCover)[];
-
 /** The cover fields, each cut to its limit; undefined when there are none to read. */
 function readCover(value: unknown): ChangeCover | undefined {
   if (!isRecord(value)) return undefined;
-  const cover = Object.fromEntries(
-    coverKeys.map((key) => {
-      const field = value[key];
-      return [key, isText(field) ? limitCoverField(field) : ''];
-    }),
-  ) as ChangeCover;
+  const cover = limitCover(value as Record<keyof ChangeCover, unknown>);
   return Object.values(cover).some((field) => field !== '') ? cover : undefined;
 }
 
@@ -360,10 +348,15 @@ function readPlan(value: unknown): { plan: SavedPlan; isShortened: boolean } | n
   const cover = readCover(value['cover']);
   const limitedAnswers = limitAnswers(answers);
   const limitedName = limitPlanName(name);
+  const isNameCustom = value['isNameCustom'];
+  const shownName = limitedName.trim() === '' ? 'Upgrade plan' : limitedName;
   return {
     plan: {
       id,
-      name: limitedName.trim() === '' ? 'Upgrade plan' : limitedName,
+      name: shownName,
+      // Plans saved before the flag: the names older versions gave are the ones they made up.
+      isNameCustom:
+        typeof isNameCustom === 'boolean' ? isNameCustom : !/^Upgrade plan( \d+)?$/.test(shownName),
       answers: limitedAnswers,
       progress,
       steps: readStepRecords(value['steps']),
@@ -397,102 +390,4 @@ export function exportText(plans: Record<string, SavedPlan>, order: readonly str
     null,
     2,
   );
-}
-
-// Touching storage. Each call reports what went wrong rather than throwing.
-
-export type StorageProblem = 'full' | 'unavailable';
-
-export type TextRead =
-  | { readonly ok: true; readonly text: string | null }
-  | { readonly ok: false; readonly problem: StorageProblem };
-
-export type TextWrite =
-  { readonly ok: true } | { readonly ok: false; readonly problem: StorageProblem };
-
-function isQuotaError(error: unknown): boolean {
-  if (!(error instanceof DOMException)) return false;
-  // Chromium and Safari name it QuotaExceededError; older Firefox used its own name and code.
-  return (
-    error.name === 'QuotaExceededError' ||
-    error.name === 'NS_ERROR_DOM_QUOTA_REACHED' ||
-    error.code === 22 ||
-    error.code === 1014
-  );
-}
-
-function problemOf(error: unknown): StorageProblem {
-  return isQuotaError(error) ? 'full' : 'unavailable';
-}
-
-export type StorageName = 'localStorage' | 'sessionStorage';
-
-// Reading the property itself throws when storage is switched off for the site.
-function area(name: StorageName): Storage {
-  return name === 'localStorage' ? window.localStorage : window.sessionStorage;
-}
-
-export function readText(key: string, from: StorageName = 'localStorage'): TextRead {
-  try {
-    return { ok: true, text: area(from).getItem(key) };
-  } catch (error) {
-    return { ok: false, problem: problemOf(error) };
-  }
-}
-
-export function writeText(key: string, text: string, to: StorageName = 'localStorage'): TextWrite {
-  try {
-    area(to).setItem(key, text);
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, problem: problemOf(error) };
-  }
-}
-
-export function removeText(key: string): void {
-  try {
-    area('localStorage').removeItem(key);
-  } catch {
-    // Nothing to remove when storage is switched off.
-  }
-}
-
-/** Data kept aside because this version could not read it. */
-export type KeptAside = {
-  readonly key: string;
-  /** When it was kept aside (ISO time), or '' for the stored data itself. */
-  readonly keptAt: string;
-  readonly characters: number;
-};
-
-function isTaken(key: string): boolean {
-  const read = readText(key);
-  return read.ok && read.text !== null;
-}
-
-/** Keeps `text` under a key of its own; the key, or null when there was no room for it. */
-export function keepAside(text: string, atIso: string): string | null {
-  const base = `${keptAsidePrefix}${atIso}`;
-  let key = base;
-  for (let n = 2; isTaken(key); n += 1) key = `${base}-${n}`;
-  return writeText(key, text).ok ? key : null;
-}
-
-export function listKeptAside(): KeptAside[] {
-  try {
-    const storage = area('localStorage');
-    const found: KeptAside[] = [];
-    for (let index = 0; index < storage.length; index += 1) {
-      const key = storage.key(index);
-      if (key === null || !key.startsWith(keptAsidePrefix)) continue;
-      found.push({
-        key,
-        keptAt: key.slice(keptAsidePrefix.length).replace(/-\d+$/, ''),
-        characters: storage.getItem(key)?.length ?? 0,
-      });
-    }
-    return found.sort((a, b) => (a.key < b.key ? -1 : 1));
-  } catch {
-    return [];
-  }
 }

@@ -31,6 +31,7 @@ function savedPlan(
   return {
     id: 'plan-1',
     name: 'Production',
+    isNameCustom: true,
     answers,
     progress: Object.fromEntries(ticked.map((id) => [id, at])),
     steps,

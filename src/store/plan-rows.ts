@@ -11,7 +11,8 @@ import {
   toPlanInput,
   type Plan,
 } from '@/rules';
-import { readText, removeText, writeText, type SavedPlan } from '@/store/persistence';
+import type { SavedPlan } from '@/store/persistence';
+import { readText, removeText, writeText } from '@/store/storage-access';
 import { planIndexText, type SavedPlanRow } from '@/store/plan-index';
 import { planIndexKey, storageKey } from '@/store/storage-keys';
 

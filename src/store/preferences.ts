@@ -1,7 +1,7 @@
 // How the reader likes the plan shown, kept in localStorage across reloads and tabs. Small,
 // versioned and apart from the plans: a preference that cannot be read costs a click, never a plan.
 import { create } from 'zustand';
-import { readText, writeText } from '@/store/persistence';
+import { readText, writeText } from '@/store/storage-access';
 import { preferencesKey } from '@/store/storage-keys';
 
 /** Goes up when the stored shape changes; a preference of another version is not used. */

@@ -1,7 +1,7 @@
 // The saved plans straight from the store, for the landing page once the store is loaded (or when
 // the index cannot be used): rows, the notice about stored data, what was kept aside, and the
 // actions on a plan. Plain functions, so that the page can take them from a chunk it loads later.
-import { readText, type KeptAside } from '@/store/persistence';
+import { readText, type KeptAside } from '@/store/storage-access';
 import type { SavedPlanRow } from '@/store/plan-index';
 import { rowsOf } from '@/store/plan-rows';
 import { useWizardStore, type WizardState } from '@/store/wizard-store';

@@ -16,24 +16,26 @@ import {
   deletedElsewhereNotice,
   droppedPlansNotice,
   emptyRecord,
-  keepAside,
   keptAsidePrefix,
-  listKeptAside,
   newerVersionNotice,
   noRoomToKeepAsideNotice,
   openPlanKey,
   parseStoredText,
-  readText,
   shortenedNotice,
   storageKey,
   storedText,
   unreadableNotice,
-  writeText,
-  type KeptAside,
   type SavedPlan,
-  type StorageProblem,
   type StoredRead,
 } from '@/store/persistence';
+import {
+  keepAside,
+  listKeptAside,
+  readText,
+  writeText,
+  type KeptAside,
+  type StorageProblem,
+} from '@/store/storage-access';
 
 /** Why changes are not reaching storage. */
 export type SaveProblemReason = StorageProblem | 'newer-version' | 'no-room-to-keep-aside';

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readPlanIndex } from '@/store/plan-index';
 import { loadFromStorage, useWizardStore } from '@/store/wizard-store';
 import {
   droppedPlansNotice,
@@ -50,6 +51,7 @@ function goodPlan(id: string, overrides: Partial<SavedPlan> = {}): SavedPlan {
   return {
     id,
     name: `Plan ${id}`,
+    isNameCustom: true,
     answers: { ...defaultAnswers, gateway: { from: '5.3.0', to: '5.8.2' } },
     progress: { 'backup-redis': t1 },
     steps: {},
@@ -74,7 +76,13 @@ describe('actions', () => {
     const plan = store().plans[id];
     expect(store().activePlanId).toBe(id);
     expect(store().order).toEqual([id]);
-    expect(plan).toMatchObject({ id, name: 'Upgrade plan 1', createdAt: t1, updatedAt: t1 });
+    expect(plan).toMatchObject({
+      id,
+      name: 'Docker Compose',
+      isNameCustom: false,
+      createdAt: t1,
+      updatedAt: t1,
+    });
     expect(plan?.answers).toEqual(defaultAnswers);
     expect(plan?.answers).not.toBe(defaultAnswers);
   });
@@ -84,7 +92,7 @@ describe('actions', () => {
     const second = store().createPlan(undefined, t2);
     expect(first).not.toBe(second);
     expect(store().order).toEqual([second, first]);
-    expect(store().plans[second]?.name).toBe('Upgrade plan 2');
+    expect(store().plans[second]?.name).toBe('Docker Compose (2)');
   });
 
   it('updates the answers of the active plan without touching the defaults', () => {
@@ -125,7 +133,7 @@ describe('actions', () => {
     store().setProgress('backup-redis', true, t1);
     const copyId = store().duplicatePlan(id, t2);
     const copy = store().plans[copyId];
-    expect(copy?.name).toBe('Upgrade plan 1 (copy)');
+    expect(copy?.name).toBe('Docker Compose (copy)');
     expect(copy?.answers).toEqual(store().plans[id]?.answers);
     expect(copy?.answers.components).not.toBe(store().plans[id]?.answers.components);
     expect(copy?.progress).toEqual({});
@@ -144,6 +152,88 @@ describe('actions', () => {
     expect(store().activePlanId).toBe(first);
     store().setActivePlan('no-such-plan');
     expect(store().activePlanId).toBe(first);
+  });
+});
+
+describe('plan names', () => {
+  const helm: Partial<DraftAnswers> = {
+    install: 'helm',
+    names: { helmRelease: 'tyk-prod' },
+    gateway: { from: '5.3.0', to: '5.8.2' },
+  };
+
+  it('names a new plan after its deployment and follows the answers', () => {
+    const id = store().createPlan({ ...defaultAnswers, ...helm }, t1);
+    expect(store().plans[id]?.name).toBe('tyk-prod · Helm · Gateway 5.3.0 → 5.8.2');
+    store().updateAnswers({ gateway: { from: '5.3.0', to: '5.9.0' } }, t2);
+    expect(store().plans[id]).toMatchObject({
+      name: 'tyk-prod · Helm · Gateway 5.3.0 → 5.9.0',
+      isNameCustom: false,
+      revision: 2,
+    });
+    store().updateAnswers({ install: 'deb' }, t2);
+    expect(store().plans[id]?.name).toBe('Debian / Ubuntu packages · Gateway 5.3.0 → 5.9.0');
+    // The saved plans' index lists the plan under the name it has now.
+    expect(readPlanIndex(localStorage)?.map((row) => row.name)).toEqual([
+      'Debian / Ubuntu packages · Gateway 5.3.0 → 5.9.0',
+    ]);
+  });
+
+  it('keeps the name the user gave whatever the answers become', () => {
+    const id = store().createPlan(undefined, t1);
+    store().renamePlan(id, 'Production EU', t2);
+    expect(store().plans[id]?.isNameCustom).toBe(true);
+    store().updateAnswers(helm, t2);
+    expect(store().plans[id]?.name).toBe('Production EU');
+    const copyId = store().duplicatePlan(id, t2);
+    store().setActivePlan(copyId);
+    store().updateAnswers({ install: 'kubernetes' }, t2);
+    expect(store().plans[copyId]?.name).toBe('Production EU (copy)');
+  });
+
+  it('numbers a name another plan has, and keeps the number while it is needed', () => {
+    const first = store().createPlan({ ...defaultAnswers, ...helm }, t1);
+    const second = store().createPlan({ ...defaultAnswers, ...helm }, t1);
+    expect(store().plans[second]?.name).toBe('tyk-prod · Helm · Gateway 5.3.0 → 5.8.2 (2)');
+    store().updateAnswers({ strategy: 'blue-green' }, t2);
+    expect(store().plans[second]?.name).toBe('tyk-prod · Helm · Gateway 5.3.0 → 5.8.2 (2)');
+    store().setActivePlan(first);
+    store().updateAnswers({ names: { helmRelease: 'tyk-stage' } }, t2);
+    expect(store().plans[first]?.name).toBe('tyk-stage · Helm · Gateway 5.3.0 → 5.8.2');
+    // A copy of a plan named after its deployment follows its own answers once they change.
+    const copyId = store().duplicatePlan(first, t2);
+    expect(store().plans[copyId]?.name).toBe('tyk-stage · Helm · Gateway 5.3.0 → 5.8.2 (copy)');
+    store().setActivePlan(copyId);
+    store().updateAnswers({ strategy: 'blue-green' }, t2);
+    expect(store().plans[copyId]?.name).toBe('tyk-stage · Helm · Gateway 5.3.0 → 5.8.2 (2)');
+  });
+
+  it('loads plans saved before the flag, and renames only those it had named itself', () => {
+    const plans = {
+      old: goodPlan('old', { name: 'Upgrade plan 3' }),
+      mine: goodPlan('mine', { name: 'Production' }),
+    };
+    for (const plan of Object.values(plans)) delete (plan as Partial<SavedPlan>).isNameCustom;
+    const raw = JSON.stringify({
+      version: schemaVersion,
+      state: { plans, order: ['old', 'mine'] },
+    });
+    reloadFrom(raw);
+    expect(store().notice).toBeNull();
+    expect(store().plans['old']).toMatchObject({ name: 'Upgrade plan 3', isNameCustom: false });
+    expect(store().plans['mine']).toMatchObject({ name: 'Production', isNameCustom: true });
+    // Loading renames nothing: storage keeps what it held until a plan changes.
+    expect(localStorage.getItem(storageKey)).toBe(raw);
+
+    for (const id of ['old', 'mine']) {
+      store().setActivePlan(id);
+      store().updateAnswers({ install: 'helm' }, t2);
+    }
+    expect(store().plans['old']?.name).toBe('Helm · Gateway 5.3.0 → 5.8.2');
+    expect(store().plans['mine']?.name).toBe('Production');
+    reloadFrom(localStorage.getItem(storageKey));
+    expect(store().plans['old']?.isNameCustom).toBe(false);
+    expect(store().plans['mine']?.isNameCustom).toBe(true);
   });
 });
 
@@ -387,7 +477,7 @@ describe('persistence', () => {
     expect(store().notice).toBe(newerVersionNotice);
     store().createPlan(undefined, t1);
     expect(localStorage.getItem(storageKey)).toBe(raw);
-    expect(store().saveProblem).toEqual({ reason: 'newer-version', unsaved: ['Upgrade plan 1'] });
+    expect(store().saveProblem).toEqual({ reason: 'newer-version', unsaved: ['Docker Compose'] });
     expect(keptAsideTexts()).toEqual([]);
   });
 });
@@ -420,7 +510,7 @@ describe('writes that fail', () => {
     });
     loadFromStorage();
     store().createPlan(undefined, t1);
-    expect(store().saveProblem).toEqual({ reason: 'unavailable', unsaved: ['Upgrade plan 1'] });
+    expect(store().saveProblem).toEqual({ reason: 'unavailable', unsaved: ['Docker Compose'] });
     getItem.mockRestore();
   });
 });
@@ -461,7 +551,7 @@ describe('several tabs', () => {
     });
     expect(Object.keys(store().plans)).toEqual(['theirs']);
     expect(store().activePlanId).toBeNull();
-    expect(store().notice).toBe('“Upgrade plan 1” was deleted in another tab.');
+    expect(store().notice).toBe('“Docker Compose” was deleted in another tab.');
   });
 
   it('keeps a plan another tab dropped without recording a deletion (an older build)', () => {
@@ -502,11 +592,43 @@ describe('several tabs', () => {
     const plans = Object.values(store().plans);
     expect(plans.map((plan) => [plan.name, plan.answers.model, plan.answers.strategy])).toEqual(
       expect.arrayContaining([
-        ['Upgrade plan 1', 'oss', 'rolling'],
-        ["Upgrade plan 1 (this tab's copy)", 'self-managed', 'blue-green'],
+        ['Docker Compose', 'oss', 'rolling'],
+        ["Docker Compose (this tab's copy)", 'self-managed', 'blue-green'],
       ]),
     );
     expect(Object.keys((stored() as { state: { plans: object } }).state.plans)).toHaveLength(2);
+  });
+
+  it('takes a plan renamed by an answer change in another tab, with no conflict', () => {
+    const id = store().createPlan(undefined, t1);
+    otherTabWrites((state) => {
+      const plans = state['plans'] as StoredPlans;
+      const plan = plans[id];
+      if (plan === undefined) return;
+      const answers = { ...plan.answers, install: 'helm' as const };
+      plans[id] = { ...plan, answers, name: 'Helm', revision: 2 };
+    });
+    expect(store().conflicts).toEqual([]);
+    expect(store().plans[id]).toMatchObject({ name: 'Helm', isNameCustom: false });
+  });
+
+  it('sees no conflict when two tabs make the same answer change', () => {
+    const id = store().createPlan(undefined, t1);
+    const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw quotaError();
+    });
+    store().updateAnswers({ gateway: { from: '5.3.0', to: '5.8.2' } }, t2);
+    setItem.mockRestore();
+    // The other tab made the same change, which gave the plan the same name there.
+    otherTabWrites((state) => {
+      const plans = state['plans'] as StoredPlans;
+      const plan = plans[id];
+      if (plan === undefined) return;
+      const answers = { ...plan.answers, gateway: { from: '5.3.0', to: '5.8.2' } };
+      plans[id] = { ...plan, answers, name: 'Docker Compose · Gateway 5.3.0 → 5.8.2', revision: 2 };
+    });
+    expect(store().conflicts).toEqual([]);
+    expect(store().plans[id]?.name).toBe('Docker Compose · Gateway 5.3.0 → 5.8.2');
   });
 
   it('round-trips the findings of a plan and drops only findings it cannot read', () => {

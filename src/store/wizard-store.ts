@@ -4,21 +4,28 @@
 import { create } from 'zustand';
 import {
   checkTicks,
-  copyAnswers,
   defaultAnswers,
-  limitAnswers,
-  limitCoverField,
+  limitCover,
   limitPlanName,
-  limitStepNote,
   planForDraft,
+  recordOnStep,
+  tickStep,
   type ChangeCover,
   type DraftAnswers,
   type StepChange,
-  type StepRecord,
 } from '@/rules';
 import type { ConflictChoice, PlanConflict } from '@/store/merge';
-import { removeText, type KeptAside, type PlanFindings, type SavedPlan } from '@/store/persistence';
+import type { PlanFindings, SavedPlan } from '@/store/persistence';
 import { writePlanIndex } from '@/store/plan-rows';
+import {
+  changedPlan,
+  givenName,
+  newPlan,
+  newPlanId,
+  renamedPlan,
+  withAnswers,
+} from '@/store/saved-plan';
+import { removeText, type KeptAside } from '@/store/storage-access';
 import { createStorageSync, type SaveProblem } from '@/store/storage-sync';
 import { markStoreLoaded } from '@/store/store-loaded';
 
@@ -71,111 +78,8 @@ export type WizardState = {
   dismissNotice: () => void;
 };
 
-/** A step's record after a change; skipped and failed exclude each other and the tick. */
-function changedRecord(record: StepRecord, change: StepChange, atIso: string): StepRecord {
-  const next: {
-    -readonly [K in keyof StepRecord]: StepRecord[K];
-  } = { ...record };
-  if (change.kind === 'used') {
-    if (change.isUsed) next.usedAt = atIso;
-    else delete next.usedAt;
-    return next;
-  }
-  const text = limitStepNote(change.text.trim());
-  if (change.kind === 'note') {
-    if (text === '') delete next.note;
-    else next.note = { at: atIso, text };
-    return next;
-  }
-  delete next.skipped;
-  delete next.failed;
-  delete next.tickedFor;
-  if (text !== '') {
-    delete next.reset;
-    if (change.kind === 'skipped') next.skipped = { at: atIso, reason: text };
-    else next.failed = { at: atIso, note: text };
-  }
-  return next;
-}
-
-/** A step's record once it is ticked (with what for) or its tick taken away. */
-function tickedRecord(record: StepRecord, fingerprint: string | undefined): StepRecord {
-  return {
-    ...(record.usedAt === undefined ? {} : { usedAt: record.usedAt }),
-    ...(record.note === undefined ? {} : { note: record.note }),
-    ...(fingerprint === undefined ? {} : { tickedFor: fingerprint }),
-  };
-}
-
-function withRecord(
-  records: Readonly<Record<string, StepRecord>>,
-  stepId: string,
-  record: StepRecord,
-): Record<string, StepRecord> {
-  const others = Object.fromEntries(Object.entries(records).filter(([id]) => id !== stepId));
-  return Object.keys(record).length === 0 ? others : { ...others, [stepId]: record };
-}
-
-function newPlanId(taken: Readonly<Record<string, unknown>>): string {
-  for (;;) {
-    const id =
-      typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'
-        ? crypto.randomUUID()
-        : `plan-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-    if (!(id in taken)) return id;
-  }
-}
-
-function nextPlanName(plans: Readonly<Record<string, SavedPlan>>): string {
-  const names = new Set(Object.values(plans).map((plan) => plan.name));
-  let n = 1;
-  while (names.has(`Upgrade plan ${n}`)) n += 1;
-  return `Upgrade plan ${n}`;
-}
-
-/** `name`, or `name (2)`, `name (3)` … when a plan is already called so. */
-function uniquePlanName(plans: Readonly<Record<string, SavedPlan>>, name: string): string {
-  const trimmed = limitPlanName(name.trim());
-  const base = trimmed === '' ? 'Shared plan' : trimmed;
-  const names = new Set(Object.values(plans).map((plan) => plan.name));
-  if (!names.has(base)) return base;
-  let n = 2;
-  while (names.has(`${base} (${n})`)) n += 1;
-  return `${base} (${n})`;
-}
-
 function nowIso(): string {
   return new Date().toISOString();
-}
-
-function newPlan(
-  plans: Readonly<Record<string, SavedPlan>>,
-  name: string,
-  answers: DraftAnswers,
-  atIso: string,
-): SavedPlan {
-  return {
-    id: newPlanId(plans),
-    name,
-    answers: limitAnswers(copyAnswers(answers)),
-    progress: {},
-    steps: {},
-    createdAt: atIso,
-    updatedAt: atIso,
-    revision: 1,
-  };
-}
-
-/**
- * A plan after a change: every action that changes a plan goes through here, so that its
- * revision goes up and other tabs can tell the copies apart.
- */
-export function changedPlan(
-  plan: SavedPlan,
-  patch: Partial<Omit<SavedPlan, 'id' | 'revision'>>,
-  atIso: string,
-): SavedPlan {
-  return { ...plan, ...patch, updatedAt: atIso, revision: plan.revision + 1 };
 }
 
 export function useActivePlan(): SavedPlan | null {
@@ -195,7 +99,7 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
 
   createPlan: (answers = defaultAnswers, atIso = nowIso()) => {
     const { plans, order } = get();
-    const plan = newPlan(plans, nextPlanName(plans), answers, atIso);
+    const plan = newPlan(plans, answers, atIso);
     set({
       plans: { ...plans, [plan.id]: plan },
       order: [plan.id, ...order],
@@ -206,7 +110,7 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
 
   importPlan: (answers, name, atIso = nowIso()) => {
     const { plans, order } = get();
-    const plan = newPlan(plans, uniquePlanName(plans, name), answers, atIso);
+    const plan = newPlan(plans, answers, atIso, givenName(plans, name));
     set({
       plans: { ...plans, [plan.id]: plan },
       order: [plan.id, ...order],
@@ -223,8 +127,7 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
     const { plans, activePlanId } = get();
     const plan = activePlanId === null ? undefined : plans[activePlanId];
     if (plan === undefined) return;
-    const answers = limitAnswers(copyAnswers({ ...plan.answers, ...patch }));
-    set({ plans: { ...plans, [plan.id]: changedPlan(plan, { answers }, atIso) } });
+    set({ plans: { ...plans, [plan.id]: withAnswers(plans, plan, patch, atIso) } });
   },
 
   setFindings: (findings, atIso = nowIso()) => {
@@ -241,32 +144,19 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
     const { plans, activePlanId } = get();
     const plan = activePlanId === null ? undefined : plans[activePlanId];
     if (plan === undefined) return;
-    if (done === key in plan.progress) return;
-    const progress = done
-      ? { ...plan.progress, [key]: atIso }
-      : Object.fromEntries(Object.entries(plan.progress).filter(([ticked]) => ticked !== key));
-    // A tick settles the step: it is no longer skipped, failed or waiting for another look.
-    const record = tickedRecord(plan.steps[key] ?? {}, done ? fingerprint : undefined);
-    const steps =
-      key in plan.steps || Object.keys(record).length > 0
-        ? withRecord(plan.steps, key, record)
-        : plan.steps;
-    set({ plans: { ...plans, [plan.id]: changedPlan(plan, { progress, steps }, atIso) } });
+    const ticked = tickStep(plan, key, done, atIso, fingerprint);
+    if (ticked === null) return;
+    const patch = { progress: { ...ticked.progress }, steps: { ...ticked.steps } };
+    set({ plans: { ...plans, [plan.id]: changedPlan(plan, patch, atIso) } });
   },
 
   recordStep: (stepId, change, atIso = nowIso()) => {
     const { plans, activePlanId } = get();
     const plan = activePlanId === null ? undefined : plans[activePlanId];
     if (plan === undefined) return;
-    const record = changedRecord(plan.steps[stepId] ?? {}, change, atIso);
-    const isSettling =
-      (change.kind === 'skipped' || change.kind === 'failed') && change.text.trim() !== '';
-    const progress =
-      isSettling && stepId in plan.progress
-        ? Object.fromEntries(Object.entries(plan.progress).filter(([key]) => key !== stepId))
-        : plan.progress;
-    const steps = withRecord(plan.steps, stepId, record);
-    set({ plans: { ...plans, [plan.id]: changedPlan(plan, { progress, steps }, atIso) } });
+    const recorded = recordOnStep(plan, stepId, change, atIso);
+    const patch = { progress: { ...recorded.progress }, steps: { ...recorded.steps } };
+    set({ plans: { ...plans, [plan.id]: changedPlan(plan, patch, atIso) } });
   },
 
   checkOpenPlanTicks: (atIso = nowIso()) => {
@@ -285,14 +175,7 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
     const { plans, activePlanId } = get();
     const plan = activePlanId === null ? undefined : plans[activePlanId];
     if (plan === undefined) return;
-    const limited: ChangeCover = {
-      ticket: limitCoverField(cover.ticket),
-      environment: limitCoverField(cover.environment),
-      windowStart: limitCoverField(cover.windowStart),
-      windowEnd: limitCoverField(cover.windowEnd),
-      operator: limitCoverField(cover.operator),
-      approver: limitCoverField(cover.approver),
-    };
+    const limited = limitCover(cover);
     const isSame =
       plan.cover !== undefined &&
       Object.entries(limited).every(
@@ -305,9 +188,8 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
   renamePlan: (id, name, atIso = nowIso()) => {
     const { plans } = get();
     const plan = plans[id];
-    const trimmed = limitPlanName(name.trim()).trim();
-    if (plan === undefined || trimmed === '' || trimmed === plan.name) return;
-    set({ plans: { ...plans, [id]: changedPlan(plan, { name: trimmed }, atIso) } });
+    const renamed = plan === undefined ? null : renamedPlan(plan, name, atIso);
+    if (renamed !== null) set({ plans: { ...plans, [id]: renamed } });
   },
 
   duplicatePlan: (id, atIso = nowIso()) => {
@@ -315,7 +197,11 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
     const source = plans[id];
     if (source === undefined) return '';
     // A copy is a fresh runbook: nothing in it has been done yet.
-    const copy = newPlan(plans, limitPlanName(`${source.name} (copy)`), source.answers, atIso);
+    const naming = {
+      name: limitPlanName(`${source.name} (copy)`),
+      isNameCustom: source.isNameCustom,
+    };
+    const copy = newPlan(plans, source.answers, atIso, naming);
     set({ plans: { ...plans, [copy.id]: copy }, order: [copy.id, ...order] });
     return copy.id;
   },
