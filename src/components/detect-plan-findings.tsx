@@ -4,6 +4,9 @@ import { Link } from 'react-router';
 import { DetectFindings, DetectRunbookFindings } from '@/components/detect-findings';
 import { findingsHeading, findingsOnPlan, noFindingsText, type Finding } from '@/rules';
 
+// The exports filter the findings the same way; they load the filter with this module.
+export { findingsOnPlan };
+
 export type DetectPlanFindingsProps = {
   readonly findings: readonly Finding[];
   /** The target the findings were checked against when they were read; empty for none. */
