@@ -157,8 +157,10 @@ export {
   applyProposals,
   defaultChoices,
   draftProposals,
+  editProblems,
   otherEvidence,
   type Proposal,
+  type ProposalEdits,
   type ProposalStatus,
 } from './detect/draft-proposals';
 
