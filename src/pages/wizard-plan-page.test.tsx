@@ -260,7 +260,7 @@ describe('the exports of a plan read from the deployment', () => {
     const note = await screen.findByText(
       /The findings from your deployment’s files follow the advisories\./,
       {},
-      { timeout: 20_000 },
+      { timeout: 50_000 },
     );
     const panel = note.closest('section');
     if (panel === null) throw new Error('the note should be in the export panel');
@@ -277,5 +277,6 @@ describe('the exports of a plan read from the deployment', () => {
       '5.3.0',
       ['hash-keys-mismatch'],
     ]);
-  }, 30_000);
+    // The whole suite shares two cores: loading the findings' code can take long.
+  }, 60_000);
 });
