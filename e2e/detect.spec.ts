@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoA11yViolations, saveScreenshots, test } from './fixtures';
 
-// Reading the deployment: paste a compose file, its .env and a tyk.conf, apply the proposed
-// answers with the keyboard only, and get a plan that shows the findings from those files.
+// Reading the deployment: paste a compose file, its .env and a tyk.conf, change one proposed
+// answer, apply them with the keyboard only, and get a plan (and its Markdown export) that shows
+// the changed answer and the findings from those files.
 
 const compose = `services:
   tyk-dashboard:
@@ -82,7 +84,23 @@ test.describe('Read my deployment', () => {
     await expectNoA11yViolations(page);
     await saveScreenshots(page, 'detect-1-proposals');
 
+    // Change one proposal: a value the wizard refuses blocks Apply, the typed value stays.
+    const redisHost = page.getByRole('textbox', { name: 'Redis host to apply' });
+    await expect(redisHost).toHaveValue('tyk-redis');
+    await redisHost.fill('tyk redis');
+    await expect(redisHost).toHaveAccessibleDescription(
+      'Redis host: "tyk redis" contains a space, which cannot go into a shell command.',
+    );
+    await page.getByRole('button', { name: /^Apply \d+ chosen answers$/ }).click();
+    await expect(page.getByRole('alert')).toContainText('Nothing was applied');
+    await expect(redisHost).toBeFocused();
+    await expect(redisHost).toHaveValue('tyk redis');
+    await expectNoA11yViolations(page);
+    await redisHost.fill('tyk-redis-main');
+    await expect(redisHost).not.toHaveAttribute('aria-invalid', 'true');
+
     // Keyboard only: leave one proposal out with Space, then apply with Enter.
+    await page.getByRole('heading', { name: 'What the files show' }).focus();
     const dashboardPort = page.getByRole('checkbox', {
       name: 'Dashboard port: 3000',
     });
@@ -116,7 +134,7 @@ test.describe('Read my deployment', () => {
     await next(page, 'Preparation');
     await next(page, 'Backups');
     await next(page, 'Your names');
-    await expect(page.getByRole('textbox', { name: 'Redis host' })).toHaveValue('tyk-redis');
+    await expect(page.getByRole('textbox', { name: 'Redis host' })).toHaveValue('tyk-redis-main');
     await next(page, 'Your plan', 'Your upgrade plan');
 
     await expect(
@@ -131,8 +149,22 @@ test.describe('Read my deployment', () => {
     await expect(findings).toContainText(
       'These were read before a target version was chosen, so risks that depend on the target were not checked. Read the files again to check them against 5.8.2.',
     );
+    await expect(page.getByRole('main')).toContainText('tyk-redis-main');
     await expectNoA11yViolations(page);
     await saveScreenshots(page, 'detect-2-plan');
+
+    // The Markdown export carries the findings after the advisories, and the changed answer.
+    await page.getByRole('button', { name: 'Export' }).click();
+    const saving = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download Markdown' }).click();
+    const markdown = await readFile((await (await saving).path()) ?? '', 'utf8');
+    expect(markdown.indexOf('## Findings from your deployment’s files')).toBeGreaterThan(
+      markdown.indexOf('## Advisories'),
+    );
+    expect(markdown).toContain('- **Gateway and Dashboard hash keys differently**');
+    expect(markdown).toContain('tyk-redis-main');
+    expect(markdown).not.toContain('gw-Secret-1');
+    await expectNoA11yViolations(page);
 
     await page.goto('./#/print');
     await expect(

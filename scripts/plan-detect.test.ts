@@ -1,5 +1,5 @@
 // plan --detect: answers read from the deployment's files, with the flags given beside them
-// winning field by field, and the findings on stderr.
+// winning field by field, and the findings on stderr and in the runbook itself.
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from './cli-args';
 import type { FileReader } from './detect';
@@ -126,6 +126,68 @@ describe('plan --detect', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('puts the findings in the Markdown runbook after the advisories, stderr unchanged', () => {
+    const outcome = runCli([...stack, '--to', '5.8.2', '--format', 'markdown'], readFile);
+    expect(outcome.exitCode).toBe(0);
+    const start = outcome.stdout.indexOf('## Findings from your deployment’s files');
+    expect(start).toBeGreaterThan(outcome.stdout.indexOf('## Advisories'));
+    const section = outcome.stdout.slice(start, outcome.stdout.indexOf('\n## ', start + 1));
+    expect(section).toBe(
+      [
+        '## Findings from your deployment’s files',
+        '',
+        '### Warning',
+        '',
+        '- **Redis is outside what the target is tested with**',
+        '',
+        '  Redis 6.0.5 runs (docker-compose.yml, line 16, key services.tyk-redis.image); Gateway 5.8.2 is tested with Redis 6.2.x or 7.x. Upgrade Redis to a tested version first (after a BGSAVE backup), or choose a target that is tested with the Redis you run.',
+        '',
+        '  Read from:',
+        '',
+        '  - docker-compose.yml, line 16, key services.tyk-redis.image: 6.0.5',
+        '',
+        '  Source: facts §10.5; Gateway release notes, Redis version tables',
+        '',
+      ].join('\n'),
+    );
+    expect(outcome.stderr).toBe(runCli([...stack, '--to', '5.8.2'], readFile).stderr);
+  });
+
+  it('puts the findings in the text runbook', () => {
+    const { stdout } = runCli([...stack, '--to', '5.8.2', '--format', 'text'], readFile);
+    expect(stdout).toContain(
+      [
+        "FINDINGS FROM YOUR DEPLOYMENT'S FILES",
+        '  [warning] Redis is outside what the target is tested with',
+      ].join('\n'),
+    );
+  });
+
+  it('never prints a secret from the files in the runbook', () => {
+    const secrets: Readonly<Record<string, string>> = {
+      'tyk.conf':
+        '{\n  "listen_port": 8080,\n  "secret": "hunter2-gateway",\n  "hash_keys": true\n}\n',
+      'dashboard.env': 'TYK_DB_HASHKEYS=false\nTYK_DB_ADMINSECRET=hunter2-admin\n',
+    };
+    const reader: FileReader = (path) => {
+      const text = secrets[path];
+      return text === undefined ? readFile(path) : { ok: true, text };
+    };
+    const outcome = runCli(
+      [
+        ...['--detect', 'tyk.conf', '--detect', 'dashboard.env'],
+        ...['--model', 'self-managed', '--install', 'docker', '--components', 'gateway,dashboard'],
+        ...['--from', '5.6.1', '--to', '5.8.2', '--format', 'markdown'],
+      ],
+      reader,
+    );
+    expect(outcome.exitCode).toBe(0);
+    expect(outcome.stdout).toContain(
+      '  - dashboard.env, line 1 (TYK_DB_HASHKEYS): hash_keys false (Dashboard dashboard.env)',
+    );
+    expect(outcome.stdout + outcome.stderr).not.toContain('hunter2');
   });
 
   it('drops a finding that depends on the target when the target is not concerned', () => {

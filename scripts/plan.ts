@@ -10,6 +10,7 @@ import {
   estimateOfPlan,
   estimateText,
   findingsFor,
+  findingsOnPlan,
   mergeDetectedAnswers,
   models,
   planLinkFor,
@@ -167,6 +168,11 @@ export function runCli(argv: readonly string[], readFile: FileReader = readFromD
           model: result.plan.input.model,
           usesGoPlugins: result.plan.input.usesGoPlugins,
         });
+  // The findings were checked for the plan's own target, so the runbook shows them all, no note.
+  const runbookFindings =
+    detected === null
+      ? undefined
+      : findingsOnPlan(findings, result.plan.input.gateway.to, result.plan.input.gateway.to);
   const stderr = `${linkWarningText(linkWarnings)}${detected === null ? '' : detectText(detected, findings)}`;
   switch (format) {
     case 'json': {
@@ -190,13 +196,13 @@ export function runCli(argv: readonly string[], readFile: FileReader = readFromD
     case 'markdown':
       return {
         exitCode: 0,
-        stdout: `${renderMarkdown(result.plan)}\n${estimateMarkdown(estimateOfPlan(result.plan))}`,
+        stdout: `${renderMarkdown(result.plan, runbookFindings)}\n${estimateMarkdown(estimateOfPlan(result.plan))}`,
         stderr,
       };
     case 'text':
       return {
         exitCode: 0,
-        stdout: `${renderText(result.plan)}\n${estimateText(estimateOfPlan(result.plan))}`,
+        stdout: `${renderText(result.plan, runbookFindings)}\n${estimateText(estimateOfPlan(result.plan))}`,
         stderr,
       };
     case 'link': {

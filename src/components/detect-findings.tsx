@@ -1,5 +1,11 @@
-// Type-only imports of the rules: the plan and print pages show these without loading the reader.
-import type { Finding, Severity, SourcedValue } from '@/rules';
+// The plan and print pages show these without loading the reader: evidenceText has no imports.
+import {
+  evidenceText,
+  findingsHeading,
+  noFindingsText,
+  type Finding,
+  type Severity,
+} from '@/rules';
 import { SeverityIcon } from '@/components/severity-icon';
 
 export type DetectFindingsProps = {
@@ -19,12 +25,6 @@ const severityBoxes: Readonly<Record<Severity, string>> = {
   warning: 'border-amber-700 bg-amber-50 dark:border-amber-400 dark:bg-amber-950/40',
   info: 'border-sky-700 bg-sky-50 dark:border-sky-400 dark:bg-sky-950/40',
 };
-
-/** `docker-compose.yml, line 4 (v5.6.1)`: where a finding looked, with the value it saw. */
-export function evidenceText(item: SourcedValue): string {
-  const where = item.where === '' ? '' : `, ${item.where}`;
-  return `${item.file}${where}: ${item.value}`;
-}
 
 /** Risks found in the deployment's own configuration, most severe first, each with its source. */
 export function DetectFindings({ findings, emptyText }: DetectFindingsProps) {
@@ -67,10 +67,10 @@ export function DetectRunbookFindings({ findings }: DetectRunbookFindingsProps) 
   return (
     <section aria-labelledby="runbook-findings-heading" className="space-y-2">
       <h2 id="runbook-findings-heading" className="text-[1.3em] font-bold">
-        Findings from your deployment’s files ({findings.length})
+        {findingsHeading} ({findings.length})
       </h2>
       {findings.length === 0 ? (
-        <p>The files read showed nothing to fix for this target.</p>
+        <p>{noFindingsText}</p>
       ) : (
         <ul className="list-disc space-y-1 pl-5 text-[0.9em] leading-snug">
           {findings.map((finding) => (

@@ -2,7 +2,10 @@
 // the filter needs the finding rows, which bring the deployment reader's code along.
 import { Link } from 'react-router';
 import { DetectFindings, DetectRunbookFindings } from '@/components/detect-findings';
-import { findingsOnPlan, type Finding } from '@/rules';
+import { findingsHeading, findingsOnPlan, noFindingsText, type Finding } from '@/rules';
+
+// The exports filter the findings the same way; they load the filter with this module.
+export { findingsOnPlan };
 
 export type DetectPlanFindingsProps = {
   readonly findings: readonly Finding[];
@@ -22,13 +25,11 @@ export function DetectPlanFindings({
   return (
     <section aria-labelledby="plan-findings-heading" className="space-y-3">
       <h2 id="plan-findings-heading" className="text-xl font-semibold tracking-tight">
-        Findings from your deployment’s files
+        {findingsHeading}
       </h2>
-      {view.isCheckedForTarget ? null : (
+      {view.staleNote === null ? null : (
         <p className="max-w-2xl">
-          {checkedTarget.trim() === ''
-            ? 'These were read before a target version was chosen, so risks that depend on the target were not checked.'
-            : `These were checked for target ${checkedTarget.trim()}, not ${planTarget}.`}{' '}
+          {view.staleNote}{' '}
           <Link
             to="/read"
             className="font-semibold text-blue-700 underline underline-offset-4 dark:text-sky-300"
@@ -38,10 +39,7 @@ export function DetectPlanFindings({
           to check them against {planTarget}.
         </p>
       )}
-      <DetectFindings
-        findings={view.findings}
-        emptyText="The files read showed nothing to fix for this target."
-      />
+      <DetectFindings findings={view.findings} emptyText={noFindingsText} />
     </section>
   );
 }

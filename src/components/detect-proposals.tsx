@@ -1,9 +1,15 @@
-import type { Evidence, Proposal } from '@/rules';
+import { inputClass } from '@/components/field';
+import type { Evidence, FieldMessage, Proposal, ProposalEdits } from '@/rules';
 
 export type DetectProposalsProps = {
   readonly proposals: readonly Proposal[];
   readonly chosen: ReadonlySet<string>;
   readonly onChoose: (id: string, isChosen: boolean) => void;
+  /** Values typed over the files' ones, by proposal id. */
+  readonly edits: ProposalEdits;
+  readonly onEdit: (id: string, value: string) => void;
+  /** The wizard's messages about edited values, each naming its field by the proposal id. */
+  readonly problems: readonly FieldMessage[];
 };
 
 /** `.env, line 3 (GATEWAY_VERSION): 5.8.0; image tag v5.8.0` */
@@ -30,8 +36,20 @@ function domId(id: string): string {
   return `proposal-${id.replace(/[^A-Za-z0-9-]/g, '-')}`;
 }
 
+/** The DOM id of the field that changes a proposal's value, to put the keyboard there. */
+export function proposalValueId(id: string): string {
+  return `${domId(id)}-value`;
+}
+
 /** Every proposed answer with a checkbox, what the draft holds now and where the value was read. */
-export function DetectProposals({ proposals, chosen, onChoose }: DetectProposalsProps) {
+export function DetectProposals({
+  proposals,
+  chosen,
+  onChoose,
+  edits,
+  onEdit,
+  problems,
+}: DetectProposalsProps) {
   if (proposals.length === 0)
     return <p>The files showed none of the wizard’s answers. The findings below still apply.</p>;
   return (
@@ -39,6 +57,10 @@ export function DetectProposals({ proposals, chosen, onChoose }: DetectProposals
       {proposals.map((proposal) => {
         const id = domId(proposal.id);
         const isConflict = proposal.status === 'conflict';
+        const isEditable = proposal.isEditable && proposal.status !== 'same';
+        const messages = problems
+          .filter((problem) => problem.field === proposal.id)
+          .map((problem) => problem.message);
         return (
           <li
             key={proposal.id}
@@ -70,6 +92,29 @@ export function DetectProposals({ proposals, chosen, onChoose }: DetectProposals
                   ) : null}
                   {statusText(proposal)}
                 </p>
+                {isEditable ? (
+                  <div className="max-w-md space-y-1">
+                    <label htmlFor={proposalValueId(proposal.id)} className="block text-sm">
+                      {proposal.label} to apply
+                    </label>
+                    <input
+                      id={proposalValueId(proposal.id)}
+                      type="text"
+                      value={edits[proposal.id] ?? proposal.value}
+                      autoComplete="off"
+                      spellCheck={false}
+                      onChange={(event) => onEdit(proposal.id, event.target.value)}
+                      aria-invalid={messages.length > 0}
+                      aria-describedby={messages.length > 0 ? `${id}-problem` : undefined}
+                      className={`${inputClass} font-mono`}
+                    />
+                    {messages.length === 0 ? null : (
+                      <p id={`${id}-problem`} className="text-sm text-red-800 dark:text-red-300">
+                        {messages.join(' ')}
+                      </p>
+                    )}
+                  </div>
+                ) : null}
                 <div id={`${id}-evidence`} className="text-sm text-slate-700 dark:text-slate-300">
                   <span>Read from: </span>
                   <ul className="inline">

@@ -18,6 +18,8 @@ export type ExportPanelProps = {
   readonly printPath: string;
   /** The executed runbook for a change ticket: what was done, when, with notes and outcomes. */
   readonly changeRecord?: { readonly markdown: string; readonly json: string } | undefined;
+  /** The Markdown and JSON hold the findings read from the deployment's files. */
+  readonly hasFindings?: boolean;
 };
 
 const maxStemLength = 80;
@@ -46,6 +48,7 @@ export function ExportPanel({
   fileStem,
   printPath,
   changeRecord,
+  hasFindings = false,
 }: ExportPanelProps) {
   const recordHeadingId = useId();
   const headingId = useId();
@@ -79,6 +82,7 @@ export function ExportPanel({
         <p>
           Every step as a checkbox with its commands in fenced blocks, ready for a GitHub or GitLab
           issue or a file next to your deployment. The command line prints the same text.
+          {hasFindings ? ' The findings from your deployment’s files follow the advisories.' : ''}
         </p>
         <div className="flex flex-wrap items-center gap-2">
           <CopyButton text={markdown} what="the Markdown runbook" />
@@ -103,6 +107,9 @@ export function ExportPanel({
         <p>
           The plan exactly as the rules build it: phases, steps, commands, checks and rollbacks, for
           scripts and other tools.
+          {hasFindings
+            ? ' The findings from your deployment’s files are beside it, in findings.'
+            : ''}
         </p>
         <div className="flex flex-wrap items-center gap-2">
           <button

@@ -1,15 +1,42 @@
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ExportPanel, fileStemOf } from '@/components/export-panel';
 import { SharePanel } from '@/components/share-panel';
 import {
   changeRecordJson,
   changeRecordMarkdown,
   planLinkFor,
+  renderJson,
   renderMarkdown,
   type ChangeCover,
   type ChangeRun,
+  type Finding,
   type Plan,
+  type PlanFindingsView,
 } from '@/rules';
+
+/** Findings kept with the plan: those read from the deployment's files and their checked target. */
+export type ToolbarFindings = {
+  readonly findings: readonly Finding[];
+  /** The target Gateway version they were checked against; empty for none. */
+  readonly target: string;
+};
+
+type FindingsFilter = (
+  findings: readonly Finding[],
+  checkedTarget: string,
+  planTarget: string,
+) => PlanFindingsView;
+
+// The filter needs the finding rows, which load with the plan's findings section: a plan without
+// findings never fetches them.
+const PlanExportWithFindings = lazy(async () => {
+  const { findingsOnPlan } = await import('@/components/detect-plan-findings');
+  return {
+    default: function PlanExportFiltered(props: PlanExportProps) {
+      return <PlanExport {...props} filter={findingsOnPlan} />;
+    },
+  };
+});
 
 type ToolbarPanel = 'share' | 'export';
 
@@ -21,10 +48,12 @@ export type PlanToolbarProps = {
   readonly printPath: string;
   /** What was recorded while carrying the plan out, for the change record; the time is set on export. */
   readonly run?: Omit<ChangeRun, 'exportedAt'> | undefined;
+  /** Findings read from the deployment's files, for the Markdown and JSON exports. */
+  readonly findings?: ToolbarFindings | undefined;
 };
 
 /** Share and Export, each a button that opens its panel under the buttons; one panel at a time. */
-export function PlanToolbar({ plan, appUrl, printPath, run }: PlanToolbarProps) {
+export function PlanToolbar({ plan, appUrl, printPath, run, findings }: PlanToolbarProps) {
   const [openPanel, setOpenPanel] = useState<ToolbarPanel | null>(null);
   const shareButton = useRef<HTMLButtonElement>(null);
   const exportButton = useRef<HTMLButtonElement>(null);
@@ -74,7 +103,19 @@ export function PlanToolbar({ plan, appUrl, printPath, run }: PlanToolbarProps) 
         <PlanShare id={shareId} plan={plan} appUrl={appUrl} cover={run?.cover} />
       ) : null}
       {openPanel === 'export' ? (
-        <PlanExport id={exportId} plan={plan} printPath={printPath} run={run} />
+        findings === undefined ? (
+          <PlanExport id={exportId} plan={plan} printPath={printPath} run={run} />
+        ) : (
+          <Suspense fallback={<p id={exportId}>Loading the findings for the export…</p>}>
+            <PlanExportWithFindings
+              id={exportId}
+              plan={plan}
+              printPath={printPath}
+              run={run}
+              findings={findings}
+            />
+          </Suspense>
+        )
       ) : null}
     </div>
   );
@@ -119,11 +160,22 @@ type PlanExportProps = {
   readonly plan: Plan;
   readonly printPath: string;
   readonly run: Omit<ChangeRun, 'exportedAt'> | undefined;
+  readonly findings?: ToolbarFindings | undefined;
+  /** Filters the findings for the plan's target (`findingsOnPlan`), loaded with them. */
+  readonly filter?: FindingsFilter | undefined;
 };
 
-function PlanExport({ id, plan, printPath, run }: PlanExportProps) {
-  const markdown = useMemo(() => renderMarkdown(plan), [plan]);
-  const json = useMemo(() => `${JSON.stringify(plan, null, 2)}\n`, [plan]);
+function PlanExport({ id, plan, printPath, run, findings, filter }: PlanExportProps) {
+  const target = plan.input.gateway.to;
+  const view = useMemo(
+    () =>
+      findings === undefined || filter === undefined
+        ? undefined
+        : filter(findings.findings, findings.target, target),
+    [filter, findings, target],
+  );
+  const markdown = useMemo(() => renderMarkdown(plan, view), [plan, view]);
+  const json = useMemo(() => renderJson(plan, view), [plan, view]);
   // The export's time is when the panel opened with these records: the rules keep no clock.
   const [openedAt] = useState(() => new Date().toISOString());
   const changeRecord = useMemo(() => {
@@ -142,6 +194,7 @@ function PlanExport({ id, plan, printPath, run }: PlanExportProps) {
       fileStem={fileStemOf(plan.title)}
       printPath={printPath}
       changeRecord={changeRecord}
+      hasFindings={view !== undefined}
     />
   );
 }

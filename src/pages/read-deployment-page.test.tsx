@@ -144,6 +144,56 @@ describe('Read my deployment', () => {
     expect(activeAnswers()?.gateway).toEqual({ from: '5.8.0', to: '5.9.0' });
   });
 
+  it('applies a proposal the user changed, ticking it', async () => {
+    openPlan(copyAnswers({ ...defaultAnswers, gateway: { from: '5.3.0', to: '5.9.0' } }));
+    const { user } = renderPage();
+    await giveFile(user, 1, 'docker-compose.yml', proCompose);
+    await giveFile(user, 2, '.env', proDotEnv);
+    await user.click(screen.getByRole('button', { name: 'Read the files' }));
+    const value = screen.getByRole('textbox', {
+      name: 'Current Gateway and Dashboard version to apply',
+    });
+    expect(value).toHaveValue('5.8.0');
+    await user.clear(value);
+    await user.type(value, '5.8.1');
+    // The conflict was left unticked; changing its value means applying it.
+    expect(proposal('Current Gateway and Dashboard version: 5.8.0')).toBeChecked();
+    expect(value).not.toHaveAttribute('aria-invalid', 'true');
+    await user.click(screen.getByRole('button', { name: /^Apply \d+ chosen answers$/ }));
+    await screen.findByRole('heading', { name: 'Applied to “Upgrade plan 1”' });
+    expect(activeAnswers()?.gateway).toEqual({ from: '5.8.1', to: '5.9.0' });
+  });
+
+  it('refuses a changed value the wizard would refuse, and keeps what was typed', async () => {
+    openPlan(defaultAnswers);
+    const { user } = renderPage();
+    await giveFile(user, 1, 'docker-compose.yml', proCompose);
+    await giveFile(user, 2, '.env', proDotEnv);
+    await user.click(screen.getByRole('button', { name: 'Read the files' }));
+    const port = screen.getByRole('textbox', { name: 'Gateway port to apply' });
+    await user.clear(port);
+    await user.type(port, '99999');
+    const message = 'Gateway port: "99999" is not a port: use a whole number from 1 to 65535.';
+    expect(port).toHaveAttribute('aria-invalid', 'true');
+    expect(port).toHaveAccessibleDescription(message);
+
+    await user.click(screen.getByRole('button', { name: /^Apply \d+ chosen answers$/ }));
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      `Nothing was applied: change this value first.${message}`,
+    );
+    expect(port).toHaveFocus();
+    expect(port).toHaveValue('99999');
+    expect(screen.queryByRole('heading', { name: /^Applied to/ })).toBeNull();
+    expect(activeAnswers()?.names.gatewayPort).toBeUndefined();
+
+    await user.clear(port);
+    await user.type(port, '8081');
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.click(screen.getByRole('button', { name: /^Apply \d+ chosen answers$/ }));
+    await screen.findByRole('heading', { name: 'Applied to “Upgrade plan 1”' });
+    expect(activeAnswers()?.names.gatewayPort).toBe('8081');
+  });
+
   it('names the file that could not be read', async () => {
     const { user } = renderPage();
     await giveFile(user, 1, 'tyk.conf', '{\n  "listen_port": 8080\n  "secret": "x"\n}');

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { DetectCollector } from '@/components/detect-collector';
 import { DetectFileInputs, type DetectFile } from '@/components/detect-file-inputs';
 import { DetectFindings } from '@/components/detect-findings';
-import { DetectProposals, evidenceLine } from '@/components/detect-proposals';
+import { DetectProposals, evidenceLine, proposalValueId } from '@/components/detect-proposals';
 import { inputClass } from '@/components/field';
 import {
   applyProposals,
@@ -12,6 +12,7 @@ import {
   defaultChoices,
   detectDeployment,
   draftProposals,
+  editProblems,
   findingsFor,
   installs,
   maxFileChars,
@@ -20,6 +21,7 @@ import {
   type DetectResult,
   type DraftAnswers,
   type InstallType,
+  type ProposalEdits,
 } from '@/rules';
 import { useActiveDraft } from '@/store/use-active-draft';
 import { useWizardStore } from '@/store/wizard-store';
@@ -50,6 +52,7 @@ export function ReadDeploymentPage() {
   const [result, setResult] = useState<DetectResult | null>(null);
   const [noFilesMessage, setNoFilesMessage] = useState<string | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [edits, setEdits] = useState<ProposalEdits>({});
   const [target, setTarget] = useState(answers.gateway.to);
   const [applied, setApplied] = useState<Applied | null>(null);
   const [collectorInstall, setCollectorInstall] = useState<InstallType>(
@@ -73,6 +76,7 @@ export function ReadDeploymentPage() {
     );
     setResult(next);
     setChosen(new Set(next.ok ? defaultChoices(draftProposals(next, answers)) : []));
+    setEdits({});
     requestAnimationFrame(() => resultsHeading.current?.focus());
   }
 
@@ -148,6 +152,12 @@ export function ReadDeploymentPage() {
                 if (isChosen) next.add(id);
                 else next.delete(id);
                 setChosen(next);
+              }}
+              edits={edits}
+              onEdit={(id, value) => {
+                // Typing a value of one's own means applying it.
+                setEdits({ ...edits, [id]: value });
+                if (!chosen.has(id)) setChosen(new Set([...chosen, id]));
               }}
               target={target}
               onTargetChange={setTarget}
@@ -266,6 +276,8 @@ type ResultsProps = {
   readonly answers: DraftAnswers;
   readonly chosen: ReadonlySet<string>;
   readonly onChoose: (id: string, isChosen: boolean) => void;
+  readonly edits: ProposalEdits;
+  readonly onEdit: (id: string, value: string) => void;
   readonly target: string;
   readonly onTargetChange: (target: string) => void;
   readonly onApply: (detected: DetectedDeployment, next: DraftAnswers, kept: number) => void;
@@ -276,10 +288,13 @@ function Results({
   answers,
   chosen,
   onChoose,
+  edits,
+  onEdit,
   target,
   onTargetChange,
   onApply,
 }: ResultsProps) {
+  const [isApplyRefused, setApplyRefused] = useState(false);
   const proposals = useMemo(() => draftProposals(result, answers), [result, answers]);
   const others = useMemo(() => otherEvidence(result, proposals), [result, proposals]);
   const chosenIds = useMemo(
@@ -287,9 +302,25 @@ function Results({
     [proposals, chosen],
   );
   const next = useMemo(
-    () => applyProposals(answers, result, chosenIds),
-    [answers, result, chosenIds],
+    () => applyProposals(answers, result, chosenIds, edits),
+    [answers, result, chosenIds, edits],
   );
+  const problems = useMemo(
+    () => editProblems(answers, result, chosenIds, edits),
+    [answers, result, chosenIds, edits],
+  );
+
+  function applyChosen(): void {
+    const first = problems[0];
+    if (first !== undefined) {
+      // Nothing is applied and nothing typed is lost: the keyboard goes to the first bad value.
+      setApplyRefused(true);
+      document.getElementById(proposalValueId(first.field))?.focus();
+      return;
+    }
+    setApplyRefused(false);
+    onApply(result, next, kept);
+  }
   const findings = useMemo(() => findingsWith(result, next, target), [result, next, target]);
   const kept = proposals.filter(
     (proposal) => proposal.status === 'conflict' && !chosen.has(proposal.id),
@@ -303,16 +334,37 @@ function Results({
           Proposed answers
         </h3>
         <p className="max-w-2xl">
-          Tick the answers to apply.
+          Tick the answers to apply. A version or a name can be changed before you apply it: the
+          changed value is ticked and checked the way the wizard checks it.
           {conflicts === 0
             ? ''
             : ` ${conflicts === 1 ? 'One differs' : `${conflicts} differ`} from what you set yourself: ${conflicts === 1 ? 'it is' : 'they are'} marked as a conflict and left unticked, so your answer stays.`}
         </p>
-        <DetectProposals proposals={proposals} chosen={chosen} onChoose={onChoose} />
-        <button type="button" onClick={() => onApply(result, next, kept)} className={buttonClass}>
+        <DetectProposals
+          proposals={proposals}
+          chosen={chosen}
+          onChoose={onChoose}
+          edits={edits}
+          onEdit={onEdit}
+          problems={problems}
+        />
+        <button type="button" onClick={applyChosen} className={buttonClass}>
           Apply{' '}
           {chosenIds.length === 1 ? 'the chosen answer' : `${chosenIds.length} chosen answers`}
         </button>
+        {isApplyRefused && problems.length > 0 ? (
+          <div role="alert" className="space-y-1 text-red-800 dark:text-red-300">
+            <p className="font-semibold">
+              Nothing was applied: change{' '}
+              {problems.length === 1 ? 'this value' : `these ${problems.length} values`} first.
+            </p>
+            <ul className="list-disc pl-5">
+              {problems.map((problem) => (
+                <li key={problem.field}>{problem.message}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
       </section>
 
       {result.conflicts.length === 0 ? null : (

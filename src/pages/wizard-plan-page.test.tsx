@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildPlan, type Plan, defaultAnswers, toPlanInput, type DraftAnswers } from '@/rules';
 import { WizardLayout } from '@/pages/wizard-layout';
 import { WizardPlanPage } from '@/pages/wizard-plan-page';
@@ -209,4 +209,74 @@ describe('WizardPlanPage', () => {
     );
     expect(screen.queryAllByRole('article')).toEqual([]);
   });
+});
+
+describe('the exports of a plan read from the deployment', () => {
+  const { createObjectURL } = URL;
+  let blobs: Blob[];
+
+  beforeEach(() => {
+    resetStore();
+    blobs = [];
+    // jsdom has no object URLs and cannot download: keep what would be saved.
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      blobs.push(blob);
+      return `blob:test/${blobs.length}`;
+    });
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+    URL.createObjectURL = createObjectURL;
+  });
+
+  it('puts the findings for the plan target in the JSON', async () => {
+    openPlan(debianAnswers);
+    useWizardStore.getState().setFindings({
+      target: '5.3.0',
+      findings: [
+        {
+          id: 'hash-keys-mismatch',
+          severity: 'critical',
+          title: 'Gateway and Dashboard hash keys differently',
+          detail: 'Make hash_keys the same everywhere.',
+          source: 'config-risks.md §2',
+          evidence: [{ value: 'hash_keys true', file: 'tyk.conf', where: 'key hash_keys' }],
+        },
+        {
+          id: 'sqlite-removed',
+          severity: 'critical',
+          title: 'SQLite storage, which the target removed',
+          detail: 'Move the data.',
+          source: 'Dashboard 5.7.0 release notes',
+          evidence: [],
+        },
+      ],
+    });
+    const { user } = renderPlanPage();
+    await user.click(screen.getByRole('button', { name: 'Export' }));
+    // The filter arrives lazily with the findings' own code. Text queries: the page is large.
+    const note = await screen.findByText(
+      /The findings from your deployment’s files follow the advisories\./,
+      {},
+      { timeout: 50_000 },
+    );
+    const panel = note.closest('section');
+    if (panel === null) throw new Error('the note should be in the export panel');
+    const download = within(panel).getByRole('button', { name: 'Download JSON' });
+    await user.click(download);
+    const body = JSON.parse(await (blobs[0] ?? new Blob()).text()) as {
+      readonly title: string;
+      readonly findingsCheckedFor: string;
+      readonly findings: readonly { readonly id: string }[];
+    };
+    // sqlite-removed concerns targets from 5.7.0 only: the plan goes to 5.3.0.
+    expect([body.title, body.findingsCheckedFor, body.findings.map((item) => item.id)]).toEqual([
+      planOf(debianAnswers).title,
+      '5.3.0',
+      ['hash-keys-mismatch'],
+    ]);
+    // The whole suite shares two cores: loading the findings' code can take long.
+  }, 60_000);
 });

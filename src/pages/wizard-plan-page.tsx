@@ -235,6 +235,7 @@ function PlanView({ plan, saved, findings }: PlanViewProps) {
             appUrl={window.location.href}
             printPath={printPath}
             run={runbook.run}
+            findings={findings}
           />
 
           <ChangeCoverForm key={saved.id} cover={saved.cover} onSave={runbook.onCoverSave} />

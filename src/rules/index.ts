@@ -57,7 +57,7 @@ export {
   type DecodedLink,
   type LinkOptions,
 } from './link';
-export { renderMarkdown, renderText } from './render';
+export { renderJson, renderMarkdown, renderText } from './render';
 export { pasteBlock, type PasteBlock } from './paste-block';
 export {
   answerDefaults,
@@ -154,12 +154,15 @@ export { collectorScript } from './detect/collector';
 export { mergeDetectedAnswers } from './detect/answers';
 export { maxFileChars } from './detect/text';
 export { findingsOnPlan, type PlanFindingsView } from './detect/plan-findings';
+export { evidenceText, findingsHeading, noFindingsText } from './detect/finding-text';
 export {
   applyProposals,
   defaultChoices,
   draftProposals,
+  editProblems,
   otherEvidence,
   type Proposal,
+  type ProposalEdits,
   type ProposalStatus,
 } from './detect/draft-proposals';
 

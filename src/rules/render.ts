@@ -1,6 +1,10 @@
 // Turns a plan into a runbook: Markdown for GitHub/GitLab and plain text for terminals.
 // Both are deterministic: the same plan always gives the same text.
+import { evidenceText, findingsHeading, noFindingsText } from './detect/finding-text';
+import type { PlanFindingsView } from './detect/plan-findings';
+import type { Finding } from './detect/types';
 import { fieldLabel } from './field-labels';
+import { printableText } from './message-text';
 import { stopSentences } from './stops';
 import { advisoryContext, numberedPhases, planSummary, summaryFacts, versionRows } from './summary';
 import type {
@@ -40,6 +44,28 @@ function advisoriesBySeverity(
         [severity, advisories.filter((advisory) => advisory.severity === severity)] as const,
     )
     .filter(([, group]) => group.length > 0);
+}
+
+function findingsBySeverity(
+  findings: readonly Finding[],
+): readonly (readonly [Severity, readonly Finding[]])[] {
+  return severityOrder
+    .map(
+      (severity) =>
+        [severity, findings.filter((finding) => finding.severity === severity)] as const,
+    )
+    .filter(([, group]) => group.length > 0);
+}
+
+/** What a runbook says when the findings were read for another target, or for none. */
+function staleFindingsText(view: PlanFindingsView, planTarget: string): string | null {
+  if (view.staleNote === null) return null;
+  return `${view.staleNote} Read the files again (Read my deployment) to check them against ${planTarget}.`;
+}
+
+/** Text read from the deployment's files reaches a runbook without control or bidi characters. */
+function fileText(text: string): string {
+  return oneLine(printableText(text));
 }
 
 function countSentence(plan: Plan): string {
@@ -223,8 +249,47 @@ function markdownAdvisories(advisories: readonly Advisory[]): readonly string[] 
   ];
 }
 
-/** The plan as a GitHub/GitLab-flavoured Markdown runbook with a task-list item per step. */
-export function renderMarkdown(plan: Plan): string {
+function markdownFinding(finding: Finding): readonly string[] {
+  const evidence = finding.evidence.map(
+    (item) => `  - ${escapeInline(fileText(evidenceText(item)))}`,
+  );
+  return [
+    `- **${escapeInline(fileText(finding.title))}**`,
+    '',
+    `  ${markdownInline(fileText(finding.detail))}`,
+    ...(evidence.length === 0 ? [] : ['', '  Read from:', '', ...evidence]),
+    '',
+    `  Source: ${escapeInline(fileText(finding.source))}`,
+  ];
+}
+
+/** The findings kept with the plan, after the advisories; nothing when the plan has none. */
+function markdownFindings(
+  view: PlanFindingsView | undefined,
+  planTarget: string,
+): readonly string[] {
+  if (view === undefined) return [];
+  const stale = staleFindingsText(view, planTarget);
+  const groups = findingsBySeverity(view.findings);
+  return [
+    markdownHeading(2, findingsHeading),
+    '',
+    ...(stale === null ? [] : [markdownInline(stale), '']),
+    ...(groups.length === 0
+      ? [noFindingsText, '']
+      : groups.flatMap(([severity, group]) => [
+          markdownHeading(3, severityLabels[severity]),
+          '',
+          ...group.flatMap((finding) => [...markdownFinding(finding), '']),
+        ])),
+  ];
+}
+
+/**
+ * The plan as a GitHub/GitLab-flavoured Markdown runbook with a task-list item per step. With
+ * `findings` (as `findingsOnPlan` filters them for the plan), they follow the advisories.
+ */
+export function renderMarkdown(plan: Plan, findings?: PlanFindingsView): string {
   const numbered = numberSteps(plan);
   const lines: string[] = [
     markdownHeading(1, plan.title),
@@ -245,6 +310,7 @@ export function renderMarkdown(plan: Plan): string {
     '',
     ...markdownWarnings(plan.warnings),
     ...markdownAdvisories(plan.advisories),
+    ...markdownFindings(findings, plan.input.gateway.to),
   ];
   plan.phases.forEach((phase, index) => {
     lines.push(markdownHeading(2, phase.title), '');
@@ -324,8 +390,39 @@ function textAdvisories(advisories: readonly Advisory[]): readonly string[] {
   ];
 }
 
-/** The plan as plain text for a terminal: no Markdown, commands indented by four spaces. */
-export function renderText(plan: Plan): string {
+function textFindings(view: PlanFindingsView | undefined, planTarget: string): readonly string[] {
+  if (view === undefined) return [];
+  const stale = staleFindingsText(view, planTarget);
+  const heading = findingsHeading.replace('’', "'").toUpperCase();
+  if (view.findings.length === 0)
+    return [
+      heading,
+      ...(stale === null ? [] : [`${textBody}${stale}`]),
+      `${textBody}${noFindingsText}`,
+      '',
+    ];
+  return [
+    heading,
+    ...(stale === null ? [] : [`${textBody}${stale}`]),
+    ...findingsBySeverity(view.findings).flatMap(([severity, group]) =>
+      group.flatMap((finding) => [
+        `${textBody}[${severityLabels[severity].toLowerCase()}] ${fileText(finding.title)}`,
+        `${textCommand}${fileText(finding.detail)}`,
+        ...finding.evidence.map(
+          (item) => `${textCommand}Read from: ${fileText(evidenceText(item))}`,
+        ),
+        `${textCommand}Source: ${fileText(finding.source)}`,
+      ]),
+    ),
+    '',
+  ];
+}
+
+/**
+ * The plan as plain text for a terminal: no Markdown, commands indented by four spaces. With
+ * `findings`, they follow the advisories.
+ */
+export function renderText(plan: Plan, findings?: PlanFindingsView): string {
   const numbered = numberSteps(plan);
   const summary = summaryFacts(plan.input);
   const versions = versionRows(plan);
@@ -358,7 +455,7 @@ export function renderText(plan: Plan): string {
       '',
     );
   }
-  lines.push(...textAdvisories(plan.advisories));
+  lines.push(...textAdvisories(plan.advisories), ...textFindings(findings, plan.input.gateway.to));
   plan.phases.forEach((phase, index) => {
     lines.push(`PHASE ${index + 1} OF ${plan.phases.length}: ${oneLine(phase.title)}`);
     if (oneLine(phase.detail) !== '') lines.push(...plainText(phase.detail, ''));
@@ -366,4 +463,30 @@ export function renderText(plan: Plan): string {
     for (const numberedStep of numbered[index] ?? []) lines.push(...textStep(numberedStep));
   });
   return `${trimTrailingBlanks(lines).join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+
+/**
+ * The plan as JSON: the `Plan` the rules build and, with `findings`, the findings for its target
+ * and the target they were checked for (empty for none), so a tool can tell a stale list.
+ */
+export function renderJson(plan: Plan, findings?: PlanFindingsView): string {
+  const body =
+    findings === undefined
+      ? plan
+      : {
+          ...plan,
+          findingsCheckedFor: findings.checkedTarget,
+          findings: findings.findings.map(({ id, severity, title, detail, source, evidence }) => ({
+            id,
+            severity,
+            title,
+            detail,
+            source,
+            evidence,
+          })),
+        };
+  return `${JSON.stringify(body, null, 2)}\n`;
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { copyAnswers, defaultAnswers } from '../answers';
 import type { DraftAnswers } from '../types';
 import { detectDeployment } from './detect';
-import { applyProposals, defaultChoices, draftProposals, otherEvidence } from './draft-proposals';
+import {
+  applyProposals,
+  defaultChoices,
+  draftProposals,
+  editProblems,
+  otherEvidence,
+} from './draft-proposals';
 import { ossStack, proStack } from './fixtures/compose';
 import type { DetectedDeployment } from './types';
 
@@ -171,5 +177,69 @@ describe('applyProposals', () => {
 
   it('leaves the draft alone when nothing is chosen', () => {
     expect(applyProposals(defaultAnswers, detected(), [])).toEqual(defaultAnswers);
+  });
+});
+
+describe('edited proposals', () => {
+  it('lets versions and names be changed, not the choices', () => {
+    const editable = draftProposals(detected(), defaultAnswers)
+      .filter((proposal) => proposal.isEditable)
+      .map((proposal) => proposal.id);
+    expect(editable).toEqual([
+      'gateway.from',
+      'pump.from',
+      'names.gatewayName',
+      'names.dashboardName',
+      'names.pumpName',
+      'names.gatewayPort',
+      'names.dashboardPort',
+      'names.redisHost',
+      'names.redisPort',
+      'names.databaseHost',
+      'names.databaseName',
+    ]);
+  });
+
+  it('applies the typed value over the files’ value, only when chosen', () => {
+    const edits = { 'gateway.from': '5.8.1', 'names.redisHost': 'redis.internal' };
+    const next = applyProposals(defaultAnswers, detected(), ['gateway.from'], edits);
+    expect([next.gateway.from, next.names.redisHost]).toEqual(['5.8.1', undefined]);
+  });
+
+  it('ignores an edit of a choice', () => {
+    const next = applyProposals(defaultAnswers, detected(), ['database'], { database: 'sqlite' });
+    expect(next.database).toBe('postgres');
+  });
+
+  it.each<[string, Readonly<Record<string, string>>, readonly string[]]>([
+    ['a good version and port', { 'gateway.from': '5.8.1', 'names.gatewayPort': '8081' }, []],
+    [
+      'a version that is not one',
+      { 'gateway.from': 'abc' },
+      [
+        'gateway.from: Current Gateway and Dashboard version: Gateway "abc" is not a version. Type a release such as 5.14.0, a line such as 5.14 for its newest patch, or latest.',
+      ],
+    ],
+    [
+      'an emptied version',
+      { 'gateway.from': '' },
+      ['gateway.from: Enter the Gateway and Dashboard version you run now, for example 5.3.0.'],
+    ],
+    [
+      'a port out of range and a host with a space',
+      { 'names.gatewayPort': '99999', 'names.redisHost': 'bad host' },
+      [
+        'names.gatewayPort: Gateway port: "99999" is not a port: use a whole number from 1 to 65535.',
+        'names.redisHost: Redis host: "bad host" contains a space, which cannot go into a shell command.',
+      ],
+    ],
+  ])('checks %s with the wizard’s messages', (_name, edits, expected) => {
+    const chosen = ['gateway.from', 'names.gatewayPort', 'names.redisHost'];
+    const problems = editProblems(defaultAnswers, detected(), chosen, edits);
+    expect(problems.map((problem) => `${problem.field}: ${problem.message}`)).toEqual(expected);
+  });
+
+  it('does not check an edit left unticked', () => {
+    expect(editProblems(defaultAnswers, detected(), [], { 'gateway.from': 'abc' })).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 // Detected answers meet the wizard's draft: one proposal per answer the draft has, with what the
 // files show, what the draft holds now and whether the user typed that themselves. Applying the
 // chosen proposals goes through `mergeDetectedAnswers`, so an answer the user set and did not
-// choose to replace always survives.
+// choose to replace always survives. A proposal of free text (a version, a name) can be changed
+// before it is applied, and the changed value is checked with the wizard's own messages.
 import { copyAnswers, defaultAnswers, draftDataPlane, fitAnswersToModel } from '../answers';
 import { componentLabel } from '../catalog/components';
 import { databaseLabel } from '../catalog/databases';
@@ -9,12 +10,14 @@ import { findInstall } from '../catalog/installs';
 import { componentsOf, findModel } from '../catalog/models';
 import { nameFields } from '../catalog/name-fields';
 import { findStrategy } from '../catalog/strategies';
+import { checkDraft } from '../draft';
 import type {
   ComponentId,
   Database,
   DeploymentModel,
   DraftAnswers,
   DraftDataPlane,
+  FieldMessage,
   InstallType,
   NameId,
   Strategy,
@@ -38,7 +41,12 @@ export type Proposal = {
   readonly current: string;
   readonly status: ProposalStatus;
   readonly evidence: readonly Evidence[];
+  /** The value is free text (a version, a name) the user may change before applying it. */
+  readonly isEditable: boolean;
 };
+
+/** Values the user typed over proposals, by proposal id; an id left out keeps the files' value. */
+export type ProposalEdits = Readonly<Record<string, string>>;
 
 type Spec = {
   readonly id: string;
@@ -50,6 +58,8 @@ type Spec = {
   /** The draft holds something the user chose, not the new plan's default. */
   readonly isSet: (draft: DraftAnswers) => boolean;
   readonly isSame: (detected: unknown, draft: DraftAnswers) => boolean;
+  /** Free text the user may change: the typed text is applied as it is. */
+  readonly isEditable?: true;
 };
 
 function bare(version: unknown): string {
@@ -100,6 +110,7 @@ function versionSpec(line: 'gateway' | 'pump' | 'mdcb', label: string): Spec {
     current: (draft) => draft[line].from.trim(),
     isSet: (draft) => draft[line].from.trim() !== '',
     isSame: (detected, draft) => bare(detected) === bare(draft[line].from),
+    isEditable: true,
   };
 }
 
@@ -112,6 +123,7 @@ function nameSpec(id: NameId, label: string): Spec {
     current: (draft) => draft.names[id]?.trim() ?? '',
     isSet: (draft) => (draft.names[id]?.trim() ?? '') !== '',
     isSame: (detected, draft) => String(detected) === (draft.names[id]?.trim() ?? ''),
+    isEditable: true,
   };
 }
 
@@ -171,6 +183,7 @@ export function draftProposals(
       current: current === '' || current === null ? '' : spec.shown(current),
       status: isSame ? 'same' : spec.isSet(draft) ? 'conflict' : 'new',
       evidence: detected.evidence.filter((item) => item.field === spec.id),
+      isEditable: spec.isEditable === true,
     });
   }
   return proposals;
@@ -191,13 +204,21 @@ export function otherEvidence(
   return detected.evidence.filter((item) => !ids.has(item.field) && !proposed.has(item.field));
 }
 
-/** Only the detected answers among `ids`, in the shape of `DetectedAnswers`. */
-function pickDetected(answers: DetectedAnswers, ids: ReadonlySet<string>): Record<string, unknown> {
+/**
+ * Only the detected answers among `ids`, in the shape of `DetectedAnswers`, with the user's edits
+ * over the files' values of free-text answers.
+ */
+function pickDetected(
+  answers: DetectedAnswers,
+  ids: ReadonlySet<string>,
+  edits: ProposalEdits,
+): Record<string, unknown> {
   const picked: Record<string, unknown> = {};
   const names: Record<string, unknown> = {};
   for (const spec of specs) {
     if (!ids.has(spec.id)) continue;
-    const value = spec.detected(answers);
+    const edited = spec.isEditable === true ? edits[spec.id] : undefined;
+    const value = edited ?? spec.detected(answers);
     if (value === undefined) continue;
     const [head, tail] = spec.id.split('.') as [string, string | undefined];
     if (head === 'names' && tail !== undefined) names[tail] = value;
@@ -239,17 +260,19 @@ function draftPlanes(planes: readonly DetectedDataPlane[]): DraftDataPlane[] {
 }
 
 /**
- * The draft with the chosen proposals applied. A chosen conflict replaces what the user typed (they
- * asked for it); every other answer they set stays as it was, because typed answers win the merge.
+ * The draft with the chosen proposals applied, edited values in place of the files' ones. A chosen
+ * conflict replaces what the user typed (they asked for it); every other answer they set stays as
+ * it was, because typed answers win the merge.
  */
 export function applyProposals(
   draft: DraftAnswers,
   detected: { readonly answers: DetectedAnswers },
   chosen: readonly string[],
+  edits: ProposalEdits = {},
 ): DraftAnswers {
   const ids = new Set(chosen);
   const merged = mergeDetectedAnswers(
-    pickDetected(detected.answers, ids),
+    pickDetected(detected.answers, ids, edits),
     typedAnswers(draft, ids),
   );
   let next = copyAnswers(draft);
@@ -290,4 +313,21 @@ export function applyProposals(
       names[field.id] = String(value);
   }
   return copyAnswers({ ...next, names });
+}
+
+/**
+ * What the wizard would say about each chosen, edited value once applied: its own messages for
+ * that field (a version that was never released, a port out of range), so a bad value is caught
+ * before it reaches the plan.
+ */
+export function editProblems(
+  draft: DraftAnswers,
+  detected: { readonly answers: DetectedAnswers },
+  chosen: readonly string[],
+  edits: ProposalEdits,
+): readonly FieldMessage[] {
+  const edited = chosen.filter((id) => edits[id] !== undefined);
+  if (edited.length === 0) return [];
+  const { errors } = checkDraft(applyProposals(draft, detected, chosen, edits));
+  return errors.filter((error) => edited.includes(error.field));
 }

@@ -47,3 +47,23 @@ describe('findingsOnPlan', () => {
     ]);
   });
 });
+
+describe('the note of findings read for another target', () => {
+  it.each<[string, string, string, string | null]>([
+    ['checked for the plan target', '5.8.0', '5.8.0', null],
+    [
+      'read before a target was chosen',
+      ' ',
+      '5.8.0',
+      'These were read before a target version was chosen, so risks that depend on the target were not checked.',
+    ],
+    [
+      'checked for another target',
+      ' 5.7.0 ',
+      '5.8.0',
+      'These were checked for target 5.7.0, not 5.8.0.',
+    ],
+  ])('%s', (_name, checked, target, note) => {
+    expect(findingsOnPlan(stored, checked, target).staleNote).toBe(note);
+  });
+});

@@ -9,6 +9,10 @@ export type PlanFindingsView = {
   readonly findings: readonly Finding[];
   /** The findings were checked against this very target. */
   readonly isCheckedForTarget: boolean;
+  /** The target the findings were checked against when read, trimmed; empty for none. */
+  readonly checkedTarget: string;
+  /** Why the list may be stale, in a sentence; null when it was checked for the plan's target. */
+  readonly staleNote: string | null;
 };
 
 export function findingsOnPlan(
@@ -24,5 +28,12 @@ export function findingsOnPlan(
     if (row === undefined || row.targets === '*' || target === null) return true;
     return satisfiesRange(target, row.targets);
   });
-  return { findings: kept, isCheckedForTarget: target !== null && checked === target };
+  const isCheckedForTarget = target !== null && checked === target;
+  const shownChecked = checkedTarget.trim();
+  const staleNote = isCheckedForTarget
+    ? null
+    : shownChecked === ''
+      ? 'These were read before a target version was chosen, so risks that depend on the target were not checked.'
+      : `These were checked for target ${shownChecked}, not ${planTarget}.`;
+  return { findings: kept, isCheckedForTarget, checkedTarget: shownChecked, staleNote };
 }
