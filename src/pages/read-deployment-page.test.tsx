@@ -160,7 +160,9 @@ describe('Read my deployment', () => {
     expect(proposal('Current Gateway and Dashboard version: 5.8.0')).toBeChecked();
     expect(value).not.toHaveAttribute('aria-invalid', 'true');
     await user.click(screen.getByRole('button', { name: /^Apply \d+ chosen answers$/ }));
-    await screen.findByRole('heading', { name: 'Applied to “Upgrade plan 1”' });
+    await screen.findByRole('heading', {
+      name: 'Applied to “Docker Compose · Gateway 5.8.1 → 5.9.0”',
+    });
     expect(activeAnswers()?.gateway).toEqual({ from: '5.8.1', to: '5.9.0' });
   });
 
@@ -190,7 +192,9 @@ describe('Read my deployment', () => {
     await user.type(port, '8081');
     expect(screen.queryByRole('alert')).toBeNull();
     await user.click(screen.getByRole('button', { name: /^Apply \d+ chosen answers$/ }));
-    await screen.findByRole('heading', { name: 'Applied to “Upgrade plan 1”' });
+    await screen.findByRole('heading', {
+      name: 'Applied to “Docker Compose · Gateway 5.8.0 → …”',
+    });
     expect(activeAnswers()?.names.gatewayPort).toBe('8081');
   });
 
