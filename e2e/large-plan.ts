@@ -3,6 +3,7 @@ import {
   buildPlan,
   draftDataPlane,
   toPlanInput,
+  type ChangeCover,
   type DraftAnswers,
   type Plan,
 } from '../src/rules/index';
@@ -38,13 +39,25 @@ export function planOf(answers: DraftAnswers): Plan {
 export const largePlan = planOf(largeAnswers);
 
 /** Puts the plan into storage in the store's persisted shape, open, before the app starts. */
-export async function seedPlan(page: Page, answers: DraftAnswers): Promise<void> {
+export async function seedPlan(
+  page: Page,
+  answers: DraftAnswers,
+  cover?: ChangeCover,
+): Promise<void> {
   const id = 'print-test-plan';
   const at = '2026-01-01T09:00:00.000Z';
   const stored = {
     state: {
       plans: {
-        [id]: { id, name: 'Large plan', answers, progress: {}, createdAt: at, updatedAt: at },
+        [id]: {
+          id,
+          name: 'Large plan',
+          answers,
+          progress: {},
+          createdAt: at,
+          updatedAt: at,
+          ...(cover === undefined ? {} : { cover }),
+        },
       },
       order: [id],
       activePlanId: id,

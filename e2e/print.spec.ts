@@ -285,6 +285,51 @@ test.describe('the printable runbook', () => {
     });
   });
 
+  test('prints the change fields on the cover, and no internal id or field name anywhere @light-only', async ({
+    page,
+  }) => {
+    const cover = {
+      ticket: 'CHG-20418',
+      environment: 'Production EU',
+      windowStart: '2026-03-05T21:00',
+      windowEnd: '2026-03-05T23:30',
+      operator: 'Ana Ortiz',
+      approver: 'Sam Lee',
+    };
+    await seedPlan(page, largeAnswers, cover);
+    await openRunbook(page);
+    const pages = await printToPdf(page, 'runbook-a4-cover');
+
+    // The change fields sit on the cover, before the plan's facts, each with its label.
+    const front = squeeze(`${pages[0]?.text ?? ''}${pages[1]?.text ?? ''}`);
+    for (const [label, value] of [
+      ['Change ticket', 'CHG-20418'],
+      ['Environment', 'Production EU'],
+      ['Window start', '2026-03-05 21:00'],
+      ['Window end', '2026-03-05 23:30'],
+      ['Operator', 'Ana Ortiz'],
+      ['Approver', 'Sam Lee'],
+    ] as const) {
+      expect(front, label).toContain(squeeze(`${label}${value}`));
+    }
+
+    // What a reader sees never shows the plan's internal words: no step id (they stay as link
+    // anchors only) and no answer path such as gateway.from or names.namespace.
+    const text = pages.map(({ text: pageText }) => pageText).join('\n');
+    const commands = everyCommand(largePlan).map((command) => command.code);
+    const steps = largePlan.phases.flatMap((phase) => phase.steps);
+    for (const step of steps) {
+      if (commands.some((code) => code.includes(step.id))) continue;
+      expect(text, `step id ${step.id}`).not.toContain(step.id);
+    }
+    expect(steps.filter((step) => !commands.some((code) => code.includes(step.id))).length).toBe(
+      steps.length,
+    );
+    expect(text).not.toMatch(
+      /\b(gateway|dashboard|pump|mdcb)\.(from|to)\b|\bnames\.[a-z]|\bdataPlanes\[/,
+    );
+  });
+
   test('prints on US Letter when the paper is chosen @light-only', async ({ page }) => {
     await seedPlan(page, largeAnswers);
     await openRunbook(page, '?paper=letter');
