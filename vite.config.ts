@@ -4,9 +4,17 @@ import react from '@vitejs/plugin-react';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { offlineServiceWorker } from './scripts/vite-plugin-offline.ts';
 import { prerender } from './scripts/vite-plugin-prerender.ts';
+
+const uiTests = ['src/**/*.test.tsx', 'src/store/**/*.test.ts', 'src/components/**/*.test.ts'];
+const uiTestsWithModuleState = [
+  'src/pages/saved-plans-section.test.tsx',
+  'src/pages/storage-status.test.tsx',
+  'src/store/preferences.test.ts',
+  'src/store/wizard-store.test.ts',
+];
 
 const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) };
 
@@ -90,8 +98,6 @@ export default defineConfig({
           // The rules hold no state, so test files share their workers' modules (and the plans
           // of test-support/matrix-plans.ts) instead of loading everything again for each file.
           isolate: false,
-          // One project after the other, so that no worker switches between Node and jsdom.
-          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -99,12 +105,24 @@ export default defineConfig({
         test: {
           name: 'ui',
           environment: 'jsdom',
-          include: ['src/**/*.test.tsx', 'src/store/**/*.test.ts', 'src/components/**/*.test.ts'],
+          include: uiTests,
+          exclude: [...configDefaults.exclude, ...uiTestsWithModuleState],
           setupFiles: ['./src/test-setup.ts'],
-          // Each file gets its own jsdom and modules: the store follows other tabs and keeps
-          // module state (storage listeners, the open plan), which must not leak between files.
+          // Files share their worker's jsdom and modules: each test resets the stores it uses and
+          // the setup file empties the DOM and storage after every test.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'ui-isolated',
+          environment: 'jsdom',
+          include: uiTestsWithModuleState,
+          setupFiles: ['./src/test-setup.ts'],
+          // These check what a fresh page load does (whether the store is loaded at all, the
+          // listeners it adds for other tabs), so each gets its own jsdom and modules.
           isolate: true,
-          sequence: { groupOrder: 0 },
         },
       },
     ],
