@@ -222,6 +222,9 @@ describe('a pasted block in a real bash', () => {
           `cd ${folder}`,
           code(readHost, helper, bash('echo next')),
           'dash.internal',
+          // A killed helper takes a moment to end and be reaped, longer on a busy machine: poll
+          // for up to 10 s, well short of the 30 s it would live if it had not been stopped.
+          'for _ in $(seq 100); do kill -0 "$(cat helper.pid)" 2>/dev/null || break; sleep 0.1; done',
           'kill -0 "$(cat helper.pid)" 2>/dev/null && echo alive || echo stopped',
           'echo "host: $TYK_DASHBOARD_HOST"',
           '',
