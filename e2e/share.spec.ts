@@ -292,6 +292,48 @@ test.describe('sharing a plan', () => {
     expect(contentOf(await storedState(page))).toEqual(senderContent);
   });
 
+  test('a link opens its plan without moving anything on screen (no layout shift)', async ({
+    page,
+    browser,
+    baseURL,
+    colorScheme,
+  }) => {
+    await openSenderPlan(page);
+    const { linkWithNames } = await sharedLinks(page);
+
+    const receiver = await otherMachine(browser, { baseURL, colorScheme });
+    try {
+      // Recorded from the very start: the prerendered start page, the "Opening" message, the plan.
+      await receiver.page.addInitScript(() => {
+        const shifts: string[] = [];
+        Object.assign(window, { e2eShifts: shifts });
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value?: number })[])
+            shifts.push(`${Math.round(entry.startTime)} ms: ${entry.value ?? 0}`);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await receiver.page.goto(linkWithNames);
+      await expectPlanPage(receiver.page);
+      await expect(
+        receiver.page.getByText(/^This plan was opened from a shared link as a new plan/),
+      ).toBeVisible();
+      await expect(receiver.page.locator('article[data-step-id]').last()).toBeVisible();
+      // Layout shifts are reported after the frame they happen in: let two more frames pass.
+      const shifts = await receiver.page.evaluate(
+        () =>
+          new Promise<unknown>((resolve) =>
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => resolve((window as { e2eShifts?: unknown }).e2eShifts)),
+            ),
+          ),
+      );
+      expect(shifts).toEqual([]);
+    } finally {
+      await receiver.context.close();
+    }
+    expect(receiver.problems, 'the receiving browser stays quiet and local').toEqual([]);
+  });
+
   test('the link without names opens the same steps, as a second plan next to the first', async ({
     page,
     browser,

@@ -105,5 +105,11 @@ export class PageErrorBoundary extends Component<PageErrorBoundaryProps, PageErr
 
 /** What a route shows while its code arrives on the first load. */
 export function PageLoading() {
-  return <p role="status">Loading…</p>;
+  // A screen high, so that the footer is out of sight until the page comes and is not pushed
+  // down the screen when it does (a layout shift).
+  return (
+    <p role="status" className="min-h-screen">
+      Loading…
+    </p>
+  );
 }

@@ -17,21 +17,28 @@ function planNameFromState(state: unknown): string | null {
   return typeof opened.planName === 'string' ? opened.planName : null;
 }
 
+/** The plan's name, and whether the message has been shown (until then it only holds its room). */
+type NoticeState = { readonly planName: string; readonly isShown: boolean };
+
 /**
- * Says that the open plan was just made from a shared link. The live region is in the page from
- * the start and the message arrives after it, so screen readers announce it. The history entry
- * forgets the message at once: a reload does not claim a second plan was made.
+ * Says that the open plan was just made from a shared link. The message takes its room on the
+ * first render, invisible, so the plan under it never moves down (a layout shift); it becomes
+ * visible just after, inside a live region that was there from the start, so screen readers
+ * announce it. The history entry forgets the message at once: a reload does not claim a second
+ * plan was made.
  */
 export function OpenedFromLinkNotice() {
   const location = useLocation();
   const navigate = useNavigate();
-  const [planName, setPlanName] = useState<string | null>(null);
-  const regionRef = useRef<HTMLDivElement>(null);
   const fromState = planNameFromState(location.state);
+  const [notice, setNotice] = useState<NoticeState | null>(() =>
+    fromState === null ? null : { planName: fromState, isShown: false },
+  );
+  const regionRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (fromState === null) return;
-    setPlanName(fromState);
+    setNotice({ planName: fromState, isShown: true });
     void navigate(
       { pathname: location.pathname, search: location.search },
       { replace: true, state: null },
@@ -39,18 +46,20 @@ export function OpenedFromLinkNotice() {
   }, [fromState, location.pathname, location.search, navigate]);
 
   function dismiss(): void {
-    setPlanName(null);
+    setNotice(null);
     // The button goes away with the message; the page's heading takes the keyboard.
     regionRef.current?.parentElement?.querySelector<HTMLElement>('h1')?.focus();
   }
 
   return (
-    <div ref={regionRef} role="status" className={planName === null ? 'sr-only' : 'mb-6'}>
-      {planName === null ? null : (
-        <div className="flex flex-wrap items-start justify-between gap-3 rounded-lg border-l-4 border-blue-700 bg-blue-50 p-4 text-slate-900 dark:border-sky-300 dark:bg-sky-950/40 dark:text-slate-100">
+    <div ref={regionRef} role="status" className={notice === null ? 'sr-only' : 'mb-6'}>
+      {notice === null ? null : (
+        <div
+          className={`flex flex-wrap items-start justify-between gap-3 rounded-lg border-l-4 border-blue-700 bg-blue-50 p-4 text-slate-900 dark:border-sky-300 dark:bg-sky-950/40 dark:text-slate-100 ${notice.isShown ? '' : 'invisible'}`}
+        >
           <p className="min-w-0 flex-1">
-            This plan was opened from a shared link as a new plan, “{planName}”. Your other plans
-            are unchanged.
+            This plan was opened from a shared link as a new plan, “{notice.planName}”. Your other
+            plans are unchanged.
           </p>
           <button
             type="button"

@@ -147,7 +147,8 @@ export function SharedPlanPage() {
 
   if (link.kind === 'ready') {
     return (
-      <p role="status" className="text-lg">
+      // A screen high, like the page loading: the plan replaces it without pushing the footer.
+      <p role="status" className="min-h-screen text-lg">
         Opening the shared plan…
       </p>
     );
