@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { inlineEntryStylesheet } from './scripts/vite-plugin-inline-css.ts';
 import { offlineServiceWorker } from './scripts/vite-plugin-offline.ts';
 import { prerender } from './scripts/vite-plugin-prerender.ts';
 
@@ -70,6 +71,8 @@ export default defineConfig({
     react({ include: /\.(mdx|tsx|ts)$/ }),
     tailwindcss(),
     contentSecurityPolicyMeta(),
+    // The stylesheet inline, allowed by its hash: the first paint needs no second request.
+    inlineEntryStylesheet(),
     yamlWithoutSideEffects(),
     // The landing page as static HTML in index.html: the first paint needs no script.
     prerender({ entry: '/src/prerender-entry.tsx', alias }),

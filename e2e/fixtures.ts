@@ -86,3 +86,13 @@ export async function saveScreenshots(page: Page, name: string): Promise<void> {
   }
   if (original) await page.setViewportSize(original);
 }
+
+/**
+ * Waits for the app's own landing page. The prerendered copy in index.html looks the same and is
+ * replaced when the app starts; only the app's saved-plans list is no longer busy.
+ */
+export async function waitForAppLanding(page: Page): Promise<void> {
+  await expect(
+    page.locator('section[aria-labelledby="saved-plans-heading"]:not([aria-busy="true"])'),
+  ).toBeVisible();
+}

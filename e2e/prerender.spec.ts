@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, waitForAppLanding } from './fixtures';
 
 // The build puts the landing page into index.html as static markup (see
 // scripts/vite-plugin-prerender.ts), so the first paint needs no script. The app's createRoot then
@@ -13,11 +14,9 @@ function rootMarkup(html: string): string {
   return match?.[1] ?? '';
 }
 
-// The lazy saved-plans section is the last part of the landing page to arrive, and only the app
-// renders it: once it is there, the app has replaced the static markup.
-async function waitForMountedLanding(page: Page): Promise<void> {
-  await expect(page.getByRole('heading', { level: 2, name: 'Your saved plans' })).toBeVisible();
-}
+// The saved plans are the last part of the landing page to arrive, and only the app lists them
+// (the static markup holds a busy placeholder): once they are there, the app has replaced it.
+const waitForMountedLanding = waitForAppLanding;
 
 type RecordedEntry = { readonly startTime: number; readonly value: number };
 type RecordingWindow = Window & {
@@ -68,7 +67,7 @@ async function entriesAfterNextFrames(page: Page, type: string): Promise<readonl
 
 test.describe('the prerendered landing page', () => {
   test(
-    'is in index.html, with no inline script or style',
+    'is in index.html with its stylesheet, allowed by its hash, and no inline script',
     { tag: '@light-only' },
     async ({ request }) => {
       const html = await (await request.get('./')).text();
@@ -82,7 +81,16 @@ test.describe('the prerendered landing page', () => {
       expect(scripts[0]).toMatch(
         /^<script type="module" crossorigin src="\.\/assets\/index-[\w-]+\.js">$/,
       );
-      expect(html).not.toMatch(/<style\b/i);
+      // One inline stylesheet, in the head, which the policy allows by its hash and nothing else.
+      const styles = Array.from(html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi));
+      expect(styles).toHaveLength(1);
+      const css = styles[0]?.[1] ?? '';
+      expect(css).toContain('tailwindcss');
+      expect(html.indexOf('<style>')).toBeLessThan(html.indexOf('</head>'));
+      const hash = createHash('sha256').update(css, 'utf8').digest('base64');
+      const policy = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+      const styleSources = /style-src ([^;]*)/.exec(policy.replace(/&#39;/g, "'"))?.[1];
+      expect(styleSources?.split(/\s+/)).toEqual(["'self'", `'sha256-${hash}'`]);
       expect(html).not.toMatch(/\sstyle\s*=/i);
     },
   );

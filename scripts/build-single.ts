@@ -6,7 +6,6 @@
 // the stylesheet into index.html. What is left is done here: the icon from public/ becomes a data:
 // URI, and the Content-Security-Policy stays strict: it allows exactly those two inline blocks, by
 // their SHA-256 hashes, and nothing else.
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
@@ -15,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, createLogger, type Logger, type Rolldown } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { cspHash } from './vite-plugin-inline-css';
 import { singleFileMode } from './vite-plugin-offline';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -77,10 +77,6 @@ async function bundleInMemory(): Promise<Rolldown.RolldownOutput['output']> {
 // CR can only sit where a LF means the same.
 function normaliseNewlines(text: string): string {
   return text.replace(/\r\n?/g, '\n');
-}
-
-export function cspHash(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 
 function decodeAttribute(value: string): string {
