@@ -135,6 +135,16 @@ export function firstLoadFigures(report: FirstLoadReport): Figure[] {
     },
     {
       section: 'size',
+      id: 'size.first-load-page',
+      label: 'First-load page (index.html with its inline stylesheet), gzipped',
+      goal: null,
+      measured: kilobytes(report.document.gzipBytes),
+      value: report.document.gzipBytes,
+      unit: 'bytes gzipped',
+      isMet: null,
+    },
+    {
+      section: 'size',
       id: 'size.first-load-css',
       label: `First-load CSS fetched by the landing page, gzipped (${files(report.css.files)})`,
       goal: null,

@@ -1,5 +1,6 @@
 // What a first visit to the landing page really fetches: a fresh Chromium context opens it and
-// every script and stylesheet the page requests until the network is idle is counted, with the
+// the page itself (which holds the stylesheet inline) and every script and stylesheet it requests
+// until the network is idle are counted, with the
 // gzipped size (level 9) of the body it received. That includes what the app loads straight after
 // the first paint (lazy routes, the store), which a count of what index.html names would miss.
 // The service worker's own precache fetches are not the page's and are left out.
@@ -14,7 +15,7 @@ const firstLoadJsGoalBytes = 100_000;
 type FetchedFile = {
   /** The path below the app's address, as in the build: `assets/index-C0ffee12.js`. */
   readonly path: string;
-  readonly kind: 'script' | 'stylesheet';
+  readonly kind: 'document' | 'script' | 'stylesheet';
   readonly bytes: number;
   readonly gzipBytes: number;
 };
@@ -27,6 +28,8 @@ type FetchedTotal = {
 
 export type FirstLoadReport = {
   readonly url: string;
+  /** index.html, with the prerendered page and the inline stylesheet. */
+  readonly document: FetchedTotal;
   readonly js: FetchedTotal;
   readonly css: FetchedTotal;
   readonly files: readonly FetchedFile[];
@@ -53,13 +56,18 @@ export async function measureFirstLoad(options: {
     const pending: Promise<FetchedFile | null>[] = [];
     const fetched = async (response: Response): Promise<FetchedFile | null> => {
       const kind = response.request().resourceType();
-      if (kind !== 'script' && kind !== 'stylesheet') return null;
+      if (kind !== 'document' && kind !== 'script' && kind !== 'stylesheet') return null;
       const body = await response.body();
       const url = new URL(response.url());
       const path = url.href.startsWith(options.appUrl)
         ? url.href.slice(options.appUrl.length)
         : url.href;
-      return { path, kind, bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length };
+      return {
+        path: path === '' ? 'index.html' : path,
+        kind,
+        bytes: body.length,
+        gzipBytes: gzipSync(body, { level: 9 }).length,
+      };
     };
     page.on('response', (response) => pending.push(fetched(response)));
     await page.goto(options.appUrl, { waitUntil: 'networkidle' });
@@ -69,6 +77,7 @@ export async function measureFirstLoad(options: {
     const js = totalOf(files.filter((file) => file.kind === 'script'));
     return {
       url: options.appUrl,
+      document: totalOf(files.filter((file) => file.kind === 'document')),
       js,
       css: totalOf(files.filter((file) => file.kind === 'stylesheet')),
       files,
@@ -92,7 +101,7 @@ export function formatFirstLoadReport(report: FirstLoadReport): string {
       (file) =>
         `  ${file.path.padEnd(width)}  ${kilobytes(file.bytes).padStart(9)}  ${kilobytes(file.gzipBytes).padStart(8)} gzipped`,
     ),
-    `  scripts: ${kilobytes(report.js.gzipBytes)} gzipped in ${report.js.files}; stylesheets: ${kilobytes(report.css.gzipBytes)} gzipped in ${report.css.files}`,
+    `  page: ${kilobytes(report.document.gzipBytes)} gzipped; scripts: ${kilobytes(report.js.gzipBytes)} gzipped in ${report.js.files}; stylesheets: ${kilobytes(report.css.gzipBytes)} gzipped in ${report.css.files}`,
     `  first-load JS goal: ${kilobytes(report.js.gzipBytes)} of ${kilobytes(report.goal.jsGzipBytes)} gzipped (${report.isMet ? 'met' : 'not met'})`,
   ].join('\n')}\n`;
 }
