@@ -149,14 +149,27 @@ async function removeUnusedCaches() {
     if (build === undefined) return;
     tabs[client.id] = build;
   }
+  // A tab whose page this worker has just served is not listed until that page starts: keep what
+  // the ledger knows of it. It runs this build, so it holds no older one back.
+  const now = Date.now();
+  for (const [id, since] of startingTabs) {
+    if (tabs[id] !== undefined || now - since > startingTabMs) startingTabs.delete(id);
+    else if (ledger.tabs[id] !== undefined) tabs[id] = ledger.tabs[id];
+  }
   const inUse = new Set(Object.values(tabs));
   const unused = older.filter((name) => !inUse.has(name));
   await Promise.all(unused.map((name) => caches.delete(name)));
   await writeLedger({ builds: ledger.builds.filter((name) => !unused.includes(name)), tabs });
 }
 
+// The tabs this worker served a page to a moment ago, with when: the browser lists a tab to
+// clients.matchAll() only once its page has started.
+const startingTabs = new Map();
+const startingTabMs = 60000;
+
 async function rememberTab(clientId) {
   if (!clientId) return;
+  startingTabs.set(clientId, Date.now());
   const ledger = await readLedger();
   ledger.tabs[clientId] = cacheName;
   await writeLedger(ledger);
