@@ -45,6 +45,8 @@ function usesDatabase(input: NormalizedInput, database: Database): boolean {
 function entryApplies(entry: AdvisoryEntry, input: NormalizedInput): boolean {
   const change = lineChange(input, entry.line);
   if (change === null) return false;
+  // The deployment's shape rules out most entries, and costs less to ask than a version range.
+  if (!fitsDeployment(entry, input)) return false;
   if (entry.introducedIn !== undefined) {
     if (
       satisfiesRange(change.from, entry.introducedIn) ||
@@ -55,6 +57,11 @@ function entryApplies(entry: AdvisoryEntry, input: NormalizedInput): boolean {
   }
   if (entry.targetIn !== undefined && !satisfiesRange(change.to, entry.targetIn)) return false;
   if (entry.currentIn !== undefined && !satisfiesRange(change.from, entry.currentIn)) return false;
+  return true;
+}
+
+/** The entry's model, installation, component, database and Go plugin conditions. */
+function fitsDeployment(entry: AdvisoryEntry, input: NormalizedInput): boolean {
   if (entry.models !== undefined && !entry.models.includes(input.model)) return false;
   if (
     entry.installs !== undefined &&

@@ -16,10 +16,40 @@ function remembered<T>(cache: Map<string, T>, key: string, compute: () => T): T 
   return value;
 }
 
+/**
+ * A cache keyed by two strings, one map inside another: joining the two into one key would build
+ * and hash a new string on every call, which cost more than the answer it looked up. The bound
+ * counts every answer kept, across the inner maps.
+ */
+type PairCache<T> = { readonly byOuter: Map<string, Map<string, T>>; size: number };
+
+function pairCache<T>(): PairCache<T> {
+  return { byOuter: new Map(), size: 0 };
+}
+
+function rememberedPair<T>(cache: PairCache<T>, outer: string, inner: string, compute: () => T): T {
+  const answers = cache.byOuter.get(outer);
+  const known = answers?.get(inner);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (cache.size >= cacheLimit) {
+    cache.byOuter.clear();
+    cache.size = 0;
+  }
+  let kept = cache.byOuter.get(outer);
+  if (kept === undefined) {
+    kept = new Map<string, T>();
+    cache.byOuter.set(outer, kept);
+  }
+  kept.set(inner, value);
+  cache.size += 1;
+  return value;
+}
+
 const parsedVersions = new Map<string, ParsedVersion>();
-const rangeAnswers = new Map<string, boolean>();
+const rangeAnswers = pairCache<boolean>();
 const validRanges = new Map<string, boolean>();
-const comparisons = new Map<string, number>();
+const comparisons = pairCache<number>();
 const minorLines = new Map<string, string>();
 
 export type ParsedVersion =
@@ -54,7 +84,7 @@ export function compareVersions(a: string, b: string): number {
   const right = versionOrNull(b);
   if (left === null || right === null) return 0;
   if (left === right) return 0;
-  return remembered(comparisons, `${left} ${right}`, () => semver.compare(left, right));
+  return rememberedPair(comparisons, left, right, () => semver.compare(left, right));
 }
 
 export function isNewer(candidate: string, than: string): boolean {
@@ -65,7 +95,7 @@ export function isNewer(candidate: string, than: string): boolean {
 export function satisfiesRange(version: string, range: string): boolean {
   const parsed = versionOrNull(version);
   if (parsed === null || !isValidRange(range)) return false;
-  return remembered(rangeAnswers, `${parsed} ${range}`, () =>
+  return rememberedPair(rangeAnswers, range, parsed, () =>
     semver.satisfies(parsed, range, { includePrerelease: true }),
   );
 }
