@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import { installFastComputedStyle } from '@/test/fast-computed-style';
 import { installFastLabelLookup } from '@/test/label-lookup';
 
 // `findBy…` and `waitFor` return as soon as what they wait for appears; their limit only matters
@@ -9,6 +10,7 @@ import { installFastLabelLookup } from '@/test/label-lookup';
 configure({ asyncUtilTimeout: 15_000 });
 
 installFastLabelLookup();
+installFastComputedStyle();
 
 // Each test leaves the file's jsdom as it found it, so the tests of one file do not depend on
 // each other's order.
