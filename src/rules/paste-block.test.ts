@@ -347,7 +347,7 @@ describe('the Copy all block of every step of the matrix', () => {
   }, 60_000);
 
   it('passes shellcheck', async () => {
-    const report = await shellcheckReport(files, named);
+    const report = await shellcheckReport(files, named, 'paste-blocks');
     expect(report.slice(0, 4000)).toBe('');
   }, 120_000);
 });

@@ -68,12 +68,15 @@ describe('shellcheck', () => {
       return file;
     });
     // Name the snippet, not the temp file, so the failure reads as the command a user would paste.
-    const report = await shellcheckReport(files, (stdout) =>
-      stdout.replace(
-        /\S*snippet-(\d+)\.sh:(\d+):/g,
-        (_m, index: string, line: string) =>
-          `\n${snippets[Number(index)] ?? ''}\n  line ${Number(line) - 1}:`,
-      ),
+    const report = await shellcheckReport(
+      files,
+      (stdout) =>
+        stdout.replace(
+          /\S*snippet-(\d+)\.sh:(\d+):/g,
+          (_m, index: string, line: string) =>
+            `\n${snippets[Number(index)] ?? ''}\n  line ${Number(line) - 1}:`,
+        ),
+      'matrix-commands',
     );
     expect(report.slice(0, 4000)).toBe('');
   }, 120_000);
