@@ -36,6 +36,8 @@ function isFastProperty(name: string): name is FastProperty {
 /** One style rule's declaration of one property, in the order of its sheet. */
 type Declaring = {
   readonly selector: string;
+  /** The element names the rule can apply to; null when it may apply to any element. */
+  readonly subjects: ReadonlySet<string> | null;
   readonly value: string;
   readonly important: boolean;
   readonly specificity: SpecificityInstanceOrObject;
@@ -85,6 +87,7 @@ function declarations(rules: readonly CSSStyleRule[], property: FastProperty): D
     return [
       {
         selector: rule.selectorText,
+        subjects: subjectNames(rule.selectorText),
         value,
         important: rule.style.getPropertyPriority(property) !== '',
         specificity: specificityOf(rule.selectorText),
@@ -120,6 +123,46 @@ function readDefaultRules(): DefaultRules {
   return defaultRules;
 }
 
+/** `text` cut at each `separator` that is outside brackets, parentheses and quotes. */
+function topLevelParts(text: string, isSeparator: (character: string) => boolean): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: string | null = null;
+  let start = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const character = text[index] ?? '';
+    if (quote !== null) {
+      if (character === '\\') index += 1;
+      else if (character === quote) quote = null;
+    } else if (character === '"' || character === "'") quote = character;
+    else if (character === '(' || character === '[') depth += 1;
+    else if (character === ')' || character === ']') depth -= 1;
+    else if (depth === 0 && isSeparator(character)) {
+      parts.push(text.slice(start, index));
+      start = index + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/**
+ * The element names that a selector list's subjects (the last compound of each selector) are
+ * limited to, lower-cased, or null when one of them could be any element. Most of the default
+ * stylesheet's rules name their elements, so most of them need no matching at all.
+ */
+function subjectNames(selectorList: string): ReadonlySet<string> | null {
+  const names = new Set<string>();
+  for (const selector of topLevelParts(selectorList, (character) => character === ',')) {
+    const compounds = topLevelParts(selector.trim(), (character) => /[\s>+~]/.test(character));
+    const subject = compounds.at(-1)?.trim() ?? '';
+    const name = /^([a-z][a-z0-9-]*)(?=$|[.#:[])/i.exec(subject)?.[1];
+    if (name === undefined) return null;
+    names.add(name.toLowerCase());
+  }
+  return names;
+}
+
 function matches(element: Element, selector: string): boolean {
   // jsdom gives pseudo-elements no computed style of their own, so their rules never apply.
   if (selector.includes('::')) return false;
@@ -135,8 +178,10 @@ function cascaded(element: Element, property: FastProperty): string | null {
   let value = '';
   let important = false;
   let best: SpecificityInstanceOrObject | null = null;
+  const name = element.localName.toLowerCase();
   const apply = (rules: readonly Declaring[]) => {
     for (const rule of rules) {
+      if (rule.subjects !== null && !rule.subjects.has(name)) continue;
       if (!matches(element, rule.selector)) continue;
       if (rule.important) {
         value = rule.value;
