@@ -8,7 +8,7 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { models } from './catalog/models';
 import { defaultNames } from './names';
 import { commandsOf, matrixCases, matrixTimeLimit } from './test-support/matrix-plans';
-import { shellcheckReport } from './test-support/shellcheck-files';
+import { shellcheckReport } from './test-support/script-checks';
 import { versionHints } from './version-hints';
 
 function shellcheckVersion(): string {

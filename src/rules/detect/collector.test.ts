@@ -13,7 +13,7 @@ import { detectDeployment } from './detect';
 import { dashboardApis } from './fixtures/apis';
 import { proSecrets, proStack } from './fixtures/compose';
 import { helmList, helmUserValues, runtimeSecrets } from './fixtures/runtime';
-import { shellcheckReport } from '../test-support/shellcheck-files';
+import { shellcheckReport } from '../test-support/script-checks';
 
 const installs: readonly InstallType[] = [
   'docker',
