@@ -332,7 +332,7 @@ describe('plans from valid answers', () => {
           const markdown = renderMarkdown(result.plan);
           expect(markdown).toContain(`- [ ] **${steps}. `);
           expect(renderText(result.plan)).toContain(`[ ] ${steps}. `);
-          // Every command reaches the runbook whole (render.test.ts parses the Markdown back).
+          // Every command reaches the runbook whole (render.suite.ts parses the Markdown back).
           for (const phase of result.plan.phases) {
             for (const step of phase.steps) {
               for (const command of step.commands) {

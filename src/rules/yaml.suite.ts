@@ -1,5 +1,5 @@
 // Every YAML snippet a plan shows is parsed by a real YAML parser, as the user's tools would read
-// it after pasting. (JSON snippets are parsed in plan-matrix.test.ts.)
+// it after pasting. (JSON snippets are parsed in plan-matrix.suite.ts.)
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { commandsOf, matrixCases } from './test-support/matrix-plans';
