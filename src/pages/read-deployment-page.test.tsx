@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -96,11 +96,11 @@ describe('Read my deployment', () => {
     await user.click(proposal('Dashboard container, service or deployment: tyk-dashboard'));
     await user.click(screen.getByRole('button', { name: /^Apply \d+ chosen answers$/ }));
 
-    expect(
-      await screen.findByRole('heading', {
-        name: 'Applied to “Docker Compose · Gateway 5.8.0 → …”',
-      }),
-    ).toHaveFocus();
+    const applied = await screen.findByRole('heading', {
+      name: 'Applied to “Docker Compose · Gateway 5.8.0 → …”',
+    });
+    // The page moves the focus in the frame after the heading is drawn.
+    await waitFor(() => expect(applied).toHaveFocus());
     const answers = activeAnswers();
     expect(answers?.gateway).toEqual({ from: '5.8.0', to: '' });
     expect(answers?.database).toBe('postgres');
