@@ -32,34 +32,42 @@ export function sumParts(parts: readonly EstimatePart[], instances: number, scal
   return parts.reduce((total, part) => total + partMinutes(part, instances, scale), 0);
 }
 
+function countedPart(part: EstimatePart, count: number, unit: string): string {
+  return `${part.label} ${count}${unit} × ${part.minutes} min`;
+}
+
+/** One part in words at the scale, or null when the scale leaves it out (no database, no planes). */
+function describePart(part: EstimatePart, instances: number, scale: Scale): string | null {
+  switch (part.per) {
+    case 'step':
+      return `${part.label} ${part.minutes} min`;
+    case 'instance':
+      return countedPart(part, instances, instances === 1 ? ' instance' : ' instances');
+    case 'gb':
+      return scale.hasDatabase ? countedPart(part, scale.databaseGb, ' GB') : null;
+    case 'data-plane':
+      if (scale.dataPlanes === 0) return null;
+      return countedPart(
+        part,
+        scale.dataPlanes,
+        scale.dataPlanes === 1 ? ' data plane' : ' data planes',
+      );
+  }
+}
+
 export function describeParts(
   parts: readonly EstimatePart[],
   instances: number,
   scale: Scale,
 ): string {
-  const counted = (count: number, unit: string, part: EstimatePart): string =>
-    `${part.label} ${count}${unit} × ${part.minutes} min`;
-  const described = parts.flatMap((part) => {
-    switch (part.per) {
-      case 'step':
-        return [`${part.label} ${part.minutes} min`];
-      case 'instance':
-        return [counted(instances, instances === 1 ? ' instance' : ' instances', part)];
-      case 'gb':
-        return scale.hasDatabase ? [counted(scale.databaseGb, ' GB', part)] : [];
-      case 'data-plane':
-        return scale.dataPlanes === 0
-          ? []
-          : [
-              counted(
-                scale.dataPlanes,
-                scale.dataPlanes === 1 ? ' data plane' : ' data planes',
-                part,
-              ),
-            ];
-    }
-  });
-  return described.length === 0 ? 'no work of its own' : described.join(' + ');
+  // A loop rather than map and filter: every step of every estimate passes through here.
+  let described = '';
+  for (const part of parts) {
+    const words = describePart(part, instances, scale);
+    if (words === null) continue;
+    described = described === '' ? words : `${described} + ${words}`;
+  }
+  return described === '' ? 'no work of its own' : described;
 }
 
 /** The plan dumps and restores a Dashboard database: the steps say so, whatever the model. */

@@ -32,9 +32,12 @@ export type TimedStep = {
   readonly startMinute: number | null;
 };
 
+const entriesById: ReadonlyMap<string, StepEstimateEntry> = new Map(
+  (stepEstimates as readonly StepEstimateEntry[]).map((entry) => [entry.id, entry]),
+);
+
 function entryOf(id: string): StepEstimateEntry | undefined {
-  const entries: readonly StepEstimateEntry[] = stepEstimates;
-  return entries.find((entry) => entry.id === id);
+  return entriesById.get(id);
 }
 
 export function isComponent(value: Step['component']): value is ComponentId {
