@@ -91,6 +91,11 @@ export default defineConfig({
     // A worker per core. Vitest's default leaves one core to its main process, which is idle
     // while the tests run: on two cores that halves the speed of the suite.
     maxWorkers: availableParallelism(),
+    experimental: {
+      // Transformed modules are kept on disk between runs (under node_modules, keyed by each
+      // file's content and the config), so a second run skips most of Vite's transforms.
+      fsModuleCache: true,
+    },
     projects: [
       {
         extends: true,
