@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openPlan, renderWizard, resetStore } from '@/test/wizard-test-router';
 import { buildPlan, defaultAnswers, toPlanInput, type DraftAnswers } from '@/rules';
@@ -14,12 +14,27 @@ function planNamed(name: string) {
   return screen.getByRole('article', { name });
 }
 
+/**
+ * The landing page once its saved plans are listed: their code loads on demand, so the first test
+ * to open the page waits for it, and no test relies on an earlier one having loaded it.
+ */
+async function renderLanding() {
+  const rendered = renderWizard('/');
+  await waitFor(() =>
+    expect(screen.getByRole('region', { name: 'Your saved plans' })).not.toHaveAttribute(
+      'aria-busy',
+      'true',
+    ),
+  );
+  return rendered;
+}
+
 beforeEach(resetStore);
 
 describe('Landing page', () => {
   it('keeps its heading and starts a new plan from the defaults', async () => {
     const first = openPlan(complete);
-    const { user, router } = renderWizard('/');
+    const { user, router } = await renderLanding();
     expect(
       screen.getByRole('heading', { level: 1, name: /Upgrade Tyk with a runbook/ }),
     ).toBeVisible();
@@ -31,15 +46,15 @@ describe('Landing page', () => {
     expect(await screen.findByRole('radio', { name: 'Tyk Self-Managed' })).toBeChecked();
   });
 
-  it('says when there are no saved plans', () => {
-    renderWizard('/');
+  it('says when there are no saved plans', async () => {
+    await renderLanding();
     expect(screen.getByText(/No saved plans yet/)).toBeVisible();
   });
 
-  it('lists saved plans with their model, versions, last change and progress', () => {
+  it('lists saved plans with their model, versions, last change and progress', async () => {
     openPlan(complete);
     openPlan(defaultAnswers);
-    renderWizard('/');
+    await renderLanding();
     const list = screen.getByRole('region', { name: 'Your saved plans' });
     expect(within(list).getAllByRole('article')).toHaveLength(2);
     const first = planNamed('Docker Compose · Gateway 5.3.0 → 5.8.2');
@@ -62,7 +77,7 @@ describe('Landing page', () => {
       : [];
     useWizardStore.getState().setProgress(stepIds[0] ?? '', true, '2026-09-01T11:00:00.000Z');
     useWizardStore.getState().setProgress('check:not-a-step', true, '2026-09-01T11:00:00.000Z');
-    const { user, router } = renderWizard('/');
+    const { user, router } = await renderLanding();
     const bar = screen.getByRole('progressbar', {
       name: 'Progress of Docker Compose · Gateway 5.3.0 → 5.8.2',
     });
@@ -77,7 +92,7 @@ describe('Landing page', () => {
   it('resumes a plan where it needs an answer', async () => {
     const first = openPlan(defaultAnswers);
     openPlan(defaultAnswers);
-    const { user, router } = renderWizard('/');
+    const { user, router } = await renderLanding();
     await user.click(screen.getByRole('link', { name: 'Resume Docker Compose' }));
     expect(useWizardStore.getState().activePlanId).toBe(first);
     expect(router.state.location.pathname).toBe('/wizard/versions');
@@ -85,7 +100,7 @@ describe('Landing page', () => {
 
   it('renames a plan inline, and Escape cancels', async () => {
     const id = openPlan(defaultAnswers);
-    const { user } = renderWizard('/');
+    const { user } = await renderLanding();
     await user.click(screen.getByRole('button', { name: 'Rename Docker Compose' }));
     const input = screen.getByRole('textbox', { name: 'New name for Docker Compose' });
     expect(input).toHaveFocus();
@@ -102,7 +117,7 @@ describe('Landing page', () => {
 
   it('duplicates a plan', async () => {
     openPlan(complete);
-    const { user } = renderWizard('/');
+    const { user } = await renderLanding();
     await user.click(
       screen.getByRole('button', { name: 'Duplicate Docker Compose · Gateway 5.3.0 → 5.8.2' }),
     );
@@ -112,7 +127,7 @@ describe('Landing page', () => {
 
   it('deletes a plan only after confirmation', async () => {
     openPlan(defaultAnswers);
-    const { user } = renderWizard('/');
+    const { user } = await renderLanding();
     await user.click(screen.getByRole('button', { name: 'Delete Docker Compose' }));
     expect(screen.getByRole('button', { name: 'Keep it' })).toHaveFocus();
     await user.click(screen.getByRole('button', { name: 'Keep it' }));
@@ -128,7 +143,7 @@ describe('Landing page', () => {
 
   it('shows the notice about unreadable data until it is dismissed', async () => {
     useWizardStore.setState({ notice: 'Some saved data could not be read and was reset.' });
-    const { user } = renderWizard('/');
+    const { user } = await renderLanding();
     const status = screen.getByRole('status');
     expect(status).toHaveTextContent('Some saved data could not be read');
     await user.click(within(status).getByRole('button', { name: 'Dismiss this message' }));
