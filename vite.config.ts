@@ -12,8 +12,6 @@ import { prerender } from './scripts/vite-plugin-prerender.ts';
 const uiTests = ['src/**/*.test.tsx', 'src/store/**/*.test.ts', 'src/components/**/*.test.ts'];
 const uiTestsWithModuleState = [
   'src/pages/saved-plans-section.test.tsx',
-  'src/pages/storage-status.test.tsx',
-  'src/store/preferences.test.ts',
   'src/store/wizard-store.test.ts',
 ];
 
@@ -128,8 +126,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: uiTestsWithModuleState,
           setupFiles: ['./src/test-setup.ts'],
-          // These check what a fresh page load does (whether the store is loaded at all, the
-          // listeners it adds for other tabs), so each gets its own jsdom and modules.
+          // These check what a fresh page load does: whether the store is loaded at all, and what
+          // a new copy of the store reads back (vi.resetModules, which would hand the other files
+          // of a shared worker a second store). Each gets its own jsdom and modules.
           isolate: true,
         },
       },

@@ -58,7 +58,8 @@ beforeEach(() => {
   sessionStorage.clear();
 });
 
-describe('SavedPlansSection from the index', () => {
+// In the order written: the first test sees a page that has not loaded the store, and the second loads it.
+describe('SavedPlansSection from the index', { shuffle: false }, () => {
   it('lists the plans at once, without loading the store, and resumes one', async () => {
     seed([savedPlan('p1', 'Production', complete), savedPlan('p2', 'Staging', defaultAnswers)]);
     const user = renderSection();
