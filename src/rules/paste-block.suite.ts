@@ -7,7 +7,7 @@ import { buildPlan } from './build-plan';
 import { bash, yaml } from './steps/commands';
 import { pasteBlock } from './paste-block';
 import { matrixCases, matrixTimeLimit } from './test-support/matrix-plans';
-import { bashSyntaxReport, shellcheckReport } from './test-support/script-checks';
+import { bashSyntaxReport, shellcheckReport, type Script } from './test-support/script-checks';
 import type { Command } from './types';
 
 const readSecret = bash(
@@ -316,14 +316,13 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('the Copy all block of every step of the matrix', () => {
   let blocks: readonly string[] = [];
-  let files: readonly string[] = [];
+  let files: readonly Script[] = [];
   beforeAll(() => {
     blocks = matrixBlocks();
-    files = blocks.map((block, index) => {
-      const file = join(folder, `block-${index}.sh`);
-      writeFileSync(file, `#!/usr/bin/env bash\n${block}\n`);
-      return file;
-    });
+    files = blocks.map((block, index) => ({
+      file: join(folder, `block-${index}.sh`),
+      text: `#!/usr/bin/env bash\n${block}\n`,
+    }));
   }, matrixTimeLimit);
 
   /** The failure of `file`, named by its block rather than by the temporary file. */

@@ -1,7 +1,7 @@
 // Every bash command of every plan in the input matrix goes through shellcheck, as a user would
 // paste it: one file per distinct snippet, all checked in a few shellcheck runs.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
@@ -62,11 +62,10 @@ describe('shellcheck', () => {
     shellcheckVersion();
     const snippets = bashSnippets();
     expect(snippets.length).toBeGreaterThan(100);
-    const files = snippets.map((code, index) => {
-      const file = join(folder, `snippet-${index}.sh`);
-      writeFileSync(file, `#!/usr/bin/env bash\n${code}\n`);
-      return file;
-    });
+    const files = snippets.map((code, index) => ({
+      file: join(folder, `snippet-${index}.sh`),
+      text: `#!/usr/bin/env bash\n${code}\n`,
+    }));
     // Name the snippet, not the temp file, so the failure reads as the command a user would paste.
     const report = await shellcheckReport(
       files,

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -53,6 +53,19 @@ describe('shellcheckReport', () => {
     writeFileSync(file, '#!/usr/bin/env bash\necho $1\n');
     expect(await shellcheckReport([file], byName, suite)).toContain('changing.sh:2:');
     expect(kept('shellcheck')).toEqual([]);
+  });
+
+  it('writes a script given with its text only when it has to check it', async () => {
+    const given = { file: join(folder, 'given.sh'), text: '#!/usr/bin/env bash\nmv $1 /tmp\n' };
+    // The same text on disk has the same key: listed as passed, it is neither written nor run.
+    listAsPassed([script('same.sh', 'mv $1 /tmp')]);
+    expect(shellcheckKey(given)).toBe(shellcheckKey(join(folder, 'same.sh')));
+    expect(await shellcheckReport([given], byName, suite)).toBe('');
+    expect(existsSync(given.file)).toBe(false);
+
+    rmSync(listFile('shellcheck', suite), { force: true });
+    expect(await shellcheckReport([given], byName, suite)).toContain('given.sh:2:');
+    expect(readFileSync(given.file, 'utf8')).toBe(given.text);
   });
 
   it('ignores a damaged list', async () => {

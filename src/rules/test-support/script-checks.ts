@@ -6,7 +6,9 @@
 // flags, so a script that passed once is not sent again: the hashes of the scripts that passed
 // are kept under node_modules/.cache, one list per suite and tool, and each run writes its list
 // afresh. A script that failed, or one in a batch that did not finish cleanly, is never kept.
-// `SCRIPT_CHECK_CACHE=off` checks every script.
+// `SCRIPT_CHECK_CACHE=off` checks every script. A script given with its text is written to its
+// file only when it has to be checked: writing two thousand files took longer than checking the
+// few that changed.
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,17 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 type ToolId = 'shellcheck' | 'bash-syntax';
+
+/**
+ * A script to check: a file already on disk, or a file to write with `text` when it has to be
+ * checked (its folder must exist).
+ */
+export type Script = string | { readonly file: string; readonly text: string };
+
+const fileOf = (script: Script): string => (typeof script === 'string' ? script : script.file);
+
+const bytesOf = (script: Script): Buffer | string =>
+  typeof script === 'string' ? readFileSync(script) : script.text;
 
 type Tool = {
   /** Names the tool's list of passed scripts. */
@@ -88,20 +101,20 @@ function writePassed(file: string, hashes: readonly string[]): void {
   renameSync(partial, file);
 }
 
-/** What decides `tool`'s verdict on the script in `file`: its text, the version, the flags. */
-function verdictKey(tool: Tool, file: string): string {
+/** What decides `tool`'s verdict on a script: its text, the version, the flags. */
+function verdictKey(tool: Tool, script: Script): string {
   return createHash('sha256')
     .update(tool.version())
     .update('\0')
     .update(tool.args([]).join(' '))
     .update('\0')
-    .update(readFileSync(file))
+    .update(bytesOf(script))
     .digest('hex');
 }
 
-/** The key shellcheck's list keeps for the script in `file`. */
-export function shellcheckKey(file: string): string {
-  return verdictKey(shellcheck, file);
+/** The key shellcheck's list keeps for a script. */
+export function shellcheckKey(script: Script): string {
+  return verdictKey(shellcheck, script);
 }
 
 type BatchResult = { readonly report: string; readonly clean: boolean };
@@ -125,14 +138,19 @@ async function checkBatch(
 
 async function checkScripts(
   tool: Tool,
-  files: readonly string[],
+  scripts: readonly Script[],
   name: (report: string) => string,
   suite: string,
 ): Promise<string> {
   const list = listFile(tool.id, suite);
   const passed = readPassed(list);
-  const keys = new Map(files.map((file) => [file, verdictKey(tool, file)]));
+  const files = scripts.map(fileOf);
+  const keys = new Map(scripts.map((script) => [fileOf(script), verdictKey(tool, script)]));
   const unchecked = files.filter((file) => !passed.has(keys.get(file) ?? ''));
+  const toCheck = new Set(unchecked);
+  for (const script of scripts)
+    if (typeof script !== 'string' && toCheck.has(script.file))
+      writeFileSync(script.file, script.text);
   const chunkSize = Math.max(1, Math.ceil(unchecked.length / 4));
   const chunks = Array.from({ length: Math.ceil(unchecked.length / chunkSize) }, (_, i) =>
     unchecked.slice(i * chunkSize, (i + 1) * chunkSize),
@@ -151,7 +169,7 @@ async function checkScripts(
  * `suite` names the list of scripts that passed, kept for the next run.
  */
 export function shellcheckReport(
-  files: readonly string[],
+  files: readonly Script[],
   name: (report: string) => string,
   suite: string,
 ): Promise<string> {
@@ -160,7 +178,7 @@ export function shellcheckReport(
 
 /** Every syntax error bash reports in `files`, renamed by `name`; '' when there is none. */
 export function bashSyntaxReport(
-  files: readonly string[],
+  files: readonly Script[],
   name: (report: string) => string,
   suite: string,
 ): Promise<string> {
