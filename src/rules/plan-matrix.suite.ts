@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { buildPlan } from './build-plan';
 import {
   commandsOf,
+  stepsOf,
   matrixCases,
   matrixTimeLimit,
   type MatrixCase,
 } from './test-support/matrix-plans';
 import { findModel } from './catalog/models';
-import type { ComponentId, DeploymentModel, Phase, Plan, Step } from './types';
+import type { ComponentId, DeploymentModel, Phase, Plan } from './types';
 import { compareVersions } from './versions';
 
 /**
@@ -40,7 +41,6 @@ const expectedOrder: Readonly<
 // Frozen inputs and plans, built once for every suite that checks the whole matrix.
 const cases: readonly MatrixCase[] = matrixCases();
 
-const stepsOf = (plan: Plan): readonly Step[] => plan.phases.flatMap((phase) => phase.steps);
 const allCommands = commandsOf;
 
 /** Runs `check` over every case and reports the first few failures with their inputs. */

@@ -49,7 +49,31 @@ export function matrixCases(): readonly MatrixCase[] {
   return cases;
 }
 
+// The suites ask for the same plans' steps and commands again and again, one invariant after
+// another; the plans are frozen, so each list is made once.
+const stepLists = new WeakMap<Plan, readonly Step[]>();
+const commandLists = new WeakMap<Step, readonly Command[]>();
+
+/** Every step of the plan, in order across its phases. */
+export function stepsOf(plan: Plan): readonly Step[] {
+  let steps = stepLists.get(plan);
+  if (steps === undefined) {
+    steps = plan.phases.flatMap((phase) => phase.steps);
+    if (Object.isFrozen(plan)) stepLists.set(plan, steps);
+  }
+  return steps;
+}
+
 /** A step's commands, then those of its check and of its way back. */
 export function commandsOf(step: Step): readonly Command[] {
-  return [...step.commands, ...(step.verify?.commands ?? []), ...(step.rollback?.commands ?? [])];
+  let commands = commandLists.get(step);
+  if (commands === undefined) {
+    commands = [
+      ...step.commands,
+      ...(step.verify?.commands ?? []),
+      ...(step.rollback?.commands ?? []),
+    ];
+    if (Object.isFrozen(step)) commandLists.set(step, commands);
+  }
+  return commands;
 }
