@@ -3,6 +3,7 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { installFastComputedStyle } from '@/test/fast-computed-style';
 import { installFastLabelLookup } from '@/test/label-lookup';
+import { skipOwnerStacks } from '@/test/owner-stacks';
 
 // `findBy…` and `waitFor` return as soon as what they wait for appears; their limit only matters
 // when it never does. Testing Library's one second is a deadline a loaded machine misses, so they
@@ -11,6 +12,7 @@ configure({ asyncUtilTimeout: 15_000 });
 
 installFastLabelLookup();
 installFastComputedStyle();
+skipOwnerStacks(process.env);
 
 // Each test leaves the file's jsdom as it found it, so the tests of one file do not depend on
 // each other's order.
