@@ -6,11 +6,11 @@ import { shellQuote as q } from '../shell';
 import type { Command, Phase, Step } from '../types';
 import { bash } from './commands';
 
-// Only the catalogue's names matter, so the pattern names them: a longer name that starts with
-// one of them (`$TYK_SECRETS`) is not a use of it.
-const variableUse = new RegExp(
-  `\\$\\{?(${shellVariables.map((variable) => variable.name).join('|')})(?![A-Za-z0-9_])`,
-  'g',
+// A use is `$NAME` or `${NAME`, the whole name: a longer name that starts with a catalogue name
+// (`$TYK_SECRETS`) is not a use of it. Only the catalogue's names count.
+const variableUse = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+const catalogueNames: ReadonlySet<string> = new Set(
+  shellVariables.map((variable) => variable.name),
 );
 
 function commandsOf(step: Step): readonly Command[] {
@@ -22,7 +22,10 @@ function namesReadBy(step: Step): readonly string[] {
   const used = new Set<string>();
   for (const command of commandsOf(step)) {
     if (command.lang !== 'bash' || !command.code.includes('$')) continue;
-    for (const match of command.code.matchAll(variableUse)) used.add(match[1] ?? '');
+    for (const match of command.code.matchAll(variableUse)) {
+      const name = match[1] ?? '';
+      if (catalogueNames.has(name)) used.add(name);
+    }
   }
   return [...used];
 }
