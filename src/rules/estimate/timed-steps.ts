@@ -104,7 +104,13 @@ function upgradeParts(plan: Plan, component: ComponentId, scale: Scale): Upgrade
     : composeUpgrade(recipe, component, strategy, scale.crossesOneWay);
 }
 
-type StepFigure = Pick<TimedStep, 'source' | 'timing' | 'parts' | 'rollbackParts' | 'instances'>;
+/**
+ * A step's figure apart from its count of instances, which the answers set: `scaledBy` names the
+ * component whose instances its `instance` parts repeat for, or is null for one.
+ */
+type StepFigure = Pick<TimedStep, 'source' | 'timing' | 'parts' | 'rollbackParts'> & {
+  readonly scaledBy: ComponentId | null;
+};
 
 function figureOf(step: Step, phase: Phase, plan: Plan, scale: Scale): StepFigure {
   // The rollback phase is a contingency whatever the catalogue says: it never counts as the change.
@@ -119,7 +125,7 @@ function figureOf(step: Step, phase: Phase, plan: Plan, scale: Scale): StepFigur
         timing: isContingency ? 'contingency' : 'change',
         parts: upgrade.parts,
         rollbackParts: upgrade.rollback,
-        instances: scale.resolved.instances[step.component],
+        scaledBy: step.component,
       };
     }
   }
@@ -130,8 +136,25 @@ function figureOf(step: Step, phase: Phase, plan: Plan, scale: Scale): StepFigur
     timing: isContingency ? 'contingency' : known.timing,
     parts: known.parts,
     rollbackParts: known.rollback ?? [],
-    instances: 1,
+    scaledBy: null,
   };
+}
+
+type PlacedFigure = { readonly step: Step; readonly phase: Phase; readonly figure: StepFigure };
+
+// A step's figure depends on the plan alone (the one-way change it crosses comes from its input),
+// so a plan estimated again for other answers (instances, database size) reuses its figures.
+// Plans are never changed once built.
+const figuresOfPlan = new WeakMap<Plan, readonly PlacedFigure[]>();
+
+function figuresOf(plan: Plan, scale: Scale): readonly PlacedFigure[] {
+  const known = figuresOfPlan.get(plan);
+  if (known !== undefined) return known;
+  const figures = plan.phases.flatMap((phase) =>
+    phase.steps.map((step) => ({ step, phase, figure: figureOf(step, phase, plan, scale) })),
+  );
+  figuresOfPlan.set(plan, figures);
+  return figures;
 }
 
 /** Every step of the plan, timed and placed: steps of the change follow one another from minute 0. */
@@ -141,25 +164,23 @@ export function timedSteps(plan: Plan, answers: EstimateAnswers = {}): readonly 
 
 export function timeSteps(plan: Plan, scale: Scale): readonly TimedStep[] {
   let clock = 0;
-  return plan.phases.flatMap((phase) =>
-    phase.steps.map((step) => {
-      const figure = figureOf(step, phase, plan, scale);
-      const minutes = sumParts(figure.parts, figure.instances, scale);
-      const startMinute = figure.timing === 'change' ? clock : null;
-      if (figure.timing === 'change') clock += minutes;
-      return {
-        step,
-        phase,
-        source: figure.source,
-        timing: figure.timing,
-        parts: figure.parts,
-        rollbackParts: figure.rollbackParts,
-        instances: figure.instances,
-        minutes,
-        startMinute,
-      };
-    }),
-  );
+  return figuresOf(plan, scale).map(({ step, phase, figure }) => {
+    const instances = figure.scaledBy === null ? 1 : scale.resolved.instances[figure.scaledBy];
+    const minutes = sumParts(figure.parts, instances, scale);
+    const startMinute = figure.timing === 'change' ? clock : null;
+    if (figure.timing === 'change') clock += minutes;
+    return {
+      step,
+      phase,
+      source: figure.source,
+      timing: figure.timing,
+      parts: figure.parts,
+      rollbackParts: figure.rollbackParts,
+      instances,
+      minutes,
+      startMinute,
+    };
+  });
 }
 
 export const endOf = (timed: TimedStep): number => (timed.startMinute ?? 0) + timed.minutes;
