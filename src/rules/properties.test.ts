@@ -212,9 +212,12 @@ describe('arbitrary input never throws', () => {
   });
 });
 
-/** A path may hold spaces, which the commands quote; any other metacharacter would run. */
+/**
+ * A path may hold spaces, which the commands quote; any other metacharacter would run. The
+ * answer is trimmed first, as the wizard trims it: ". +\n" is the path ". +".
+ */
 function runsInShell(kind: NameKind, value: string): boolean {
-  return kind !== 'path' || /[;$`|&\n'"<>\\]/.test(value);
+  return kind !== 'path' || /[;$`|&\n'"<>\\]/.test(value.trim());
 }
 
 describe('names that could run in a shell', () => {
