@@ -95,13 +95,15 @@ function composeUpgrade(
   };
 }
 
-function upgradeParts(plan: Plan, component: ComponentId, scale: Scale): UpgradeParts | null {
+function upgradeParts(
+  plan: Plan,
+  component: ComponentId,
+  crossesOneWay: boolean,
+): UpgradeParts | null {
   const { install, strategy } = plan.input;
   const recipes: readonly UpgradeEstimateEntry[] = upgradeEstimates;
   const recipe = recipes.find((entry) => entry.install === install);
-  return recipe === undefined
-    ? null
-    : composeUpgrade(recipe, component, strategy, scale.crossesOneWay);
+  return recipe === undefined ? null : composeUpgrade(recipe, component, strategy, crossesOneWay);
 }
 
 /**
@@ -112,13 +114,13 @@ type StepFigure = Pick<TimedStep, 'source' | 'timing' | 'parts' | 'rollbackParts
   readonly scaledBy: ComponentId | null;
 };
 
-function figureOf(step: Step, phase: Phase, plan: Plan, scale: Scale): StepFigure {
+function figureOf(step: Step, phase: Phase, plan: Plan, crossesOneWay: boolean): StepFigure {
   // The rollback phase is a contingency whatever the catalogue says: it never counts as the change.
   const isContingency = phase.kind === 'rollback';
   // A component upgrade on a self-run installation is timed from the installation, even when its
   // id reads like a console step (a data plane named `cloud` has a step `cloud-upgrade-gateway`).
   if (step.kind === 'upgrade' && isComponent(step.component)) {
-    const upgrade = upgradeParts(plan, step.component, scale);
+    const upgrade = upgradeParts(plan, step.component, crossesOneWay);
     if (upgrade !== null) {
       return {
         source: 'upgrade',
@@ -142,16 +144,20 @@ function figureOf(step: Step, phase: Phase, plan: Plan, scale: Scale): StepFigur
 
 type PlacedFigure = { readonly step: Step; readonly phase: Phase; readonly figure: StepFigure };
 
-// A step's figure depends on the plan alone (the one-way change it crosses comes from its input),
-// so a plan estimated again for other answers (instances, database size) reuses its figures.
-// Plans are never changed once built.
+// A step's figure depends on the plan alone: the one-way change it may cross comes from the
+// plan's input, never from the answers. So a plan estimated again for other answers (instances,
+// database size) reuses its figures. Plans are never changed once built.
 const figuresOfPlan = new WeakMap<Plan, readonly PlacedFigure[]>();
 
-function figuresOf(plan: Plan, scale: Scale): readonly PlacedFigure[] {
+function figuresOf(plan: Plan, crossesOneWay: boolean): readonly PlacedFigure[] {
   const known = figuresOfPlan.get(plan);
   if (known !== undefined) return known;
   const figures = plan.phases.flatMap((phase) =>
-    phase.steps.map((step) => ({ step, phase, figure: figureOf(step, phase, plan, scale) })),
+    phase.steps.map((step) => ({
+      step,
+      phase,
+      figure: figureOf(step, phase, plan, crossesOneWay),
+    })),
   );
   figuresOfPlan.set(plan, figures);
   return figures;
@@ -164,7 +170,7 @@ export function timedSteps(plan: Plan, answers: EstimateAnswers = {}): readonly 
 
 export function timeSteps(plan: Plan, scale: Scale): readonly TimedStep[] {
   let clock = 0;
-  return figuresOf(plan, scale).map(({ step, phase, figure }) => {
+  return figuresOf(plan, scale.crossesOneWay).map(({ step, phase, figure }) => {
     const instances = figure.scaledBy === null ? 1 : scale.resolved.instances[figure.scaledBy];
     const minutes = sumParts(figure.parts, instances, scale);
     const startMinute = figure.timing === 'change' ? clock : null;
